@@ -1,0 +1,2 @@
+Console.Error.WriteLine("recount: not implemented yet");
+return 2;
