@@ -293,6 +293,30 @@ public class DelegateListBadFileTests
     }
 
     [Fact]
+    public void More_rows_than_any_congress_is_refused()
+    {
+        var text = Header + string.Concat(Enumerable.Repeat("x\n", DelegateListParser.MaxRows + 1));
+        var result = DelegateListParser.Parse(Utf8(text), "ds.csv");
+
+        Assert.Equal(ImportProblemCodes.TooManyRows, Assert.Single(result.Problems).Code);
+    }
+
+    [Fact]
+    public void A_flood_of_problems_is_cut_short_with_a_closing_note()
+    {
+        var table = Table(Sample(300));
+        foreach (var row in table.Skip(1))
+        {
+            row[6] = "?";
+        }
+        var result = DelegateListParser.Parse(Utf8(Csv(table)), "ds.csv");
+
+        Assert.Equal(201, result.Problems.Count);
+        Assert.Equal(ImportProblemCodes.TooManyProblems, result.Problems[^1].Code);
+        Assert.Contains("100", result.Problems[^1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parser_never_throws_on_random_or_damaged_input()
     {
         var random = new Random(2024);

@@ -166,15 +166,17 @@ public static class DelegateListParser
         }
         CheckAcrossRows(delegates, problems);
 
+        // Stable sort: problems of one row stay in column order.
+        problems = [.. problems.OrderBy(p => p.Row ?? 0)];
         if (problems.Count > MaxProblems)
         {
             var total = problems.Count;
-            problems = [.. problems.OrderBy(p => p.Row ?? 0).Take(MaxProblems)];
+            problems = [.. problems.Take(MaxProblems)];
             problems.Add(new ImportProblem(null, null,
                 $"Còn {total - MaxProblems} lỗi khác không hiển thị. Hãy sửa các lỗi trên, kiểm tra lại cả tệp rồi tải lên lại.",
                 ImportProblemCodes.TooManyProblems));
         }
-        return new DelegateListParse(delegates, [.. problems.OrderBy(p => p.Row ?? 0)]);
+        return new DelegateListParse(delegates, problems);
     }
 
     /// <summary>Which cell index holds each column; a problem per missing required column and per column given twice.</summary>
