@@ -22,6 +22,16 @@ public class Properties
         });
 
     [Property(MaxTest = 300)]
+    public Property Tally_classifies_each_ballot_as_the_validity_rules_do() =>
+        Prop.ForAll(Scenarios, s =>
+        {
+            var r = s.Round.Count(s.Ballots);
+            var oneByOne = s.Ballots.Select(b => s.Round.Check(b.Content)).OfType<InvalidReason>()
+                .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+            return oneByOne.Count == r.Invalid.Count && oneByOne.All(p => r.Invalid[p.Key] == p.Value);
+        });
+
+    [Property(MaxTest = 300)]
     public Property No_one_is_elected_below_the_threshold() =>
         Prop.ForAll(Scenarios, s =>
         {

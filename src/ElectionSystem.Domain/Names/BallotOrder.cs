@@ -39,7 +39,6 @@ public sealed class BallotOrder : IComparer<BallotOrder.Entry>, IComparer<Ballot
             Given = Collation.GetSortKey(name.GivenName, CompareOptions.IgnoreCase).KeyData;
             Family = Collation.GetSortKey(name.FamilyName, CompareOptions.IgnoreCase).KeyData;
             Middle = Collation.GetSortKey(name.MiddleName, CompareOptions.IgnoreCase).KeyData;
-            Whole = Collation.GetSortKey(FullName, CompareOptions.None).KeyData;
         }
 
         public string FullName { get; }
@@ -47,7 +46,10 @@ public sealed class BallotOrder : IComparer<BallotOrder.Entry>, IComparer<Ballot
         internal byte[] Given { get; }
         internal byte[] Family { get; }
         internal byte[] Middle { get; }
-        internal byte[] Whole { get; }
+        // Needed only when two names collate equal, so computed only then.
+        internal byte[] Whole => _whole ??= Collation.GetSortKey(FullName, CompareOptions.None).KeyData;
+
+        private byte[]? _whole;
     }
 
     public static Key KeyOf(string fullName, DateOnly? birthDate) => new(fullName, birthDate);
