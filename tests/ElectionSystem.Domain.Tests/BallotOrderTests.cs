@@ -70,6 +70,20 @@ public class BallotOrderTests
     }
 
     [Fact]
+    public void Birth_date_tie_order_is_configurable()
+    {
+        var people = new[]
+        {
+            new Candidate("a", "Nguyễn Văn An", new DateOnly(1970, 5, 1)),
+            new Candidate("b", "Nguyễn Văn An", new DateOnly(1965, 1, 2)),
+        };
+        var rules = ElectionRules.Default with { BirthDateOrder = BirthDateOrder.LaterFirst };
+        var round = new ElectionRound(ElectionKind.Other, 1, new Congress.CongressBase(10, 0, 0), 10, people, rules);
+        Assert.Equal(["a", "b"], round.InBallotOrder.Select(p => p.Id));
+        Assert.Equal(["b", "a"], new ElectionRound(ElectionKind.Other, 1, new Congress.CongressBase(10, 0, 0), 10, people).InBallotOrder.Select(p => p.Id));
+    }
+
+    [Fact]
     public void Ballot_order_ignores_case_and_spacing_of_names()
     {
         var key1 = BallotOrder.KeyOf("nguyễn  văn an", null);

@@ -47,7 +47,7 @@ public sealed record ElectionRound
         Rules = rules ?? ElectionRules.Default;
         Present = present;
         CandidateIds = ids;
-        InBallotOrder = BallotOrder.Sort(candidates, c => c.FullName, c => c.BirthDate);
+        InBallotOrder = new BallotOrder(Rules.BirthDateOrder).SortItems(candidates, c => c.FullName, c => c.BirthDate);
         ListKind = ListKinds.Of(kind, candidates.Count, seats);
     }
 

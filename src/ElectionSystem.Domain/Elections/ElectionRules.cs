@@ -1,3 +1,5 @@
+using ElectionSystem.Domain.Names;
+
 namespace ElectionSystem.Domain.Elections;
 
 /// <summary>
@@ -12,6 +14,9 @@ public sealed record ElectionRules
     public int PercentDecimals { get; init; } = 2;
 
     public PercentRounding PercentRounding { get; init; } = PercentRounding.HalfUp;
+
+    /// <summary>Order of identical names on the ballot: earlier birth date first by default.</summary>
+    public BirthDateOrder BirthDateOrder { get; init; } = BirthDateOrder.EarlierFirst;
 
     public TieRule TieRule { get; init; } = TieRule.TieBreakRound;
 

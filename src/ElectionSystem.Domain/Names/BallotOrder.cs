@@ -19,7 +19,16 @@ public sealed class BallotOrder : IComparer<BallotOrder.Entry>, IComparer<Ballot
 {
     public readonly record struct Entry(string FullName, DateOnly? BirthDate);
 
-    public static BallotOrder Instance { get; } = new();
+    /// <summary>Ballot order with the default tie order of identical names: earlier birth date first.</summary>
+    public static BallotOrder Instance { get; } = new(BirthDateOrder.EarlierFirst);
+
+    public BallotOrder(BirthDateOrder birthDateOrder = BirthDateOrder.EarlierFirst)
+    {
+        BirthDateOrder = birthDateOrder;
+    }
+
+    /// <summary>How identical names are ordered (configurable, DOMAIN.md §4.1).</summary>
+    public BirthDateOrder BirthDateOrder { get; }
 
     private static readonly CompareInfo Collation = VietnameseText.Culture.CompareInfo;
 
@@ -65,10 +74,10 @@ public sealed class BallotOrder : IComparer<BallotOrder.Entry>, IComparer<Ballot
         if (c != 0) return c;
         c = Sign(x.Middle.AsSpan().SequenceCompareTo(y.Middle));
         if (c != 0) return c;
-        // Earlier birth date first; an unknown birth date after a known one.
+        // Earlier birth date first (unless configured otherwise); an unknown birth date after a known one.
         c = (x.BirthDate, y.BirthDate) switch
         {
-            ({ } dx, { } dy) => dx.CompareTo(dy),
+            ({ } dx, { } dy) => BirthDateOrder == BirthDateOrder.EarlierFirst ? dx.CompareTo(dy) : dy.CompareTo(dx),
             (null, { }) => 1,
             ({ }, null) => -1,
             _ => 0,
@@ -84,8 +93,19 @@ public sealed class BallotOrder : IComparer<BallotOrder.Entry>, IComparer<Ballot
 
     /// <summary>Sorts items into ballot order (stable for equal keys).</summary>
     public static IReadOnlyList<T> Sort<T>(IEnumerable<T> items, Func<T, string> fullName, Func<T, DateOnly?> birthDate) =>
+        Instance.SortItems(items, fullName, birthDate);
+
+    /// <summary>Sorts items into this ballot order; each name is parsed and collated once.</summary>
+    public IReadOnlyList<T> SortItems<T>(IEnumerable<T> items, Func<T, string> fullName, Func<T, DateOnly?> birthDate) =>
         items.Select(i => (Item: i, Key: KeyOf(fullName(i), birthDate(i))))
-            .OrderBy(p => p.Key, Instance)
+            .OrderBy(p => p.Key, this)
             .Select(p => p.Item)
             .ToList();
+}
+
+/// <summary>The tie order of identical names on a ballot (DOMAIN.md §4.1, configurable).</summary>
+public enum BirthDateOrder
+{
+    EarlierFirst,
+    LaterFirst,
 }
