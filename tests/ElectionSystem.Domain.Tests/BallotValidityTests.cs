@@ -78,6 +78,16 @@ public class BallotValidityTests
     public void One_candidate_ballot_with_neither_or_both_boxes_is_invalid(Mark mark, InvalidReason? expected) =>
         Assert.Equal(expected, Round(1, 1).Check(Marks(("c1", mark)).Content));
 
+    [Theory]
+    [InlineData(Mark.None)]
+    [InlineData(Mark.Both)]
+    public void Nomination_poll_on_one_nominee_with_neither_or_both_boxes_is_no_choice(Mark mark) =>
+        Assert.Equal(InvalidReason.NoChoice, Poll(nominees: 1, present: 50).Check(Marks(("c1", mark)).Content));
+
+    [Fact]
+    public void Nomination_poll_on_several_nominees_row_with_neither_or_both_does_not_count() =>
+        Assert.Null(Poll(nominees: 2, present: 50).Check(Marks(("c1", Mark.Both)).Content));
+
     [Fact]
     public void One_candidate_ballot_with_no_row_at_all_is_no_choice() =>
         Assert.Equal(InvalidReason.NoChoice, Round(1, 1).Check(Marks().Content));

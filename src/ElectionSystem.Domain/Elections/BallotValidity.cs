@@ -33,7 +33,7 @@ public static class BallotValidity
             case BallotContent.Marks marks:
                 RequireShape(content, list);
                 var unknownMark = marks.ByCandidate.Keys.Any(id => !candidateIds.Contains(id));
-                Mark? only = list == ListKind.OneCandidate && !unknownMark ? marks.Of(candidateIds.Single()) : null;
+                Mark? only = candidateIds.Count == 1 && !unknownMark ? marks.Of(candidateIds.Single()) : null;
                 return Decide(list, candidateIds.Count, seats, unknownMark, struckCount: 0, only);
 
             default:
@@ -59,8 +59,9 @@ public static class BallotValidity
         }
         // Over seats cannot happen on marks: a list without surplus has no more rows than seats,
         // and a nomination poll has no seats to exceed. On a multi-row list a row with neither or
-        // both boxes simply does not count; only a one-candidate ballot is then invalid.
-        if (list == ListKind.OneCandidate && onlyMark is Mark.None or Mark.Both) return InvalidReason.NoChoice;
+        // both boxes simply does not count; only a one-candidate ballot is then invalid — a poll
+        // on a single nominee included, since its ballot is the same two boxes on one row.
+        if (candidates == 1 && onlyMark is Mark.None or Mark.Both) return InvalidReason.NoChoice;
         return null;
     }
 

@@ -70,7 +70,7 @@ public sealed record Tally(int Collected, int Valid, IReadOnlyDictionary<Invalid
                             named.Add(i);
                         }
                     }
-                    if (round.ListKind == ListKind.OneCandidate) only = marks.Of(candidates[0].Id);
+                    if (n == 1) only = marks.Of(candidates[0].Id);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(ballots), ballot.Content, null);
