@@ -1,0 +1,14 @@
+using ElectionSystem.Server.Features.Attendance;
+
+namespace ElectionSystem.Server.Features.Projection;
+
+/// <summary>
+/// Messages the server pushes to screens, desks and tablets over /hubs/congress. Each carries the
+/// whole new state (never a delta): a client that missed messages refetches over HTTP on
+/// (re)connect and is whole again. Later features add their methods here (VoteChanged, TurnoutChanged …).
+/// </summary>
+public interface ICongressClient
+{
+    /// <summary>Attendance changed (check-in, undo, absence, session switch). Coalesced, at most ~5 a second.</summary>
+    Task AttendanceChanged(AttendanceSnapshot snapshot);
+}
