@@ -1,0 +1,455 @@
+// Reads an uploaded delegate list (.xlsx or UTF-8 .csv) into delegate rows plus every problem,
+// each naming its row and column in Vietnamese. It touches no database: the import endpoint shows
+// the result as a preview and commits only a parse with no problems (all or nothing). It never
+// throws for any file content: a bad file is a list of problems, not a 500.
+using System.Globalization;
+using ElectionSystem.Domain.Congress;
+using ElectionSystem.Domain.Names;
+
+namespace ElectionSystem.Server.Features.Import;
+
+public static class DelegateListParser
+{
+    /// <summary>A list of 1,600 delegates is well under 1 MB; anything over 5 MB is not a delegate list.</summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Far above the largest congress (≈1,600 official delegates plus alternates).</summary>
+    public const int MaxRows = 20_000;
+
+    /// <summary>A thousand messages help nobody; past this the organiser should look at the file.</summary>
+    internal const int MaxProblems = 200;
+
+    private const int MaxTextLength = 200;
+    private const int MaxSeatLength = 20;
+
+    /// <summary>How far down a title block ("DANH SÁCH ĐẠI BIỂU …") may push the header row.</summary>
+    private const int HeaderSearchRows = 15;
+
+    private static readonly string[] DateFormats =
+        ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd HH:mm:ss", "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm"];
+
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static DelegateListParse Parse(Stream content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        fileName ??= "";
+        try
+        {
+            return ParseUnsafe(content, fileName);
+        }
+#pragma warning disable CA1031 // Last line of defence for "never throws": a bug here must still give the organiser a message, not a 500.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Không đọc được tệp “{fileName}”. Hãy kiểm tra tệp (mở bằng Excel, lưu lại dạng .xlsx) rồi tải lên lại.",
+                ImportProblemCodes.NotASpreadsheet));
+        }
+    }
+
+    private static DelegateListParse ParseUnsafe(Stream content, string fileName)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".xlsx" or ".csv" or ".xls"))
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Chỉ nhận danh sách đại biểu dạng .xlsx (Excel) hoặc .csv (UTF-8); tệp “{fileName}” không phải là một trong hai loại đó.",
+                ImportProblemCodes.UnsupportedFileType));
+        }
+
+        var bytes = ReadBounded(content);
+        if (bytes is null)
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Tệp “{fileName}” lớn hơn {MaxBytes / (1024 * 1024)} MB, quá lớn để là danh sách đại biểu. Hãy kiểm tra lại tệp đã chọn.",
+                ImportProblemCodes.TooLarge));
+        }
+        if (bytes.Length == 0)
+        {
+            return Fail(EmptyFile(fileName));
+        }
+
+        // The content decides, not the name: a workbook saved with a .csv name is still read.
+        List<SheetRow> rows;
+        ImportProblem? readProblem;
+        if (bytes.AsSpan().StartsWith(ZipMagic))
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            (rows, readProblem) = XlsxGrid.Read(stream, fileName);
+        }
+        else if (bytes.AsSpan().StartsWith(OleMagic))
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Tệp “{fileName}” là tệp Excel cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng “Excel Workbook (*.xlsx)”.",
+                ImportProblemCodes.NotASpreadsheet));
+        }
+        else if (extension == ".csv")
+        {
+            (rows, readProblem) = CsvGrid.Read(bytes);
+        }
+        else
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Tệp “{fileName}” không phải là bảng tính Excel (.xlsx): nội dung không đúng định dạng. " +
+                "Hãy mở tệp trong Excel và lưu lại dạng “Excel Workbook (*.xlsx)”.",
+                ImportProblemCodes.NotASpreadsheet));
+        }
+
+        if (readProblem is not null)
+        {
+            return Fail(readProblem);
+        }
+        if (rows.Count > MaxRows)
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Tệp có hơn {MaxRows.ToString("N0", VietnameseText.Culture)} dòng, quá nhiều để là danh sách đại biểu. Hãy kiểm tra lại tệp.",
+                ImportProblemCodes.TooManyRows));
+        }
+        return ReadDelegates(rows, fileName);
+    }
+
+    /// <summary>The whole content, or null when it is larger than <see cref="MaxBytes"/>; never reads more than one byte past the limit.</summary>
+    private static byte[]? ReadBounded(Stream content)
+    {
+        if (content.CanSeek && content.Length - content.Position > MaxBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return null;
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static DelegateListParse ReadDelegates(List<SheetRow> rows, string fileName)
+    {
+        var nonEmpty = rows.Where(r => !IsBlank(r)).ToList();
+        if (nonEmpty.Count == 0)
+        {
+            return Fail(EmptyFile(fileName));
+        }
+
+        var header = nonEmpty.Take(HeaderSearchRows).FirstOrDefault(r => r.Cells.Count(c => DelegateColumns.Match(Text(c)) is not null) >= 2)
+            ?? nonEmpty[0];
+        var problems = new List<ImportProblem>();
+        var columns = MapHeader(header, problems);
+        if (problems.Count > 0)
+        {
+            return new DelegateListParse([], problems);
+        }
+
+        var dataRows = nonEmpty.Where(r => r.RowNumber > header.RowNumber).ToList();
+        if (dataRows.Count == 0)
+        {
+            return Fail(new ImportProblem(header.RowNumber, null,
+                $"Tệp “{fileName}” chỉ có dòng tiêu đề (dòng {header.RowNumber}), không có đại biểu nào.",
+                ImportProblemCodes.EmptyFile));
+        }
+
+        var delegates = new List<DelegateRow>();
+        foreach (var row in dataRows)
+        {
+            if (ReadRow(row, columns, problems) is { } parsed)
+            {
+                delegates.Add(parsed);
+            }
+        }
+        CheckAcrossRows(delegates, problems);
+
+        // Stable sort: problems of one row stay in column order.
+        problems = [.. problems.OrderBy(p => p.Row ?? 0)];
+        if (problems.Count > MaxProblems)
+        {
+            var total = problems.Count;
+            problems = [.. problems.Take(MaxProblems)];
+            problems.Add(new ImportProblem(null, null,
+                $"Còn {total - MaxProblems} lỗi khác không hiển thị. Hãy sửa các lỗi trên, kiểm tra lại cả tệp rồi tải lên lại.",
+                ImportProblemCodes.TooManyProblems));
+        }
+        return new DelegateListParse(delegates, problems);
+    }
+
+    /// <summary>Which cell index holds each column; a problem per missing required column and per column given twice.</summary>
+    private static Dictionary<DelegateColumn, int> MapHeader(SheetRow header, List<ImportProblem> problems)
+    {
+        var columns = new Dictionary<DelegateColumn, int>();
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            if (DelegateColumns.Match(Text(header.Cells[i])) is not { } column)
+            {
+                continue;
+            }
+            if (columns.TryGetValue(column, out var first))
+            {
+                var name = DelegateColumns.NameOf(column);
+                problems.Add(new ImportProblem(header.RowNumber, name,
+                    $"Dòng {header.RowNumber} (tiêu đề): cột “{name}” có hai lần (cột {DelegateColumns.Letter(first)} và cột {DelegateColumns.Letter(i)}). Hãy xóa hoặc đổi tên một cột.",
+                    ImportProblemCodes.DuplicateColumn));
+                continue;
+            }
+            columns[column] = i;
+        }
+        foreach (var (column, name, required, _) in DelegateColumns.All)
+        {
+            if (required && !columns.ContainsKey(column))
+            {
+                problems.Add(new ImportProblem(header.RowNumber, name,
+                    $"Thiếu cột “{name}” ở dòng tiêu đề (dòng {header.RowNumber}). Hãy thêm cột có tiêu đề “{name}”.",
+                    ImportProblemCodes.MissingColumn));
+            }
+        }
+        return columns;
+    }
+
+    /// <summary>One delegate, or null when a value it needs is missing or wrong (the problems say which).</summary>
+    private static DelegateRow? ReadRow(SheetRow row, Dictionary<DelegateColumn, int> columns, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        object? Cell(DelegateColumn column) =>
+            columns.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i] : null;
+        string? Optional(DelegateColumn column, int maxLength)
+        {
+            var text = VietnameseText.Normalize(Text(Cell(column)));
+            if (text.Length > maxLength)
+            {
+                problems.Add(Problem(row, column, $"dài quá {maxLength} ký tự.", ImportProblemCodes.ValueTooLong));
+                return null;
+            }
+            return text.Length == 0 ? null : text;
+        }
+        string Required(DelegateColumn column, int maxLength)
+        {
+            var count = problems.Count;
+            var text = Optional(column, maxLength);
+            if (text is null && problems.Count == count)
+            {
+                problems.Add(Problem(row, column, "thiếu giá trị.", ImportProblemCodes.MissingValue));
+            }
+            return text ?? "";
+        }
+
+        var code = ReadCode(row, DelegateColumn.Code, Cell(DelegateColumn.Code), required: true, problems);
+        var fullName = Required(DelegateColumn.FullName, MaxTextLength);
+        var birthDate = ReadDate(row, Cell(DelegateColumn.BirthDate), problems);
+        var delegation = Required(DelegateColumn.Delegation, MaxTextLength);
+        var position = Optional(DelegateColumn.Position, MaxTextLength);
+        var category = ReadCategory(row, Cell(DelegateColumn.Category), problems);
+        var seat = Optional(DelegateColumn.Seat, MaxSeatLength);
+        var convening = ReadYesNo(row, DelegateColumn.ConveningCommittee, Cell(DelegateColumn.ConveningCommittee), problems);
+        var replaces = ReadCode(row, DelegateColumn.Replaces, Cell(DelegateColumn.Replaces), required: false, problems);
+
+        if (replaces is not null && category is not DelegateCategory.Alternate && category is not null)
+        {
+            problems.Add(Problem(row, DelegateColumn.Replaces,
+                $"chỉ đại biểu dự khuyết mới ghi người được thay thế, nhưng dòng này là đại biểu {CategoryName(category.Value)}.",
+                ImportProblemCodes.ReplacesOnNonAlternate));
+        }
+        if (problems.Count > before || code is null || category is null)
+        {
+            return null;
+        }
+        // Ex-officio delegates are, by definition, the convening committee's members (DOMAIN.md §1).
+        var isConvening = convening || category == DelegateCategory.ExOfficio;
+        return new DelegateRow(row.RowNumber, code, fullName, birthDate, delegation, position, category.Value, seat, isConvening, replaces);
+    }
+
+    private static string? ReadCode(SheetRow row, DelegateColumn column, object? cell, bool required, List<ImportProblem> problems)
+    {
+        var text = Text(cell).ToUpperInvariant();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                problems.Add(Problem(row, column, "thiếu mã đại biểu.", ImportProblemCodes.MissingValue));
+            }
+            return null;
+        }
+        if (!DelegateCode.IsValid(text))
+        {
+            problems.Add(Problem(row, column,
+                $"mã “{Shorten(text)}” không hợp lệ: mã chỉ gồm chữ A–Z (không dấu), chữ số 0–9 và dấu gạch ngang “-”, tối đa {DelegateCode.MaxLength} ký tự.",
+                ImportProblemCodes.BadCode));
+            return null;
+        }
+        return text;
+    }
+
+    private static DateOnly? ReadDate(SheetRow row, object? cell, List<ImportProblem> problems)
+    {
+        DateOnly? date = cell switch
+        {
+            DateTime dt => DateOnly.FromDateTime(dt),
+            // A date cell without a date format reaches us as Excel's serial day number.
+            double serial when serial is >= 1 and < 2_958_466 && serial == Math.Floor(serial) => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
+            _ => null,
+        };
+        var text = Text(cell);
+        if (date is null)
+        {
+            if (text.Length == 0)
+            {
+                return null;
+            }
+            if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                date = DateOnly.FromDateTime(parsed);
+            }
+        }
+        if (date is null)
+        {
+            problems.Add(Problem(row, DelegateColumn.BirthDate,
+                $"“{Shorten(text)}” không phải là ngày hợp lệ (dd/MM/yyyy).", ImportProblemCodes.BadDate));
+            return null;
+        }
+        if (date.Value.Year < 1900 || date.Value > DateOnly.FromDateTime(DateTime.Today))
+        {
+            problems.Add(Problem(row, DelegateColumn.BirthDate,
+                $"“{date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}” không phải là ngày sinh hợp lý.", ImportProblemCodes.BadDate));
+            return null;
+        }
+        return date;
+    }
+
+    private static DelegateCategory? ReadCategory(SheetRow row, object? cell, List<ImportProblem> problems)
+    {
+        var text = Text(cell);
+        var key = VietnameseText.FoldForSearch(text);
+        if (key.StartsWith("dai bieu ", StringComparison.Ordinal))
+        {
+            key = key["dai bieu ".Length..];
+        }
+        DelegateCategory? category = key switch
+        {
+            "chinh thuc" or "official" => DelegateCategory.Official,
+            "duong nhien" or "ex-officio" or "ex officio" => DelegateCategory.ExOfficio,
+            "du khuyet" or "alternate" => DelegateCategory.Alternate,
+            _ => null,
+        };
+        if (category is null)
+        {
+            problems.Add(text.Length == 0
+                ? Problem(row, DelegateColumn.Category, "thiếu giá trị (ghi “Chính thức”, “Đương nhiên” hoặc “Dự khuyết”).", ImportProblemCodes.MissingValue)
+                : Problem(row, DelegateColumn.Category,
+                    $"“{Shorten(text)}” không phải là loại đại biểu; ghi “Chính thức”, “Đương nhiên” hoặc “Dự khuyết”.", ImportProblemCodes.BadCategory));
+        }
+        return category;
+    }
+
+    private static bool ReadYesNo(SheetRow row, DelegateColumn column, object? cell, List<ImportProblem> problems)
+    {
+        if (cell is bool b)
+        {
+            return b;
+        }
+        var text = Text(cell);
+        switch (VietnameseText.FoldForSearch(text))
+        {
+            case "x" or "co" or "c" or "yes" or "y" or "1" or "true":
+                return true;
+            case "" or "khong" or "k" or "no" or "n" or "0" or "false" or "-":
+                return false;
+            default:
+                problems.Add(Problem(row, column,
+                    $"“{Shorten(text)}” không rõ là có hay không; ghi “x” nếu là ủy viên cấp ủy triệu tập, để trống nếu không.",
+                    ImportProblemCodes.BadYesNo));
+                return false;
+        }
+    }
+
+    /// <summary>Rules between rows: codes are unique; an alternate replaces an official delegate of this file, one alternate each.</summary>
+    private static void CheckAcrossRows(List<DelegateRow> delegates, List<ImportProblem> problems)
+    {
+        var byCode = new Dictionary<string, DelegateRow>(StringComparer.Ordinal);
+        foreach (var d in delegates)
+        {
+            if (byCode.TryGetValue(d.Code, out var first))
+            {
+                problems.Add(new ImportProblem(d.RowNumber, DelegateColumns.NameOf(DelegateColumn.Code),
+                    $"Dòng {d.RowNumber}, cột “{DelegateColumns.NameOf(DelegateColumn.Code)}”: mã “{d.Code}” trùng với dòng {first.RowNumber}; mỗi đại biểu phải có một mã riêng.",
+                    ImportProblemCodes.DuplicateCode));
+                continue;
+            }
+            byCode[d.Code] = d;
+        }
+
+        var replacedBy = new Dictionary<string, DelegateRow>(StringComparer.Ordinal);
+        foreach (var d in delegates)
+        {
+            if (d.ReplacesCode is not { } target)
+            {
+                continue;
+            }
+            if (!byCode.TryGetValue(target, out var replaced))
+            {
+                problems.Add(Problem(d.RowNumber, DelegateColumn.Replaces,
+                    $"không có đại biểu mã “{target}” trong tệp.", ImportProblemCodes.UnknownReplacedCode));
+            }
+            else if (replaced.Category == DelegateCategory.Alternate)
+            {
+                problems.Add(Problem(d.RowNumber, DelegateColumn.Replaces,
+                    $"đại biểu mã “{target}” (dòng {replaced.RowNumber}) là đại biểu dự khuyết; chỉ thay thế được đại biểu chính thức.",
+                    ImportProblemCodes.ReplacedNotOfficial));
+            }
+            else if (replacedBy.TryGetValue(target, out var other))
+            {
+                problems.Add(Problem(d.RowNumber, DelegateColumn.Replaces,
+                    $"đại biểu mã “{target}” đã được đại biểu dự khuyết ở dòng {other.RowNumber} thay thế.",
+                    ImportProblemCodes.DuplicateReplacement));
+            }
+            else
+            {
+                replacedBy[target] = d;
+            }
+        }
+    }
+
+    private static ImportProblem Problem(SheetRow row, DelegateColumn column, string what, string code) =>
+        Problem(row.RowNumber, column, what, code);
+
+    private static ImportProblem Problem(int rowNumber, DelegateColumn column, string what, string code)
+    {
+        var name = DelegateColumns.NameOf(column);
+        return new ImportProblem(rowNumber, name, $"Dòng {rowNumber}, cột “{name}”: {what}", code);
+    }
+
+    private static DelegateListParse Fail(ImportProblem problem) => new([], [problem]);
+
+    private static ImportProblem EmptyFile(string fileName) => new(null, null,
+        $"Tệp “{fileName}” không có dữ liệu. Danh sách cần một dòng tiêu đề (Mã đại biểu, Họ và tên, Ngày sinh, Đoàn, Loại đại biểu…) và mỗi đại biểu một dòng.",
+        ImportProblemCodes.EmptyFile);
+
+    private static string CategoryName(DelegateCategory category) => category switch
+    {
+        DelegateCategory.Official => "chính thức",
+        DelegateCategory.ExOfficio => "đương nhiên",
+        _ => "dự khuyết",
+    };
+
+    private static bool IsBlank(SheetRow row) => row.Cells.All(c => Text(c).Length == 0);
+
+    /// <summary>A cell as trimmed text, whatever its type in the sheet.</summary>
+    private static string Text(object? cell) => cell switch
+    {
+        null => "",
+        string s => s.Trim(),
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTime dt => dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        bool b => b ? "x" : "",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
+        _ => cell.ToString()?.Trim() ?? "",
+    };
+
+    /// <summary>Quoting a 10,000-character junk cell back would bury the message.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
