@@ -86,7 +86,15 @@ public static class ImportEndpoints
             newDelegations = plan.NewDelegations.Count,
         });
         // One SaveChanges: the whole list and its audit entry, or nothing.
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict(
+                $"Tệp \"{file.FileName}\" chưa được nhập, danh sách không thay đổi: dữ liệu mâu thuẫn với danh sách hiện có (mã trùng hoặc một đại biểu được hai người thay thế).");
+        }
         live.AttendanceChanged();
         return TypedResults.Ok(plan.Summary(file.FileName, committed: true));
     }
@@ -203,13 +211,31 @@ public static class ImportEndpoints
                 }
                 byCode[d.Code] = d;
             }
-            // Second pass: replacements may point at delegates created above.
+            // Second pass, once every code has an id: the file's replacements win. An official
+            // replaces nobody; a delegate the file gives to one alternate is taken from any other.
+            var claimed = new Dictionary<Guid, CongressDelegate>();
             foreach (var (row, _, _) in _actions)
             {
+                var d = byCode[row.Code];
                 if (!string.IsNullOrWhiteSpace(row.ReplacesCode))
                 {
-                    byCode[row.Code].ReplacesDelegateId = byCode[row.ReplacesCode].Id;
+                    claimed[byCode[row.ReplacesCode].Id] = d;
                 }
+                else if (row.Category != DelegateCategory.Alternate)
+                {
+                    d.ReplacesDelegateId = null;
+                }
+            }
+            foreach (var d in byCode.Values)
+            {
+                if (d.ReplacesDelegateId is { } r && claimed.TryGetValue(r, out var holder) && holder != d)
+                {
+                    d.ReplacesDelegateId = null;
+                }
+            }
+            foreach (var (replacedId, alternate) in claimed)
+            {
+                alternate.ReplacesDelegateId = replacedId;
             }
         }
     }
