@@ -31,6 +31,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Vietnamese in pages as characters, not &#x…; entities (still HTML-encoded where it matters).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddLiveUpdates();
 builder.Services.AddLiveTopic<AttendanceTopic>();
 
