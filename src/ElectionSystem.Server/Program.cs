@@ -1,9 +1,14 @@
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Admin;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
+using ElectionSystem.Server.Features.CheckIn;
+using ElectionSystem.Server.Features.CongressSetup;
+using ElectionSystem.Server.Features.Delegates;
 using ElectionSystem.Server.Features.Demo;
+using ElectionSystem.Server.Features.Import;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Hosting;
 
@@ -26,6 +31,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Vietnamese in pages as characters, not &#x…; entities (still HTML-encoded where it matters).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddLiveUpdates();
 builder.Services.AddLiveTopic<AttendanceTopic>();
 
@@ -49,8 +57,15 @@ app.UseAuthorization();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
 app.MapOpenApi().AllowAnonymous();
 app.MapAuth();
+app.MapCongress();
+app.MapDelegates();
+app.MapImport();
+app.MapBadges();
+app.MapCheckIn();
 app.MapAttendance();
 app.MapProjector();
+app.MapAccounts();
+app.MapDisplayKeys();
 app.MapAudit();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();

@@ -23,7 +23,7 @@ public static class CongressBootstrap
         var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
         await db.MigrateAsync();
 
-        var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync();
+        var congress = await db.Congresses.AsNoTracking().OrderBy(c => c.StartDate).FirstOrDefaultAsync();
         if (congress is null)
         {
             if (hall.Demo)
@@ -38,7 +38,8 @@ public static class CongressBootstrap
         }
         if (hall.Demo)
         {
-            DemoSeeder.PrintCredentials(hall);
+            // Printed once the server listens, so the URLs are the real ones.
+            app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintCredentials(hall, app.Urls));
         }
 
         app.Services.GetRequiredService<BadgeSigning>().Initialize(BadgeKeyStore.LoadOrCreate(hall.DataFolder, congress.Id));

@@ -15,7 +15,7 @@ public sealed class AttendanceService(ElectionDbContext db, TimeProvider time)
 
     public async Task<AttendanceSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var congress = await db.Congresses.AsNoTracking().OrderBy(c => c.StartDate).FirstOrDefaultAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, cancellationToken);
         var delegates = await db.Delegates.AsNoTracking()
             .Select(d => new RegistryEntry(d.Id, d.Code, d.FullName, d.DelegationId, d.Category, d.IsConveningCommitteeMember, d.AbsentWholeCongress, d.ReplacesDelegateId))
