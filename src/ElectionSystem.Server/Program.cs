@@ -5,6 +5,7 @@ using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.Demo;
 using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 
 // `--demo` is a bare switch; configuration wants key=value, so translate it before building.
@@ -33,6 +34,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<AttendanceService>();
 builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddTablets();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -42,6 +44,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTabletSessions();
 app.UseAuthorization();
 
 // The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,
@@ -52,6 +55,7 @@ app.MapAuth();
 app.MapAttendance();
 app.MapProjector();
 app.MapAudit();
+app.MapTablet();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

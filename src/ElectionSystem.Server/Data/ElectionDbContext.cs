@@ -23,6 +23,7 @@ public sealed class ElectionDbContext(DbContextOptions<ElectionDbContext> option
     public DbSet<DisplayKey> DisplayKeys => Set<DisplayKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Features.Tablet.DelegateCredential> DelegateCredentials => Set<Features.Tablet.DelegateCredential>();
 
     internal void EnqueueAudit(PendingAuditEntry entry) => _pendingAudit.Add(entry);
 

@@ -356,6 +356,35 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.ToTable("DisplayKeys");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.Tablet.DelegateCredential", b =>
+                {
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedPinAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinIssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TabletSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DelegateId");
+
+                    b.ToTable("DelegateCredentials", (string)null);
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Data.CheckIn", b =>
                 {
                     b.HasOne("ElectionSystem.Server.Data.CongressDelegate", null)
@@ -385,6 +414,15 @@ namespace ElectionSystem.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Delegation");
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Tablet.DelegateCredential", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Data.CongressDelegate", null)
+                        .WithOne()
+                        .HasForeignKey("ElectionSystem.Server.Features.Tablet.DelegateCredential", "DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

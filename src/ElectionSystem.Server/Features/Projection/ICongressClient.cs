@@ -1,4 +1,5 @@
 using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.Tablet;
 
 namespace ElectionSystem.Server.Features.Projection;
 
@@ -11,4 +12,7 @@ public interface ICongressClient
 {
     /// <summary>Attendance changed (check-in, undo, absence, session switch). Coalesced, at most ~5 a second.</summary>
     Task AttendanceChanged(AttendanceSnapshot snapshot);
+
+    /// <summary>To one tablet session (group TabletClaims.TabletGroup): it was signed out, e.g. by a sign-in on another tablet.</summary>
+    Task SignedOut(TabletSignedOut message);
 }
