@@ -4,6 +4,7 @@ using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.Demo;
+using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
@@ -35,6 +36,7 @@ builder.Services.AddScoped<AttendanceService>();
 builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();
+builder.Services.AddOpenVotes();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -56,6 +58,7 @@ app.MapAttendance();
 app.MapProjector();
 app.MapAudit();
 app.MapTablet();
+app.MapOpenVotes();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

@@ -12,7 +12,7 @@ namespace ElectionSystem.Server.Features.Tablet;
 /// now (and why not), and the state of each feature that uses the tablet (the open vote; the
 /// secret ballot joins here). After a lost connection the tablet asks this and is whole again.
 /// </summary>
-public sealed record TabletState(TabletDelegate Delegate, Eligibility Eligibility, string? SessionTitle);
+public sealed record TabletState(TabletDelegate Delegate, Eligibility Eligibility, string? SessionTitle, OpenVotes.TabletOpenVote? OpenVote);
 
 public static class TabletEndpoints
 {
@@ -47,7 +47,7 @@ public static class TabletEndpoints
             : Problems.NotFound("Không tìm thấy đại biểu này.");
 
     private static async Task<Results<Ok<TabletState>, ProblemHttpResult>> State(
-        ClaimsPrincipal user, ElectionDbContext db, VotingEligibility eligibility, CancellationToken ct)
+        ClaimsPrincipal user, ElectionDbContext db, VotingEligibility eligibility, OpenVotes.OpenVoteService votes, CancellationToken ct)
     {
         if (user.FindDelegateId() is not { } id)
         {
@@ -59,6 +59,6 @@ public static class TabletEndpoints
             return Problems.Unauthorized(VotingEligibility.NotOnList);
         }
         var session = await db.Sessions.AsNoTracking().Where(s => s.IsCurrent).Select(s => s.Title).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new TabletState(d.ToTablet(), await eligibility.CheckAsync(id, ct), session));
+        return TypedResults.Ok(new TabletState(d.ToTablet(), await eligibility.CheckAsync(id, ct), session, await votes.ForTabletAsync(id, ct)));
     }
 }
