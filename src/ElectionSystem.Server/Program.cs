@@ -9,7 +9,9 @@ using ElectionSystem.Server.Features.CongressSetup;
 using ElectionSystem.Server.Features.Delegates;
 using ElectionSystem.Server.Features.Demo;
 using ElectionSystem.Server.Features.Import;
+using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 
 // `--demo` is a bare switch; configuration wants key=value, so translate it before building.
@@ -41,6 +43,8 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<AttendanceService>();
 builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddTablets();
+builder.Services.AddOpenVotes();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -50,6 +54,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTabletSessions();
 app.UseAuthorization();
 
 // The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,
@@ -67,6 +72,8 @@ app.MapProjector();
 app.MapAccounts();
 app.MapDisplayKeys();
 app.MapAudit();
+app.MapTablet();
+app.MapOpenVotes();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

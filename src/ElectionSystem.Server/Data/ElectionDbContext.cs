@@ -23,6 +23,9 @@ public sealed class ElectionDbContext(DbContextOptions<ElectionDbContext> option
     public DbSet<DisplayKey> DisplayKeys => Set<DisplayKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Features.Tablet.DelegateCredential> DelegateCredentials => Set<Features.Tablet.DelegateCredential>();
+    public DbSet<Features.OpenVotes.OpenVote> OpenVotes => Set<Features.OpenVotes.OpenVote>();
+    public DbSet<Features.OpenVotes.OpenVoteChoice> OpenVoteChoices => Set<Features.OpenVotes.OpenVoteChoice>();
 
     internal void EnqueueAudit(PendingAuditEntry entry) => _pendingAudit.Add(entry);
 

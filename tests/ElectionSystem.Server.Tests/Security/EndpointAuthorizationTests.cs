@@ -21,10 +21,12 @@ namespace ElectionSystem.Server.Tests.Security;
 /// </summary>
 public partial class EndpointAuthorizationTests(HallFactory hall) : IClassFixture<HallFactory>
 {
-    /// <summary>Open on purpose: health, sign-in (API and page), the OpenAPI document.</summary>
+    /// <summary>Open on purpose: health, sign-in (staff and tablet; API and page), the OpenAPI document.</summary>
     private static readonly HashSet<string> OpenEndpoints =
     [
         "GET /health", "POST /api/auth/login", "GET /login", "GET /openapi/{documentName}.json",
+        // A delegate signs in on the tablet page with badge or code + PIN.
+        "POST /api/tablet/signin", "GET /tablet",
     ];
 
     private sealed record Target(string Method, string Pattern, string Url, IReadOnlyList<string>? AllowedRoles, bool Anonymous);

@@ -356,6 +356,136 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.ToTable("DisplayKeys");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.OpenVotes.OpenVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AbstainChosen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AbstainTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Against")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Base")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseExplanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("For")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NotVoted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("SessionId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("OpenVotes");
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.OpenVotes.OpenVoteChoice", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VoteId", "DelegateId");
+
+                    b.HasIndex("DelegateId");
+
+                    b.ToTable("OpenVoteChoices");
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Tablet.DelegateCredential", b =>
+                {
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedPinAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinIssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TabletSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DelegateId");
+
+                    b.ToTable("DelegateCredentials", (string)null);
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Data.CheckIn", b =>
                 {
                     b.HasOne("ElectionSystem.Server.Data.CongressDelegate", null)
@@ -385,6 +515,39 @@ namespace ElectionSystem.Server.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Delegation");
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.OpenVotes.OpenVote", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Data.CongressSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.OpenVotes.OpenVoteChoice", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Data.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElectionSystem.Server.Features.OpenVotes.OpenVote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Tablet.DelegateCredential", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Data.CongressDelegate", null)
+                        .WithOne()
+                        .HasForeignKey("ElectionSystem.Server.Features.Tablet.DelegateCredential", "DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

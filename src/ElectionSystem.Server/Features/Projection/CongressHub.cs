@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Tablet;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -25,6 +26,7 @@ public sealed class CongressHub(AttendanceService attendance) : Hub<ICongressCli
                 await Groups.AddToGroupAsync(Context.ConnectionId, group);
             }
         }
+        await TabletHub.JoinAsync(Context, Groups);
         await base.OnConnectedAsync();
     }
 

@@ -1,4 +1,6 @@
 using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.OpenVotes;
+using ElectionSystem.Server.Features.Tablet;
 
 namespace ElectionSystem.Server.Features.Projection;
 
@@ -11,4 +13,13 @@ public interface ICongressClient
 {
     /// <summary>Attendance changed (check-in, undo, absence, session switch). Coalesced, at most ~5 a second.</summary>
     Task AttendanceChanged(AttendanceSnapshot snapshot);
+
+    /// <summary>To one tablet session (group TabletClaims.TabletGroup): it was signed out, e.g. by a sign-in on another tablet.</summary>
+    Task SignedOut(TabletSignedOut message);
+
+    /// <summary>Projector, presidium: the open vote on screen with its counts, or its decision. Coalesced (OpenVoteTopic).</summary>
+    Task OpenVoteTallyChanged(OpenVoteLiveMessage message);
+
+    /// <summary>Tablets (delegates group): a vote opened or closed; carries the open vote now, or none.</summary>
+    Task OpenVoteChanged(TabletOpenVoteMessage message);
 }

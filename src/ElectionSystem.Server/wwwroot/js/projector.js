@@ -2,6 +2,7 @@
 // (or by signed-in staff). Refetches the whole state on every (re)connect.
 import { api, fmt, withKey } from './api.js';
 import { connectLive } from './live.js';
+import { openVoteView } from './projector-votes.js';
 
 const $ = (id) => document.getElementById(id);
 const key = new URLSearchParams(location.search).get('key');
@@ -20,10 +21,14 @@ function render(s) {
   document.body.dataset.present = s.present;
 }
 
-const refetch = async () => render((await api(withKey('/api/projector/state'))).attendance);
+const votes = openVoteView($('openvote'), { key });
+const refetch = async () => {
+  render((await api(withKey('/api/projector/state'))).attendance);
+  await votes.load();
+};
 connectLive({
   accessToken: key,
-  handlers: { AttendanceChanged: render },
+  handlers: { AttendanceChanged: render, ...votes.handlers },
   onConnected: refetch,
   onStatus: (s) => { $('live-status').hidden = s === 'connected'; },
 });
