@@ -1,6 +1,80 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Admin;
+using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Badges;
+using ElectionSystem.Server.Features.CheckIn;
+using ElectionSystem.Server.Features.CongressSetup;
+using ElectionSystem.Server.Features.Delegates;
+using ElectionSystem.Server.Features.Demo;
+using ElectionSystem.Server.Features.Import;
+using ElectionSystem.Server.Features.OpenVotes;
+using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Tablet;
+using ElectionSystem.Server.Hosting;
 
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+// `--demo` is a bare switch; configuration wants key=value, so translate it before building.
+var demoSwitch = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demoSwitch)
+{
+    builder.Configuration["Demo"] = "true";
+}
+
+var hall = HallOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(hall);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new HallClock(TimeProvider.System, HallClock.ResolveZone(builder.Configuration["HallTimeZone"])));
+
+builder.Services.AddElectionData(hall.ConnectionString);
+builder.Services.AddHallAuth(hall, builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddSignalR();
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+// Vietnamese in pages as characters, not &#x…; entities (still HTML-encoded where it matters).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddLiveUpdates();
+builder.Services.AddLiveTopic<AttendanceTopic>();
+
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<AttendanceService>();
+builder.Services.AddSingleton<BadgeSigning>();
+builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddTablets();
+builder.Services.AddOpenVotes();
+
+var app = builder.Build();
+await app.PrepareCongressAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseTabletSessions();
+app.UseAuthorization();
+
+// The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,
+// static files. Everything else requires a role (displays: a display key).
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+app.MapOpenApi().AllowAnonymous();
+app.MapAuth();
+app.MapCongress();
+app.MapDelegates();
+app.MapImport();
+app.MapBadges();
+app.MapCheckIn();
+app.MapAttendance();
+app.MapProjector();
+app.MapAccounts();
+app.MapDisplayKeys();
+app.MapAudit();
+app.MapTablet();
+app.MapOpenVotes();
+app.MapHub<CongressHub>(CongressHub.Path);
+app.MapRazorPages();
 
 app.Run();

@@ -1,0 +1,124 @@
+using ElectionSystem.Server.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ElectionSystem.Server.Data;
+
+/// <summary>
+/// The hall's database. Migrations live in Data/Migrations; after changing the model run
+/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/ElectionSystem.Server --output-dir Data/Migrations</c>
+/// (generated, never hand-edited). Audit entries queued with <see cref="AuditLog"/> are chained and
+/// written in the same SaveChanges as the state change they record.
+/// </summary>
+public sealed class ElectionDbContext(DbContextOptions<ElectionDbContext> options, AuditChainGate chainGate) : DbContext(options)
+{
+    private readonly List<PendingAuditEntry> _pendingAudit = [];
+
+    public DbSet<Congress> Congresses => Set<Congress>();
+    public DbSet<CongressSession> Sessions => Set<CongressSession>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<CongressDelegate> Delegates => Set<CongressDelegate>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<DisplayKey> DisplayKeys => Set<DisplayKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Features.Tablet.DelegateCredential> DelegateCredentials => Set<Features.Tablet.DelegateCredential>();
+    public DbSet<Features.OpenVotes.OpenVote> OpenVotes => Set<Features.OpenVotes.OpenVote>();
+    public DbSet<Features.OpenVotes.OpenVoteChoice> OpenVoteChoices => Set<Features.OpenVotes.OpenVoteChoice>();
+
+    internal void EnqueueAudit(PendingAuditEntry entry) => _pendingAudit.Add(entry);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ElectionDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Everything is stored in UTC; SQLite gives DateTime back without a Kind, so say it.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // One appender at a time: reading the chain head and writing the next entries must not interleave.
+        await chainGate.WaitAsync(cancellationToken);
+        var added = new List<object>();
+        try
+        {
+            var head = await AuditHeads.FindAsync([AuditHash.HeadId], cancellationToken);
+            if (head is null)
+            {
+                head = new AuditHead { Id = AuditHash.HeadId, Sequence = 0, Hash = AuditHash.Genesis };
+                AuditHeads.Add(head);
+                added.Add(head);
+            }
+            else
+            {
+                await Entry(head).ReloadAsync(cancellationToken);
+            }
+
+            foreach (var pending in _pendingAudit)
+            {
+                var entry = new AuditEntry
+                {
+                    Sequence = head.Sequence + 1,
+                    At = pending.At,
+                    Actor = pending.Actor,
+                    Action = pending.Action,
+                    Subject = pending.Subject,
+                    DataJson = pending.DataJson,
+                    PreviousHash = head.Hash,
+                };
+                entry.Hash = AuditHash.Compute(entry);
+                AuditEntries.Add(entry);
+                added.Add(entry);
+                head.Sequence = entry.Sequence;
+                head.Hash = entry.Hash;
+            }
+            _pendingAudit.Clear();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            // The state change failed, so its entries must not linger to be saved with something else.
+            foreach (var entity in added)
+            {
+                Entry(entity).State = EntityState.Detached;
+            }
+            var tracked = ChangeTracker.Entries<AuditHead>().FirstOrDefault();
+            if (tracked is not null)
+            {
+                tracked.State = EntityState.Detached;
+            }
+            _pendingAudit.Clear();
+            throw;
+        }
+        finally
+        {
+            chainGate.Release();
+        }
+    }
+
+    private sealed class UtcConverter : ValueConverter<DateTime, DateTime>
+    {
+        public UtcConverter() : base(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc)) { }
+    }
+}
+
+/// <summary>Serialises audit appends within one server process (SQLite has one writer anyway).</summary>
+public sealed class AuditChainGate : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    public Task WaitAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+    public void Release() => _gate.Release();
+    public void Dispose() => _gate.Dispose();
+}

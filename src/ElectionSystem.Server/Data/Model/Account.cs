@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElectionSystem.Server.Data;
+
+/// <summary>A staff account (organiser, presidium, counting committee, check-in staff). One role each.</summary>
+public sealed class Account
+{
+    public Guid Id { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>PBKDF2-SHA256 (Features/Auth/PasswordHasher).</summary>
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>One of Features/Auth/Roles.</summary>
+    public string Role { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+    public bool Disabled { get; set; }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.Property(a => a.UserName).HasMaxLength(100).UseCollation("NOCASE");
+        b.HasIndex(a => a.UserName).IsUnique();
+        b.Property(a => a.DisplayName).HasMaxLength(200);
+        b.Property(a => a.PasswordHash).HasMaxLength(200);
+        b.Property(a => a.Role).HasMaxLength(50);
+    }
+}

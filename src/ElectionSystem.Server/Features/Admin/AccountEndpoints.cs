@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Shared;
+using ElectionSystem.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionSystem.Server.Features.Admin;
+
+public sealed record AccountDto(Guid Id, string UserName, string DisplayName, string Role, string RoleName, bool Disabled);
+
+public sealed record AccountCreate(string UserName, string DisplayName, string Role);
+
+/// <summary>The password is shown once, here; only its hash is kept.</summary>
+public sealed record AccountCreated(AccountDto Account, string Password);
+
+public sealed record DisplayKeyDto(Guid Id, string Name, DateTime CreatedAt, bool Revoked);
+
+public sealed record DisplayKeyCreate(string Name);
+
+/// <summary>The key is shown once, here; only its hash is kept. ProjectorUrl opens the projector with it.</summary>
+public sealed record DisplayKeyCreated(DisplayKeyDto DisplayKey, string Key, string ProjectorUrl);
+
+/// <summary>/api/accounts and /api/display-keys: organisers only, every change audited.</summary>
+public static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/accounts").WithTags("Accounts")
+            .RequireAuthorization(AuthSetup.Require(Roles.Organiser)).DisableAntiforgery();
+        group.MapGet("/", List);
+        group.MapPost("/", Create);
+        group.MapPost("/{id:guid}/reset-password", ResetPassword);
+        group.MapPost("/{id:guid}/disable", Disable);
+        return group;
+    }
+
+    public static RouteGroupBuilder MapDisplayKeys(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/display-keys").WithTags("Display keys")
+            .RequireAuthorization(AuthSetup.Require(Roles.Organiser)).DisableAntiforgery();
+        group.MapGet("/", ListKeys);
+        group.MapPost("/", CreateKey);
+        group.MapPost("/{id:guid}/revoke", RevokeKey);
+        return group;
+    }
+
+    private static AccountDto ToDto(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, Roles.DisplayNameVi(a.Role), a.Disabled);
+
+    private static async Task<Ok<List<AccountDto>>> List(ElectionDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Accounts.AsNoTracking().OrderBy(a => a.Role).ThenBy(a => a.UserName).ToListAsync(ct)).Select(ToDto).ToList());
+
+    private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> Create(
+        AccountCreate request, ElectionDbContext db, AuditLog audit, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userName = (request.UserName ?? "").Trim();
+        if (userName.Length is < 2 or > 100 || userName.Any(char.IsWhiteSpace))
+        {
+            return Problems.BadRequest("Tên đăng nhập (trường \"userName\") phải có 2–100 ký tự, không có dấu cách.");
+        }
+        if (!Roles.AccountRoles.Contains(request.Role))
+        {
+            return Problems.BadRequest($"Vai trò (trường \"role\") phải là một trong: {string.Join(", ", Roles.AccountRoles)}.");
+        }
+        if (await db.Accounts.AnyAsync(a => a.UserName == userName, ct))
+        {
+            return Problems.Conflict($"Tên đăng nhập \"{userName}\" đã có.");
+        }
+        var password = PasswordHasher.NewPassword();
+        var account = new Account
+        {
+            Id = Guid.NewGuid(),
+            UserName = userName,
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? userName : request.DisplayName.Trim(),
+            Role = request.Role,
+            PasswordHash = PasswordHasher.Hash(password),
+            CreatedAt = clock.UtcNow,
+        };
+        db.Accounts.Add(account);
+        await audit.AppendAsync(user, "account.created", $"account:{userName}", new { account.Role });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new AccountCreated(ToDto(account), password));
+    }
+
+    private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> ResetPassword(
+        Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return Problems.NotFound($"Không có tài khoản {id}.");
+        }
+        var password = PasswordHasher.NewPassword();
+        account.PasswordHash = PasswordHasher.Hash(password);
+        await audit.AppendAsync(user, "account.password-reset", $"account:{account.UserName}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new AccountCreated(ToDto(account), password));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
+        Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return Problems.NotFound($"Không có tài khoản {id}.");
+        }
+        if (account.UserName == user.Identity?.Name)
+        {
+            return Problems.Conflict("Không thể tự khóa tài khoản đang dùng.");
+        }
+        account.Disabled = true;
+        await audit.AppendAsync(user, "account.disabled", $"account:{account.UserName}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<DisplayKeyDto>>> ListKeys(ElectionDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.DisplayKeys.AsNoTracking().OrderBy(k => k.CreatedAt)
+            .Select(k => new DisplayKeyDto(k.Id, k.Name, k.CreatedAt, k.Revoked)).ToListAsync(ct));
+
+    private static async Task<Results<Ok<DisplayKeyCreated>, ProblemHttpResult>> CreateKey(
+        DisplayKeyCreate request, ElectionDbContext db, AuditLog audit, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            return Problems.BadRequest("Tên màn hình (trường \"name\") không được để trống.");
+        }
+        var key = DisplayKeys.NewKey();
+        var entity = new DisplayKey { Id = Guid.NewGuid(), Name = request.Name.Trim(), KeyHash = DisplayKeys.HashKey(key), CreatedAt = clock.UtcNow };
+        db.DisplayKeys.Add(entity);
+        await audit.AppendAsync(user, "display-key.created", $"display:{entity.Name}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new DisplayKeyCreated(new DisplayKeyDto(entity.Id, entity.Name, entity.CreatedAt, false), key, $"/projector?key={key}"));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
+        Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var key = await db.DisplayKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
+        if (key is null)
+        {
+            return Problems.NotFound($"Không có khóa màn hình {id}.");
+        }
+        key.Revoked = true;
+        await audit.AppendAsync(user, "display-key.revoked", $"display:{key.Name}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

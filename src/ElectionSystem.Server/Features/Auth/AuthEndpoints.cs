@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ElectionSystem.Server.Features.Auth;
+
+public sealed record LoginRequest(string UserName, string Password);
+
+/// <summary>
+/// The answer to a successful sign-in: a bearer token (for scripts, tests, SignalR clients) —
+/// the same call also sets the page cookie, so a browser needs nothing else.
+/// </summary>
+public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt, string UserName, string DisplayName, string Role);
+
+public sealed record MeResponse(string Name, string Role, string RoleName);
+
+public static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(AuthSetup.LoginRateLimit).DisableAntiforgery();
+        group.MapPost("/logout", Logout).RequireAuthorization().DisableAntiforgery();
+        group.MapGet("/me", Me).RequireAuthorization();
+        return group;
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
+        LoginRequest request, ElectionDbContext db, LoginThrottle throttle, HttpContext http,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, AuditLog audit)
+    {
+        var userName = (request.UserName ?? "").Trim();
+        if (userName.Length == 0 || string.IsNullOrEmpty(request.Password))
+        {
+            return Problems.BadRequest("Hãy nhập tên đăng nhập và mật khẩu.");
+        }
+        if (throttle.IsLocked(userName, out var remaining))
+        {
+            return Problems.TooManyRequests(
+                $"Tài khoản \"{userName}\" tạm khóa vì nhập sai mật khẩu nhiều lần. Thử lại sau {AuthSetup.Minutes(remaining)} phút.");
+        }
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.UserName == userName && !a.Disabled, http.RequestAborted);
+        if (account is null || !PasswordHasher.Verify(request.Password, account.PasswordHash))
+        {
+            throttle.Failed(userName);
+            return Problems.Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
+        }
+        throttle.Succeeded(userName);
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new Claim(ClaimTypes.Name, account.UserName),
+            new Claim(ClaimTypes.GivenName, account.DisplayName),
+            new Claim(ClaimTypes.Role, account.Role),
+        ], "password"));
+        var expires = time.GetUtcNow() + AuthSetup.SignInLifetime;
+        var properties = new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true };
+
+        await http.SignInAsync(AuthSetup.CookieScheme, principal, properties);
+        var protector = bearerOptions.Get(AuthSetup.BearerScheme).BearerTokenProtector;
+        var token = protector.Protect(new AuthenticationTicket(principal, properties, AuthSetup.BearerScheme));
+
+        await audit.AppendAsync(principal, "auth.signed-in", $"account:{account.UserName}");
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(new LoginResponse(token, expires, account.UserName, account.DisplayName, account.Role));
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http, ClaimsPrincipal user)
+    {
+        _ = user;
+        await http.SignOutAsync(AuthSetup.CookieScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<MeResponse> Me(ClaimsPrincipal user)
+    {
+        var role = user.FindFirstValue(ClaimTypes.Role) ?? "";
+        return TypedResults.Ok(new MeResponse(user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "", role, Roles.DisplayNameVi(role)));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using ElectionSystem.Server.Hosting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ElectionSystem.Server.Features.Auth;
+
+/// <summary>
+/// Authentication: one policy scheme ("Hall") that forwards to
+/// <list type="bullet">
+/// <item>DisplayKey when a display key arrives (<c>?key=</c>, <c>access_token=dk_…</c>, <c>Bearer dk_…</c>);</item>
+/// <item>BearerToken when an Authorization header or a hub <c>access_token</c> is present (scripts, tests, SignalR clients);</item>
+/// <item>the cookie otherwise (pages; an unauthenticated page request is redirected to /login, an API call gets 401).</item>
+/// </list>
+/// Tokens and cookies are protected by Data Protection keys kept in the data folder, so they survive restarts.
+/// </summary>
+public static class AuthSetup
+{
+    public const string HallScheme = "Hall";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string BearerScheme = BearerTokenDefaults.AuthenticationScheme;
+    public const string LoginRateLimit = "login";
+    public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(14);
+
+    public static IServiceCollection AddHallAuth(this IServiceCollection services, HallOptions hall, IConfiguration configuration)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("ElectionSystem")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(hall.DataFolder, "keys")));
+
+        services.AddAuthentication(HallScheme)
+            .AddPolicyScheme(HallScheme, "Cookie, bearer token or display key", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.LoginPath = "/login";
+                o.Cookie.Name = "es_auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = SignInLifetime;
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx.HttpContext, null, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = SignInLifetime;
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    // Browsers cannot set headers on WebSockets/SSE: SignalR sends the token in the query.
+                    if (ctx.Request.Path.StartsWithSegments("/hubs")
+                        && ctx.Request.Query.TryGetValue("access_token", out var token))
+                    {
+                        ctx.Token = token;
+                    }
+                    return Task.CompletedTask;
+                };
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DisplayKeyAuthenticationHandler>(
+                DisplayKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorization();
+        services.AddSingleton<LoginThrottle>();
+
+        var perMinute = configuration.GetValue("Auth:LoginAttemptsPerMinutePerAddress", 30);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var problem = new ProblemDetails
+                {
+                    Status = 429,
+                    Title = "Quá nhiều lần thử",
+                    Detail = "Đăng nhập sai quá nhiều lần từ máy này. Xin chờ một phút rồi thử lại.",
+                };
+                await ctx.HttpContext.Response.WriteAsJsonAsync(problem, ct);
+            };
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+
+    private static string SelectScheme(HttpContext ctx)
+    {
+        if (DisplayKeyAuthenticationHandler.FindKey(ctx.Request) is not null)
+        {
+            return DisplayKeyAuthenticationHandler.SchemeName;
+        }
+        if (ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (ctx.Request.Path.StartsWithSegments("/hubs") && ctx.Request.Query.ContainsKey("access_token")))
+        {
+            return BearerScheme;
+        }
+        return CookieScheme;
+    }
+
+    private static Task RedirectOrStatus(HttpContext http, string? redirectUri, int status)
+    {
+        var path = http.Request.Path;
+        if (redirectUri is null || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        {
+            http.Response.StatusCode = status;
+        }
+        else
+        {
+            http.Response.Redirect(redirectUri);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Route-group helper: <c>group.RequireAuthorization(Roles.Require(Roles.CheckInDesk))</c>.</summary>
+    public static Microsoft.AspNetCore.Authorization.AuthorizeAttribute Require(string roles) => new() { Roles = roles };
+
+    internal static string Minutes(TimeSpan t) => Math.Ceiling(t.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+}

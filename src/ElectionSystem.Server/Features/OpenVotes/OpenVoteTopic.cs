@@ -1,0 +1,23 @@
+using ElectionSystem.Server.Features.Projection;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ElectionSystem.Server.Features.OpenVotes;
+
+/// <summary>
+/// The vote on screen, coalesced by LiveUpdates: a burst of 300 casts gives a few messages a
+/// second to the projector and the presidium, each with the whole current count.
+/// </summary>
+public sealed class OpenVoteTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
+{
+    public const string TopicName = "openvote";
+
+    public static readonly IReadOnlyList<string> Audience = [HubGroups.Projector, HubGroups.Presidium];
+
+    public string Name => TopicName;
+
+    public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var live = await services.GetRequiredService<OpenVoteService>().LiveAsync(cancellationToken);
+        await hub.Clients.Groups(Audience).OpenVoteTallyChanged(new OpenVoteLiveMessage(live));
+    }
+}

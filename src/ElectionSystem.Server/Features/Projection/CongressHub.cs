@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Tablet;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ElectionSystem.Server.Features.Projection;
+
+/// <summary>
+/// /hubs/congress: the one live channel. Anonymous callers are refused at connect; each connection
+/// joins its role's group. Hub methods carry their own [Authorize(Roles=…)] (the security test
+/// reflects over them). Mostly the server talks and clients listen; state is read over HTTP.
+/// </summary>
+[Authorize]
+public sealed class CongressHub(AttendanceService attendance) : Hub<ICongressClient>
+{
+    public const string Path = "/hubs/congress";
+
+    public override async Task OnConnectedAsync()
+    {
+        foreach (var role in Context.User?.FindAll(ClaimTypes.Role).Select(c => c.Value) ?? [])
+        {
+            if (HubGroups.ForRole(role) is { } group)
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, group);
+            }
+        }
+        await TabletHub.JoinAsync(Context, Groups);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>The current attendance, for a client that prefers asking over the hub to HTTP.</summary>
+    [Authorize(Roles = Roles.StaffAndDisplays)]
+    public Task<AttendanceSnapshot> GetAttendance() => attendance.SnapshotAsync(Context.ConnectionAborted);
+}

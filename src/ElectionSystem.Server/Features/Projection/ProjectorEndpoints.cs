@@ -1,0 +1,25 @@
+using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElectionSystem.Server.Features.Projection;
+
+/// <summary>
+/// What a projector shows, in one call: attendance now; the open vote / round / results join this
+/// record as those features land. Opened with a display key (<c>?key=</c>) or by staff.
+/// </summary>
+public sealed record ProjectorState(AttendanceSnapshot Attendance);
+
+public static class ProjectorEndpoints
+{
+    public static RouteGroupBuilder MapProjector(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/projector").WithTags("Projector")
+            .RequireAuthorization(AuthSetup.Require(Roles.StaffAndDisplays));
+        group.MapGet("/state", State);
+        return group;
+    }
+
+    private static async Task<Ok<ProjectorState>> State(AttendanceService attendance, CancellationToken ct) =>
+        TypedResults.Ok(new ProjectorState(await attendance.SnapshotAsync(ct)));
+}

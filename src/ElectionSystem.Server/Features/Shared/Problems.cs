@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElectionSystem.Server.Features.Shared;
+
+/// <summary>
+/// Every error is a ProblemDetails whose Vietnamese <c>detail</c> says what is wrong and where
+/// (ARCHITECTURE.md invariant 6). Titles stay short; the detail is what a person reads.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult BadRequest(string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Dữ liệu không hợp lệ", extensions: extensions);
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+
+    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Không thực hiện được", extensions: extensions);
+
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Chưa đăng nhập");
+
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử");
+}

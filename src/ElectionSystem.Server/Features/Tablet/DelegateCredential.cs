@@ -1,0 +1,42 @@
+using ElectionSystem.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ElectionSystem.Server.Features.Tablet;
+
+/// <summary>
+/// A delegate's tablet credential: the PIN hash, the wrong-PIN counter and lock (persisted, so a
+/// restart does not reset a lockout) and the tablet session that is currently signed in. Kept in
+/// its own table, one row per delegate, so the registry (Delegates) stays the import's business.
+/// </summary>
+public sealed class DelegateCredential
+{
+    public Guid DelegateId { get; set; }
+
+    /// <summary>PBKDF2 (see <see cref="PinHasher"/>); null until a PIN slip is printed.</summary>
+    public string? PinHash { get; set; }
+
+    public DateTime? PinIssuedAt { get; set; }
+
+    /// <summary>Wrong PINs since the last success or lock.</summary>
+    public int FailedPinAttempts { get; set; }
+
+    /// <summary>Set after <see cref="TabletSignIn.MaxWrongPins"/> wrong PINs; sign-in is refused until then.</summary>
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>The one tablet session allowed to act for this delegate; a newer sign-in replaces it.</summary>
+    public Guid? TabletSessionId { get; set; }
+
+    public DateTime? SignedInAt { get; set; }
+}
+
+internal sealed class DelegateCredentialConfiguration : IEntityTypeConfiguration<DelegateCredential>
+{
+    public void Configure(EntityTypeBuilder<DelegateCredential> b)
+    {
+        b.ToTable("DelegateCredentials");
+        b.HasKey(c => c.DelegateId);
+        b.HasOne<CongressDelegate>().WithOne().HasForeignKey<DelegateCredential>(c => c.DelegateId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.PinHash).HasMaxLength(200);
+    }
+}

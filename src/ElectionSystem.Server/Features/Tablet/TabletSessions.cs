@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionSystem.Server.Features.Tablet;
+
+/// <summary>
+/// Which tablet session is current for each delegate: one tablet at a time. The database row
+/// (<see cref="DelegateCredential.TabletSessionId"/>) is the truth; this cache saves a query on
+/// every tablet request and is updated by sign-in and sign-out in this process.
+/// </summary>
+public sealed class TabletSessions(IServiceScopeFactory scopes)
+{
+    public const string SignedInElsewhere = "Đã đăng nhập trên máy tính bảng khác";
+
+    private readonly ConcurrentDictionary<Guid, Guid?> _current = new();
+
+    public async Task<bool> IsCurrentAsync(Guid delegateId, Guid tabletSession, CancellationToken cancellationToken)
+    {
+        if (!_current.TryGetValue(delegateId, out var current))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
+            current = await db.Set<DelegateCredential>().AsNoTracking()
+                .Where(c => c.DelegateId == delegateId).Select(c => c.TabletSessionId).FirstOrDefaultAsync(cancellationToken);
+            _current.TryAdd(delegateId, current);
+        }
+        return current == tabletSession;
+    }
+
+    public void Set(Guid delegateId, Guid? tabletSession) => _current[delegateId] = tabletSession;
+}
+
+/// <summary>
+/// Refuses a request or hub connection made with a tablet token whose session has been replaced by
+/// a sign-in on another tablet: 401 with the reason, so the old tablet can say why.
+/// </summary>
+public static class TabletSessionMiddleware
+{
+    public static IApplicationBuilder UseTabletSessions(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var user = http.User;
+        if (user.FindDelegateId() is { } delegateId && user.FindTabletSession() is { } session
+            && !await http.RequestServices.GetRequiredService<TabletSessions>().IsCurrentAsync(delegateId, session, http.RequestAborted))
+        {
+            var problem = Problems.Unauthorized(SignedInElsewhereDetail);
+            await problem.ExecuteAsync(http);
+            return;
+        }
+        await next(http);
+    });
+
+    private const string SignedInElsewhereDetail = TabletSessions.SignedInElsewhere + ". Máy này đã được đăng xuất.";
+}

@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Badges;
+using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Shared;
+using ElectionSystem.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ElectionSystem.Server.Features.Tablet;
+
+/// <summary>Sign in with the badge's QR token or the delegate code, plus the PIN.</summary>
+public sealed record TabletSignInRequest(string? Badge, string? Code, string? Pin);
+
+public sealed record TabletDelegate(Guid Id, string Code, string FullName, string Delegation);
+
+public sealed record TabletSignInResponse(string AccessToken, DateTimeOffset ExpiresAt, Guid TabletSession, TabletDelegate Delegate);
+
+/// <summary>Hub message to a tablet whose session was replaced by a sign-in on another tablet.</summary>
+public sealed record TabletSignedOut(string Reason);
+
+/// <summary>
+/// Delegate sign-in on a tablet. Five wrong PINs lock the delegate for five minutes (persisted).
+/// A successful sign-in starts a new tablet session: the token carries it, the delegate's row
+/// keeps it, and the previous tablet is told at once (hub) and refused from then on (middleware).
+/// </summary>
+public static class TabletSignIn
+{
+    public const int MaxWrongPins = 5;
+    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(5);
+
+    internal static async Task<Results<Ok<TabletSignInResponse>, ProblemHttpResult>> SignIn(
+        TabletSignInRequest request, ElectionDbContext db, BadgeSigning badges, TabletSessions sessions,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, HallClock clock, AuditLog audit,
+        IHubContext<CongressHub, ICongressClient> hub, CancellationToken ct)
+    {
+        if (!PinHasher.IsWellFormed(request.Pin))
+        {
+            return Problems.BadRequest("Mã PIN gồm 6 chữ số.");
+        }
+
+        CongressDelegate? d;
+        if (!string.IsNullOrWhiteSpace(request.Badge))
+        {
+            var check = badges.Tokens.Verify(request.Badge);
+            if (check.Status != Badges.BadgeTokenStatus.Valid)
+            {
+                return Problems.Unauthorized("Thẻ không hợp lệ. Hãy quét lại hoặc nhập mã đại biểu.");
+            }
+            d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == check.DelegateCode, ct);
+            if (d is not null && BadgeTokens.IsRevoked(check, d.BadgeVersion))
+            {
+                return Problems.Unauthorized("Thẻ đã bị thu hồi. Xin dùng thẻ mới hoặc nhập mã đại biểu.");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Code))
+        {
+            var code = request.Code.Trim().ToUpperInvariant();
+            d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == code, ct);
+        }
+        else
+        {
+            return Problems.BadRequest("Hãy quét mã QR trên thẻ hoặc nhập mã đại biểu.");
+        }
+        if (d is null)
+        {
+            return Problems.Unauthorized("Không tìm thấy đại biểu với mã này. Xin kiểm tra lại mã trên thẻ.");
+        }
+
+        var credential = await db.Set<DelegateCredential>().FirstOrDefaultAsync(c => c.DelegateId == d.Id, ct);
+        if (credential?.PinHash is null)
+        {
+            return Problems.Unauthorized("Đồng chí chưa được cấp mã PIN. Xin liên hệ Ban Tổ chức.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (credential.LockedUntil is { } until && until > now)
+        {
+            return Locked(until, now, clock);
+        }
+
+        if (!PinHasher.Verify(request.Pin!, credential.PinHash))
+        {
+            credential.FailedPinAttempts++;
+            if (credential.FailedPinAttempts >= MaxWrongPins)
+            {
+                credential.FailedPinAttempts = 0;
+                credential.LockedUntil = now + LockFor;
+                await audit.AppendAsync($"{d.Code} (delegate)", "tablet.pin-locked", $"delegate:{d.Code}", new { until = credential.LockedUntil });
+                await db.SaveChangesAsync(ct);
+                return Locked(credential.LockedUntil.Value, now, clock);
+            }
+            await db.SaveChangesAsync(ct);
+            var left = MaxWrongPins - credential.FailedPinAttempts;
+            return Problems.Unauthorized($"Mã PIN không đúng. Còn {left} lần thử, sau đó đăng nhập bị khóa {LockFor.TotalMinutes:0} phút.");
+        }
+
+        var previous = credential.TabletSessionId;
+        var tabletSession = Guid.NewGuid();
+        credential.FailedPinAttempts = 0;
+        credential.LockedUntil = null;
+        credential.TabletSessionId = tabletSession;
+        credential.SignedInAt = now;
+        await audit.AppendAsync($"{d.Code} (delegate)", "tablet.signed-in", $"delegate:{d.Code}", new { otherTabletSignedOut = previous is not null });
+        await db.SaveChangesAsync(ct);
+        sessions.Set(d.Id, tabletSession);
+        if (previous is { } old)
+        {
+            await hub.Clients.Group(TabletClaims.TabletGroup(old)).SignedOut(new TabletSignedOut(TabletSessions.SignedInElsewhere));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, d.Id.ToString()),
+            new Claim(ClaimTypes.Name, d.Code),
+            new Claim(ClaimTypes.GivenName, d.FullName),
+            new Claim(ClaimTypes.Role, Roles.Delegate),
+            new Claim(TabletClaims.DelegateId, d.Id.ToString()),
+            new Claim(TabletClaims.TabletSession, tabletSession.ToString()),
+        ], "pin"));
+        var expires = time.GetUtcNow() + AuthSetup.SignInLifetime;
+        var properties = new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true };
+        var token = bearerOptions.Get(AuthSetup.BearerScheme).BearerTokenProtector
+            .Protect(new AuthenticationTicket(principal, properties, AuthSetup.BearerScheme));
+        return TypedResults.Ok(new TabletSignInResponse(token, expires, tabletSession, d.ToTablet()));
+    }
+
+    internal static async Task<NoContent> SignOut(ClaimsPrincipal user, ElectionDbContext db, TabletSessions sessions, AuditLog audit, CancellationToken ct)
+    {
+        if (user.FindDelegateId() is { } id && user.FindTabletSession() is { } session)
+        {
+            var credential = await db.Set<DelegateCredential>().FirstOrDefaultAsync(c => c.DelegateId == id && c.TabletSessionId == session, ct);
+            if (credential is not null)
+            {
+                credential.TabletSessionId = null;
+                await audit.AppendAsync(user, "tablet.signed-out", $"delegate:{user.Identity?.Name}");
+                await db.SaveChangesAsync(ct);
+                sessions.Set(id, null);
+            }
+        }
+        return TypedResults.NoContent();
+    }
+
+    internal static TabletDelegate ToTablet(this CongressDelegate d) => new(d.Id, d.Code, d.FullName, d.Delegation?.Name ?? "");
+
+    private static ProblemHttpResult Locked(DateTime until, DateTime now, HallClock clock)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
+        return TypedResults.Problem(
+            $"Đã nhập sai mã PIN {MaxWrongPins} lần. Đăng nhập tạm khóa đến {clock.ShortTime(until)} (còn {minutes} phút).",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Tạm khóa đăng nhập",
+            extensions: new Dictionary<string, object?> { ["lockedUntil"] = DateTime.SpecifyKind(until, DateTimeKind.Utc) });
+    }
+}

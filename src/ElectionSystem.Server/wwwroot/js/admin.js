@@ -1,0 +1,177 @@
+// Organisers' page: congress, sessions, delegates (absence, alternates, badges), import, accounts,
+// display keys, audit. Every call goes through the same API a script would use.
+import { api, fmt } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
+const button = (text, onClick) => el('button', { type: 'button', textContent: text, onclick: onClick });
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+function flash(message, bad = false) {
+  const f = $('flash');
+  f.textContent = message;
+  f.className = 'flash ' + (bad ? 'bad' : 'ok');
+}
+const guard = (fn) => async (...args) => { try { await fn(...args); } catch (e) { flash(e.message, true); } };
+
+// Congress and sessions
+async function loadCongress() {
+  const c = await api('/api/congress');
+  const f = $('congress-form');
+  for (const k of ['name', 'bodyName', 'ordinal', 'term', 'place', 'startDate', 'endDate']) f[k].value = c[k] ?? '';
+  f.twoThirdsQuorumEnforced.checked = c.twoThirdsQuorumEnforced;
+  const sessions = await api('/api/congress/sessions');
+  $('sessions').replaceChildren(...sessions.map((s) => el('tr', {},
+    el('td', { textContent: s.ordinal }), el('td', { textContent: s.title }), el('td', { textContent: s.date }),
+    el('td', { textContent: s.startsAt ?? '' }),
+    el('td', {}, s.isCurrent ? el('strong', { textContent: 'Phiên hiện tại' })
+      : button('Đặt làm phiên hiện tại', guard(async () => { await api(`/api/congress/sessions/${s.id}/current`, { method: 'POST' }); flash('Đã chuyển phiên họp.'); await loadAll(); }))))));
+}
+$('congress-form').addEventListener('submit', guard(async (e) => {
+  e.preventDefault();
+  const f = e.target;
+  await api('/api/congress', { method: 'PUT', body: {
+    name: f.name.value, bodyName: f.bodyName.value, ordinal: f.ordinal.value, term: f.term.value, place: f.place.value,
+    startDate: f.startDate.value, endDate: f.endDate.value, twoThirdsQuorumEnforced: f.twoThirdsQuorumEnforced.checked,
+  } });
+  flash('Đã lưu thông tin đại hội.');
+}));
+$('session-form').addEventListener('submit', guard(async (e) => {
+  e.preventDefault();
+  const f = e.target;
+  await api('/api/congress/sessions', { method: 'POST', body: { title: f.title.value, date: f.date.value, startsAt: f.startsAt.value || null } });
+  f.reset();
+  flash('Đã thêm phiên họp.');
+  await loadCongress();
+}));
+
+// Delegates
+let delegates = [];
+function renderDelegates() {
+  const q = fold($('filter').value.trim());
+  const byId = new Map(delegates.map((d) => [d.id, d]));
+  const absentOfficials = delegates.filter((d) => d.category !== 'Alternate' && d.absentWholeCongress);
+  const rows = delegates.filter((d) => !q || fold(`${d.fullName} ${d.code} ${d.delegation}`).includes(q)).slice(0, 400);
+  $('delegate-rows').replaceChildren(...rows.map((d) => {
+    const absence = d.category === 'Alternate' ? el('span')
+      : el('input', { type: 'checkbox', checked: d.absentWholeCongress, onchange: guard(async (e) => {
+        await api(`/api/delegates/${d.id}/absence`, { method: 'PUT', body: { absentWholeCongress: e.target.checked } });
+        flash(`Đã ghi ${e.target.checked ? 'vắng mặt' : 'có thể có mặt'}: ${d.fullName}.`);
+        await loadDelegates();
+      }) });
+    let replaces = el('span', { textContent: d.replacesDelegateId ? byId.get(d.replacesDelegateId)?.fullName ?? '' : '' });
+    if (d.category === 'Alternate') {
+      const select = el('select', { onchange: guard(async (e) => {
+        await api(`/api/delegates/${d.id}/replacement`, { method: 'PUT', body: { replacesDelegateId: e.target.value || null } });
+        flash(e.target.value ? `Đã triệu tập ${d.fullName} thay thế.` : `Đã rút triệu tập ${d.fullName}.`);
+        await loadDelegates();
+      }) }, el('option', { value: '', textContent: '— chưa triệu tập —' }),
+      ...absentOfficials.map((o) => el('option', { value: o.id, textContent: `${o.fullName} (${o.code})`, selected: o.id === d.replacesDelegateId })));
+      replaces = select;
+    }
+    return el('tr', {}, el('td', { textContent: d.code }), el('td', { textContent: d.fullName }), el('td', { textContent: d.delegation }),
+      el('td', { textContent: d.categoryName }), el('td', {}, absence), el('td', {}, replaces),
+      el('td', {}, button(`Cấp lại (lần ${d.badgeVersion + 1})`, guard(async () => {
+        if (!confirm(`Cấp lại thẻ cho ${d.fullName}? Thẻ cũ sẽ bị thu hồi.`)) return;
+        await api(`/api/badges/${encodeURIComponent(d.code)}/reissue`, { method: 'POST' });
+        flash(`Đã cấp lại thẻ cho ${d.fullName}; hãy in thẻ mới.`);
+        await loadDelegates();
+      }))));
+  }));
+}
+async function loadDelegates() {
+  delegates = await api('/api/delegates');
+  const a = await api('/api/attendance');
+  $('attendance').textContent = `— có mặt ${fmt.format(a.present)}/${fmt.format(a.summoned)} (${a.sessionTitle ?? 'chưa chọn phiên'})`;
+  $('base').textContent = `Tổng số đại biểu: ${a.baseExplanation}. ${a.warnings.join(' · ')}`;
+  renderDelegates();
+}
+$('filter').addEventListener('input', renderDelegates);
+
+// Import: preview (changes nothing), then commit the same file (all or nothing).
+let previewed = null;
+$('import-form').addEventListener('submit', guard(async (e) => {
+  e.preventDefault();
+  const file = e.target.file.files[0];
+  const form = new FormData();
+  form.append('file', file);
+  $('import-commit').disabled = true;
+  const out = $('import-result');
+  out.replaceChildren();
+  try {
+    const p = await api('/api/import/delegates/preview', { method: 'POST', form });
+    previewed = p.problems.length === 0 ? file : null;
+    $('import-commit').disabled = !previewed;
+    out.append(el('p', { textContent: `${p.rows} dòng: thêm ${p.toCreate}, cập nhật ${p.toUpdate}, không đổi ${p.unchanged}, đoàn mới ${p.newDelegations}.` }));
+    if (p.problems.length) {
+      out.append(el('p', { className: 'error', textContent: `${p.problems.length} lỗi — sửa tệp rồi tải lên lại:` }),
+        el('ul', {}, ...p.problems.map((x) => el('li', { textContent: x.message }))));
+    }
+    out.append(el('table', {}, el('tbody', {}, ...p.preview.slice(0, 500).map((r) => el('tr', {},
+      el('td', { textContent: r.row }), el('td', { textContent: r.code }), el('td', { textContent: r.fullName }),
+      el('td', { textContent: r.delegation }), el('td', { textContent: r.category }),
+      el('td', { textContent: { create: 'thêm', update: 'cập nhật', unchanged: 'không đổi' }[r.action] }))))));
+  } catch (err) {
+    out.append(el('p', { className: 'error', textContent: err.message }));
+    for (const x of err.problem?.problems ?? []) out.append(el('p', { className: 'error', textContent: x.message }));
+  }
+}));
+$('import-commit').addEventListener('click', guard(async () => {
+  if (!previewed) return;
+  const form = new FormData();
+  form.append('file', previewed);
+  const r = await api('/api/import/delegates/commit', { method: 'POST', form });
+  flash(`Đã nhập: thêm ${r.toCreate}, cập nhật ${r.toUpdate}.`);
+  $('import-commit').disabled = true;
+  await loadDelegates();
+}));
+
+// Accounts
+async function loadAccounts() {
+  const accounts = await api('/api/accounts');
+  $('account-rows').replaceChildren(...accounts.map((a) => el('tr', {},
+    el('td', { textContent: a.userName }), el('td', { textContent: a.displayName }), el('td', { textContent: a.roleName + (a.disabled ? ' (đã khóa)' : '') }),
+    el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
+      const r = await api(`/api/accounts/${a.id}/reset-password`, { method: 'POST' });
+      alert(`Mật khẩu mới của ${a.userName}: ${r.password}\n(chỉ hiện một lần)`);
+    })), a.disabled ? '' : button('Khóa', guard(async () => { await api(`/api/accounts/${a.id}/disable`, { method: 'POST' }); await loadAccounts(); }))))));
+}
+$('account-form').addEventListener('submit', guard(async (e) => {
+  e.preventDefault();
+  const f = e.target;
+  const r = await api('/api/accounts', { method: 'POST', body: { userName: f.userName.value, displayName: f.displayName.value, role: f.role.value } });
+  alert(`Tài khoản ${r.account.userName}, mật khẩu: ${r.password}\n(chỉ hiện một lần)`);
+  f.reset();
+  await loadAccounts();
+}));
+
+// Display keys
+async function loadDisplays() {
+  const keys = await api('/api/display-keys');
+  $('display-rows').replaceChildren(...keys.map((k) => el('tr', {},
+    el('td', { textContent: k.name + (k.revoked ? ' (đã thu hồi)' : '') }), el('td', { textContent: new Date(k.createdAt).toLocaleString('vi-VN') }),
+    el('td', {}, k.revoked ? '' : button('Thu hồi', guard(async () => { await api(`/api/display-keys/${k.id}/revoke`, { method: 'POST' }); await loadDisplays(); }))))));
+}
+$('display-form').addEventListener('submit', guard(async (e) => {
+  e.preventDefault();
+  const r = await api('/api/display-keys', { method: 'POST', body: { name: e.target.name.value } });
+  const url = location.origin + r.projectorUrl;
+  prompt('Địa chỉ màn hình chiếu (chỉ hiện một lần):', url);
+  e.target.reset();
+  await loadDisplays();
+}));
+
+$('audit-verify').addEventListener('click', guard(async () => {
+  const r = await api('/api/audit/verify');
+  $('audit-result').textContent = r.ok
+    ? `Chuỗi nhật ký nguyên vẹn: ${fmt.format(r.entries)} mục. Mã băm cuối: ${r.headHash}`
+    : `PHÁT HIỆN SAI LỆCH tại mục ${r.brokenAt}: ${r.reason}`;
+  $('audit-result').className = r.ok ? 'ok' : 'error';
+}));
+
+const loadAll = guard(async () => { await Promise.all([loadCongress(), loadDelegates(), loadAccounts(), loadDisplays()]); });
+loadAll();

@@ -1,0 +1,150 @@
+// Presidium console: agenda (GET /api/openvotes), create / open / close / show of hands, the live
+// count of the open vote (hub OpenVoteTallyChanged) and attendance + Base (hub AttendanceChanged).
+const $ = (id) => document.getElementById(id);
+const STATE = { Draft: 'Chưa mở', Open: 'Đang biểu quyết', Closed: 'Đã kết thúc' };
+let agenda = null;
+
+async function call(path, options = {}) {
+  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    showProblem(problem.detail || `Lỗi ${response.status}`);
+    return null;
+  }
+  showProblem(null);
+  return response.status === 204 ? {} : response.json();
+}
+
+function showProblem(text) {
+  $('problem').hidden = !text;
+  $('problem').textContent = text || '';
+}
+
+function cell(text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (cls) td.className = cls;
+  return td;
+}
+
+function button(text, onClick, primary) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  if (primary) b.className = 'primary';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function renderAgenda() {
+  $('session').textContent = agenda.sessionTitle || 'Chưa chọn phiên họp hiện tại';
+  const body = $('agenda');
+  body.replaceChildren();
+  const anyOpen = agenda.votes.some((v) => v.state === 'Open');
+  for (const v of agenda.votes) {
+    const tr = document.createElement('tr');
+    tr.dataset.vote = v.id;
+    tr.append(cell(String(v.ordinal)));
+    const title = cell(v.title + (v.anonymous ? ' (không ghi danh)' : ''));
+    tr.append(title);
+    tr.append(cell(STATE[v.state], 'state-' + v.state));
+    tr.append(cell(v.result ? v.result.decision + (v.result.method === 'ShowOfHands' ? ' · giơ tay' : '') : ''));
+    const actions = document.createElement('td');
+    if (v.state === 'Draft') {
+      const open = button('Mở biểu quyết', () => act(`/api/openvotes/${v.id}/open`), true);
+      open.disabled = anyOpen;
+      actions.append(open, button('Nhập kết quả giơ tay', () => showHands(actions, v)));
+    } else if (v.state === 'Open') {
+      actions.append(button('Kết thúc biểu quyết', () => {
+        if (confirm(`Kết thúc biểu quyết “${v.title}”?`)) act(`/api/openvotes/${v.id}/close`);
+      }, true));
+    }
+    tr.append(actions);
+    body.append(tr);
+  }
+}
+
+function showHands(container, vote) {
+  if (container.querySelector('form')) return;
+  const form = $('hands').content.firstElementChild.cloneNode(true);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const body = { for: Number(data.get('for')), against: Number(data.get('against')), abstain: Number(data.get('abstain')) };
+    if (await call(`/api/openvotes/${vote.id}/show-of-hands`, { method: 'POST', body: JSON.stringify(body) })) await loadAgenda();
+  });
+  form.querySelector('[data-cancel]').addEventListener('click', () => form.remove());
+  container.append(form);
+}
+
+async function act(path) {
+  if (await call(path, { method: 'POST' })) await loadAgenda();
+}
+
+async function loadAgenda() {
+  const result = await call('/api/openvotes');
+  if (result) {
+    agenda = result;
+    renderAgenda();
+  }
+}
+
+function renderAttendance(a) {
+  $('present').textContent = a.present;
+  $('summoned').textContent = a.summoned;
+  $('base').textContent = a.baseValue;
+  $('base-explain').textContent = a.baseExplanation;
+  $('warnings').replaceChildren(...a.warnings.map((w) => Object.assign(document.createElement('p'), { textContent: w })));
+}
+
+function renderLive(vote) {
+  $('live').hidden = !vote;
+  if (!vote) return;
+  $('live-title').textContent = (vote.state === 'Open' ? 'Đang biểu quyết: ' : 'Kết quả: ') + vote.title;
+  $('live-for').textContent = vote.for;
+  $('live-against').textContent = vote.against;
+  $('live-abstain').textContent = vote.abstain;
+  $('live-notyet').textContent = vote.notYetVoted;
+  $('live-decision').textContent = vote.result ? vote.result.decision : '';
+  // Another console (or this one) changed a vote's state: refresh the agenda.
+  const shown = agenda?.votes.find((v) => v.id === vote.voteId);
+  if (!shown || shown.state !== vote.state) loadAgenda();
+}
+
+$('create').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const body = { title: $('title').value, description: $('description').value, anonymous: $('anonymous').checked };
+  if (await call('/api/openvotes', { method: 'POST', body: JSON.stringify(body) })) {
+    $('create').reset();
+    await loadAgenda();
+  }
+});
+
+async function refreshAll() {
+  await loadAgenda();
+  const attendance = await call('/api/attendance');
+  if (attendance) renderAttendance(attendance);
+  const live = await call('/api/openvotes/live');
+  if (live) renderLive(live.vote);
+}
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl('/hubs/congress')
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(1000 * (c.previousRetryCount + 1), 5000) })
+  .build();
+connection.on('AttendanceChanged', renderAttendance);
+connection.on('OpenVoteTallyChanged', (m) => renderLive(m.vote));
+connection.onreconnecting(() => { $('link').hidden = false; });
+connection.onreconnected(() => { $('link').hidden = true; refreshAll(); });
+
+async function start() {
+  try {
+    await connection.start();
+    $('link').hidden = true;
+  } catch {
+    $('link').hidden = false;
+    setTimeout(start, 3000);
+  }
+}
+start();
+refreshAll();

@@ -1,0 +1,69 @@
+// The projector's open-vote view: the question and four large numbers with a bar while a vote is
+// open; at close the decision with its rule ("Tán thành 250/298 (83,89%) — Thông qua").
+// The projector page plugs it into its live connection (js/live.js), which rebuilds the hub
+// connection after a server restart, so the view hands over its handlers instead of binding to one
+// connection:
+//   const votes = openVoteView(document.getElementById('openvote'), { key });
+//   connectLive({ handlers: { ...votes.handlers }, onConnected: () => votes.load() });
+// It fetches /api/openvotes/live on every (re)connect, then follows the coalesced
+// OpenVoteTallyChanged messages (older versions are ignored).
+export function openVoteView(container, { key } = {}) {
+  let version = 0;
+  container.classList.add('pv');
+  const show = (vote) => {
+    if (vote && vote.version < version) return;
+    if (vote) version = vote.version;
+    render(container, vote);
+    document.body.classList.toggle('pv-active', !!vote);
+  };
+  const load = async () => {
+    const url = '/api/openvotes/live' + (key ? '?key=' + encodeURIComponent(key) : '');
+    const response = await fetch(url);
+    if (response.ok) show((await response.json()).vote);
+  };
+  return { handlers: { OpenVoteTallyChanged: (m) => show(m.vote) }, load };
+}
+
+const fmt = new Intl.NumberFormat('vi-VN');
+
+function render(root, vote) {
+  if (!vote) {
+    root.replaceChildren();
+    root.hidden = true;
+    return;
+  }
+  root.hidden = false;
+  if (!root.querySelector('.pv-question')) {
+    root.innerHTML = `
+      <div class="pv-label"></div>
+      <div class="pv-question"></div>
+      <div class="pv-counts">
+        <div class="pv-for"><span>Tán thành</span><strong data-n="for"></strong></div>
+        <div class="pv-against"><span>Không tán thành</span><strong data-n="against"></strong></div>
+        <div class="pv-abstain"><span>Không biểu quyết</span><strong data-n="abstain"></strong></div>
+        <div class="pv-notyet"><span>Chưa biểu quyết</span><strong data-n="notyet"></strong></div>
+      </div>
+      <div class="pv-bar"><i class="pv-for"></i><i class="pv-against"></i><i class="pv-abstain"></i></div>
+      <div class="pv-decision"></div>
+      <div class="pv-base"></div>`;
+  }
+  const closed = vote.state === 'Closed' && vote.result;
+  root.querySelector('.pv-label').textContent = closed ? 'Kết quả biểu quyết' : 'Biểu quyết';
+  root.querySelector('.pv-question').textContent = vote.title;
+  const set = (n, v) => { root.querySelector(`[data-n="${n}"]`).textContent = fmt.format(v); };
+  set('for', vote.for);
+  set('against', vote.against);
+  set('abstain', closed ? vote.result.abstainTotal : vote.abstain);
+  set('notyet', closed ? 0 : vote.notYetVoted);
+  root.querySelector('.pv-notyet').hidden = !!closed;
+  const total = Math.max(1, vote.base);
+  const bars = root.querySelectorAll('.pv-bar i');
+  bars[0].style.width = (100 * vote.for / total) + '%';
+  bars[1].style.width = (100 * vote.against / total) + '%';
+  bars[2].style.width = (100 * (closed ? vote.result.abstainTotal : vote.abstain) / total) + '%';
+  const decision = root.querySelector('.pv-decision');
+  decision.textContent = closed ? vote.result.decision : '';
+  decision.className = 'pv-decision' + (closed ? (vote.result.passed ? ' pv-passed' : ' pv-failed') : '');
+  root.querySelector('.pv-base').textContent =
+    `Tổng số đại biểu (làm căn cứ tính tỷ lệ): ${fmt.format(vote.base)} · Có mặt: ${fmt.format(vote.present)}`;
+}
