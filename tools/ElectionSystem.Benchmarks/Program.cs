@@ -1,1 +1,4 @@
-Console.WriteLine("benchmarks: not implemented yet");
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tools/ElectionSystem.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(CountBenchmarks).Assembly).Run(args);

@@ -1,0 +1,48 @@
+using ElectionSystem.Domain.Records;
+
+namespace ElectionSystem.Recount;
+
+/// <summary>
+/// <c>recount RECORD.json</c>: recounts an <c>election-record/1</c> and prints
+/// <c>election-result/1</c> (FORMAT.md). Exit 0 with the result on stdout; exit 2 with one line on
+/// stderr naming the problem when the record is malformed or cannot be read. Kept apart from
+/// Program.cs so tests call it directly.
+/// </summary>
+public static class RecountCommand
+{
+    public const int Ok = 0;
+    public const int Refused = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length != 1)
+        {
+            stderr.WriteLine("recount: usage: recount RECORD.json (one election-record/1 file)");
+            return Refused;
+        }
+        var path = args[0];
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"recount: cannot read {path}: {e.Message.ReplaceLineEndings(" ")}");
+            return Refused;
+        }
+        return RunOnText(json, path, stdout, stderr);
+    }
+
+    public static int RunOnText(string json, string name, TextWriter stdout, TextWriter stderr)
+    {
+        var reading = ElectionRecordReader.Read(json);
+        if (reading.Record is not { } record)
+        {
+            stderr.WriteLine($"recount: {name}: malformed record: {reading.Malformed!.Message.ReplaceLineEndings(" ")}");
+            return Refused;
+        }
+        stdout.Write(ElectionResultWriter.ToJson(record.Count()));
+        return Ok;
+    }
+}
