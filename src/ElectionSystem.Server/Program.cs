@@ -3,7 +3,10 @@ using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
+using ElectionSystem.Server.Features.Committee;
 using ElectionSystem.Server.Features.Demo;
+using ElectionSystem.Server.Features.Minutes;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
@@ -35,6 +38,7 @@ builder.Services.AddScoped<AttendanceService>();
 builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();
+builder.Services.AddElections();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -56,6 +60,9 @@ app.MapAttendance();
 app.MapProjector();
 app.MapAudit();
 app.MapTablet();
+app.MapElections();
+app.MapCommittee();
+app.MapMinutes();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

@@ -1,4 +1,5 @@
 using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Tablet;
 
 namespace ElectionSystem.Server.Features.Projection;
@@ -15,4 +16,16 @@ public interface ICongressClient
 
     /// <summary>To one tablet session (group TabletClaims.TabletGroup): it was signed out, e.g. by a sign-in on another tablet.</summary>
     Task SignedOut(TabletSignedOut message);
+
+    /// <summary>Secret elections: issued / collected of the open rounds (coalesced). Never anything of the tally.</summary>
+    Task TurnoutChanged(ElectionTurnout turnout);
+
+    /// <summary>Secret elections: a round was opened (tablets fetch their ballot).</summary>
+    Task RoundOpened(RoundSignal round);
+
+    /// <summary>Secret elections: a round was closed (or, to staff, confirmed); clients refetch their view.</summary>
+    Task RoundClosed(RoundSignal round);
+
+    /// <summary>Secret elections: the announced result and the published receipt codes.</summary>
+    Task ResultsAnnounced(ResultsAnnounced results);
 }
