@@ -221,7 +221,10 @@ public sealed partial class ElectionService(
             return new Plan(new NextStepDto("wait", [], 0, false, $"{Label(last)} chưa công bố kết quả."), null, null, [], 0);
         }
         var (record, result) = Recount(last);
-        var step = NextStep.After(record.ToRound(), result);
+        // The record keeps only the rules a recount needs; what comes next also needs the
+        // election's own settings (the delegation's alternates).
+        var counted = record.ToRound();
+        var step = NextStep.After(new ElectionRound(counted.Kind, counted.Seats, counted.Base, counted.Issued, record.Candidates, RulesFor(e), counted.Present), result);
         switch (step)
         {
             case NextStep.TieBreakRound t:
