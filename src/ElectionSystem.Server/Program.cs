@@ -10,6 +10,9 @@ using ElectionSystem.Server.Features.Delegates;
 using ElectionSystem.Server.Features.Demo;
 using ElectionSystem.Server.Features.Import;
 using ElectionSystem.Server.Features.OpenVotes;
+using ElectionSystem.Server.Features.Committee;
+using ElectionSystem.Server.Features.Minutes;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
@@ -45,6 +48,7 @@ builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();
 builder.Services.AddOpenVotes();
+builder.Services.AddElections();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -74,6 +78,9 @@ app.MapDisplayKeys();
 app.MapAudit();
 app.MapTablet();
 app.MapOpenVotes();
+app.MapElections();
+app.MapCommittee();
+app.MapMinutes();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

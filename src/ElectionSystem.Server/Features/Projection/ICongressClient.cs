@@ -1,5 +1,6 @@
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.OpenVotes;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Tablet;
 
 namespace ElectionSystem.Server.Features.Projection;
@@ -22,4 +23,15 @@ public interface ICongressClient
 
     /// <summary>Tablets (delegates group): a vote opened or closed; carries the open vote now, or none.</summary>
     Task OpenVoteChanged(TabletOpenVoteMessage message);
+    /// <summary>Secret elections: issued / collected of the open rounds (coalesced). Never anything of the tally.</summary>
+    Task TurnoutChanged(ElectionTurnout turnout);
+
+    /// <summary>Secret elections: a round was opened (tablets fetch their ballot).</summary>
+    Task RoundOpened(RoundSignal round);
+
+    /// <summary>Secret elections: a round was closed (or, to staff, confirmed); clients refetch their view.</summary>
+    Task RoundClosed(RoundSignal round);
+
+    /// <summary>Secret elections: the announced result and the published receipt codes.</summary>
+    Task ResultsAnnounced(ResultsAnnounced results);
 }

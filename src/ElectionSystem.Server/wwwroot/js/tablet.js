@@ -6,8 +6,9 @@
 //   render(state, ctx)        – draws into ctx.root and returns true if it takes the screen
 // Features earlier in the list win the screen; when none takes it the waiting screen shows.
 import * as openVote from './tablet-openvote.js';
+import * as ballot from './tablet-ballot.js';
 
-const features = [openVote];
+const features = [ballot, openVote];
 const TOKEN_KEY = 'es.tablet';
 
 const $ = (id) => document.getElementById(id);

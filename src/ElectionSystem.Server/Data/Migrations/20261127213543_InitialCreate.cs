@@ -1,0 +1,576 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ElectionSystem.Server.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "NOCASE"),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DataJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Congresses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BodyName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Ordinal = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TwoThirdsQuorumEnforced = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Congresses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CountingCommitteeMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsChair = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountingCommitteeMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DisplayKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revoked = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisplayKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Elections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlternateSeats = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatsSetByVote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Elections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Delegates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DelegationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Seat = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IsConveningCommitteeMember = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AbsentWholeCongress = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReplacesDelegateId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BadgeVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegates_Delegates_ReplacesDelegateId",
+                        column: x => x.ReplacesDelegateId,
+                        principalTable: "Delegates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Delegates_Delegations_DelegationId",
+                        column: x => x.DelegationId,
+                        principalTable: "Delegations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ElectionCandidates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ElectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Delegation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ElectionCandidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ElectionCandidates_Elections_ElectionId",
+                        column: x => x.ElectionId,
+                        principalTable: "Elections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ElectionRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ElectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Issued = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedPaper = table.Column<int>(type: "INTEGER", nullable: false),
+                    Present = table.Column<int>(type: "INTEGER", nullable: false),
+                    Summoned = table.Column<int>(type: "INTEGER", nullable: false),
+                    AbsentCommitteeMembers = table.Column<int>(type: "INTEGER", nullable: false),
+                    AbsentWithoutAlternate = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordJson = table.Column<string>(type: "TEXT", nullable: true),
+                    RecordSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: true),
+                    FirstConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FirstConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SecondConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SecondConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnnouncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnnouncedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResultOrder = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RoundSecret = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ElectionRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ElectionRounds_Elections_ElectionId",
+                        column: x => x.ElectionId,
+                        principalTable: "Elections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenVotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    For = table.Column<int>(type: "INTEGER", nullable: true),
+                    Against = table.Column<int>(type: "INTEGER", nullable: true),
+                    AbstainChosen = table.Column<int>(type: "INTEGER", nullable: true),
+                    NotVoted = table.Column<int>(type: "INTEGER", nullable: true),
+                    AbstainTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    Present = table.Column<int>(type: "INTEGER", nullable: true),
+                    Base = table.Column<int>(type: "INTEGER", nullable: true),
+                    BaseExplanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenVotes_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UndoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UndoneBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Delegates_DelegateId",
+                        column: x => x.DelegateId,
+                        principalTable: "Delegates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DelegateCredentials",
+                columns: table => new
+                {
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PinHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PinIssuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedPinAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TabletSessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SignedInAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DelegateCredentials", x => x.DelegateId);
+                    table.ForeignKey(
+                        name: "FK_DelegateCredentials_Delegates_DelegateId",
+                        column: x => x.DelegateId,
+                        principalTable: "Delegates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Participations",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Participations", x => new { x.RoundId, x.DelegateId });
+                    table.ForeignKey(
+                        name: "FK_Participations_ElectionRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ElectionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundCandidates",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundCandidates", x => new { x.RoundId, x.CandidateId });
+                    table.ForeignKey(
+                        name: "FK_RoundCandidates_ElectionCandidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "ElectionCandidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoundCandidates_ElectionRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ElectionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenVoteChoices",
+                columns: table => new
+                {
+                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenVoteChoices", x => new { x.VoteId, x.DelegateId });
+                    table.ForeignKey(
+                        name: "FK_OpenVoteChoices_Delegates_DelegateId",
+                        column: x => x.DelegateId,
+                        principalTable: "Delegates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OpenVoteChoices_OpenVotes_VoteId",
+                        column: x => x.VoteId,
+                        principalTable: "OpenVotes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_UserName",
+                table: "Accounts",
+                column: "UserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_DelegateId",
+                table: "CheckIns",
+                column: "DelegateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_SessionId_DelegateId",
+                table: "CheckIns",
+                columns: new[] { "SessionId", "DelegateId" },
+                unique: true,
+                filter: "\"UndoneAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegates_Code",
+                table: "Delegates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegates_DelegationId",
+                table: "Delegates",
+                column: "DelegationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegates_ReplacesDelegateId",
+                table: "Delegates",
+                column: "ReplacesDelegateId",
+                unique: true,
+                filter: "\"ReplacesDelegateId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegates_SearchKey",
+                table: "Delegates",
+                column: "SearchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_Name",
+                table: "Delegations",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisplayKeys_KeyHash",
+                table: "DisplayKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectionCandidates_ElectionId_Number",
+                table: "ElectionCandidates",
+                columns: new[] { "ElectionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectionRounds_ElectionId_Number",
+                table: "ElectionRounds",
+                columns: new[] { "ElectionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenVoteChoices_DelegateId",
+                table: "OpenVoteChoices",
+                column: "DelegateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenVotes_SessionId_Ordinal",
+                table: "OpenVotes",
+                columns: new[] { "SessionId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenVotes_State",
+                table: "OpenVotes",
+                column: "State",
+                unique: true,
+                filter: "\"State\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundCandidates_CandidateId",
+                table: "RoundCandidates",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_IsCurrent",
+                table: "Sessions",
+                column: "IsCurrent",
+                unique: true,
+                filter: "\"IsCurrent\" = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_Ordinal",
+                table: "Sessions",
+                column: "Ordinal",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "AuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
+                name: "Congresses");
+
+            migrationBuilder.DropTable(
+                name: "CountingCommitteeMembers");
+
+            migrationBuilder.DropTable(
+                name: "DelegateCredentials");
+
+            migrationBuilder.DropTable(
+                name: "DisplayKeys");
+
+            migrationBuilder.DropTable(
+                name: "OpenVoteChoices");
+
+            migrationBuilder.DropTable(
+                name: "Participations");
+
+            migrationBuilder.DropTable(
+                name: "RoundCandidates");
+
+            migrationBuilder.DropTable(
+                name: "Delegates");
+
+            migrationBuilder.DropTable(
+                name: "OpenVotes");
+
+            migrationBuilder.DropTable(
+                name: "ElectionCandidates");
+
+            migrationBuilder.DropTable(
+                name: "ElectionRounds");
+
+            migrationBuilder.DropTable(
+                name: "Delegations");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
+
+            migrationBuilder.DropTable(
+                name: "Elections");
+        }
+    }
+}

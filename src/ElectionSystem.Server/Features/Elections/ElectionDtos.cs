@@ -1,0 +1,92 @@
+namespace ElectionSystem.Server.Features.Elections;
+
+// What the election endpoints take and give. Entities never leave the server as they are.
+
+public sealed record CreateElectionRequest(string Kind, string Title, int Seats, int AlternateSeats = 0, string? SeatsSetByVote = null);
+
+public sealed record AddCandidateRequest(string FullName, DateOnly? BirthDate = null, string? Delegation = null, Guid? DelegateId = null);
+
+/// <summary>A withdrawal decided by an open vote: its reference and the votes for it (Domain decides whether it passed).</summary>
+public sealed record WithdrawRequest(string DecidedBy, int VotesFor);
+
+/// <summary>A nominee admitted by a nomination poll round (its announced result must admit them).</summary>
+public sealed record AdmitNomineeRequest(Guid PollRoundId, string PollCandidateId);
+
+/// <summary>Create the round the rule book says comes next; another round needs the open vote that decided it.</summary>
+public sealed record CreateRoundRequest(string? DecidedBy = null);
+
+public sealed record CandidateDto(Guid Id, string BallotId, string FullName, DateOnly? BirthDate, string? Delegation, string Status, string? DecidedBy);
+
+public sealed record RoundSummaryDto(Guid Id, int Number, string Purpose, string Kind, int Seats, string State, string Label, string? RecordSha256);
+
+public sealed record ElectionDto(Guid Id, string Kind, string Title, int Seats, int AlternateSeats, string? SeatsSetByVote,
+    IReadOnlyList<CandidateDto> Candidates, IReadOnlyList<RoundSummaryDto> Rounds);
+
+/// <summary>
+/// What comes next for an election, from Domain's NextStep: first-round, tie-break, another-round
+/// (needs an open vote), alternates, passed-as-alternates (a proposal for the congress), wait (a
+/// round is not yet announced) or none.
+/// </summary>
+public sealed record NextStepDto(string Step, IReadOnlyList<NamedId> Candidates, int Seats, bool NeedsDecision, string MessageVi);
+
+public sealed record NamedId(string Id, string FullName);
+
+/// <summary>A ballot as the tablet draws it: names in ballot order (Domain), the list kind, seats.</summary>
+public sealed record BallotView(Guid RoundId, string ElectionTitle, int RoundNumber, string RoundLabel, string ListKind, int Seats,
+    IReadOnlyList<BallotName> Names, bool Voted);
+
+public sealed record BallotName(string Id, int Stt, string FullName, string? Delegation, int? BirthYear);
+
+/// <summary>The tablet's view: the open round (if any) and the last announced round (to check one's receipt).</summary>
+public sealed record TabletBallotState(BallotView? Ballot, Guid? LastAnnouncedRoundId);
+
+/// <summary>A draft or a cast ballot from the tablet. <c>Struck</c> on a list with surplus, <c>Marks</c> (id → agree/disagree/none/both) otherwise.</summary>
+public sealed record BallotRequest(IReadOnlyList<string>? Struck, IReadOnlyDictionary<string, string>? Marks);
+
+/// <param name="Key">The tablet's random submission key, resent unchanged until acknowledged.</param>
+/// <param name="AcceptInvalid">The rule the delegate confirmed breaking (e.g. "over-seats"), for a deliberately invalid ballot.</param>
+public sealed record CastRequest(string Key, IReadOnlyList<string>? Struck, IReadOnlyDictionary<string, string>? Marks, string? AcceptInvalid = null);
+
+public sealed record BallotCheck(bool Valid, string? Reason, string? MessageVi, int Retained, int Seats);
+
+public sealed record CastReceipt(string Receipt, bool AlreadyRecorded, string MessageVi);
+
+public sealed record TurnoutRow(Guid RoundId, string ElectionTitle, string RoundLabel, int Issued, int Collected, string TextVi);
+
+/// <summary>Hub TurnoutChanged: issued / collected of every open round (never anything of the tally).</summary>
+public sealed record ElectionTurnout(long Version, IReadOnlyList<TurnoutRow> Rounds);
+
+/// <summary>Hub RoundOpened / RoundClosed: which round changed; clients refetch their view.</summary>
+public sealed record RoundSignal(Guid RoundId, Guid ElectionId, string State, string ElectionTitle, string RoundLabel);
+
+public sealed record InvalidCount(string Reason, string LabelVi, int Count);
+
+public sealed record CandidateResultDto(string Id, int Stt, string FullName, int Votes, string PercentVi, bool PassedThreshold, bool Elected, bool Tied);
+
+public sealed record ElectedDto(int Rank, string Id, string FullName, int Votes, string PercentVi);
+
+/// <summary>The counted result of a round in the words of the minutes and the projector.</summary>
+public sealed record RoundResultDto(
+    Guid RoundId, Guid ElectionId, string ElectionTitle, int RoundNumber, string RoundLabel, string Kind, int Seats,
+    int Base, int Issued, int Collected, int Valid, int Invalid, IReadOnlyList<InvalidCount> InvalidByReason,
+    IReadOnlyList<CandidateResultDto> Candidates, IReadOnlyList<ElectedDto> Elected,
+    IReadOnlyList<string> TiedNames, int TieSeats, string? TieStatementVi, int Vacant, string? VacancyStatementVi,
+    string Order, DateTime? AnnouncedAt);
+
+public sealed record Confirmation(string By, DateTime At);
+
+/// <summary>The counting committee's view of one round.</summary>
+public sealed record CommitteeRoundDto(
+    Guid RoundId, Guid ElectionId, string ElectionTitle, int RoundNumber, string RoundLabel, string State, int Seats,
+    int Issued, int Collected, IReadOnlyList<string> Voters, RoundResultDto? Result, IReadOnlyList<Confirmation> Confirmations,
+    string? RecordSha256, NextStepDto? NextStep);
+
+public sealed record AnnounceRequest(string? Order = "ballot");
+
+public sealed record CommitteeMemberDto(string FullName, bool IsChair);
+
+/// <summary>What the election projector shows: turnout of open rounds, and the latest announced result.</summary>
+public sealed record ElectionProjectorState(ElectionTurnout Turnout, RoundResultDto? Announced, IReadOnlyList<string> Receipts);
+
+/// <summary>Hub ResultsAnnounced: the whole result and the published receipt codes.</summary>
+public sealed record ResultsAnnounced(RoundResultDto Result, IReadOnlyList<string> Receipts);

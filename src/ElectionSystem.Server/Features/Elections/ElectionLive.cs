@@ -1,0 +1,46 @@
+using ElectionSystem.Server.Features.Projection;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>Turnout of open rounds ("Đã bỏ phiếu 287/295"), coalesced, to every screen but the tablets.</summary>
+public sealed class ElectionTurnoutTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
+{
+    public const string TopicName = "election-turnout";
+
+    public string Name => TopicName;
+
+    public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var turnout = await services.GetRequiredService<ElectionService>().TurnoutAsync(cancellationToken);
+        await hub.Clients.Groups(HubGroups.AttendanceAudience).TurnoutChanged(turnout);
+    }
+}
+
+/// <summary>Round state changes go out at once (not coalesced): each is rare and screens wait for it.</summary>
+public sealed class ElectionBroadcast(IHubContext<CongressHub, ICongressClient> hub, LiveUpdates live)
+{
+    /// <summary>Everyone: tablets refetch their ballot, screens their view.</summary>
+    public static readonly IReadOnlyList<string> Everyone =
+        [HubGroups.Projector, HubGroups.Presidium, HubGroups.Committee, HubGroups.Organisers, HubGroups.Delegates];
+
+    public void TurnoutChanged() => live.MarkDirty(ElectionTurnoutTopic.TopicName);
+
+    public async Task RoundOpenedAsync(RoundSignal signal)
+    {
+        await hub.Clients.Groups(Everyone).RoundOpened(signal);
+        TurnoutChanged();
+    }
+
+    public async Task RoundClosedAsync(RoundSignal signal)
+    {
+        await hub.Clients.Groups(Everyone).RoundClosed(signal);
+        TurnoutChanged();
+    }
+
+    /// <summary>Staff screens only: a confirmation changes nothing a delegate or the projector sees.</summary>
+    public Task RoundConfirmedAsync(RoundSignal signal) =>
+        hub.Clients.Groups(HubGroups.Committee, HubGroups.Presidium, HubGroups.Organisers).RoundClosed(signal);
+
+    public Task ResultsAnnouncedAsync(ResultsAnnounced results) => hub.Clients.Groups(Everyone).ResultsAnnounced(results);
+}

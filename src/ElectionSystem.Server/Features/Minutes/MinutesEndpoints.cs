@@ -1,0 +1,26 @@
+using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ElectionSystem.Server.Features.Minutes;
+
+/// <summary>/api/minutes: the minutes of a counted round as .docx (the printable page is /minutes/{roundId}).</summary>
+public static class MinutesEndpoints
+{
+    public const string MinutesRoles = Roles.CountingCommittee + "," + Roles.Organiser + "," + Roles.Presidium;
+
+    public static RouteGroupBuilder MapMinutes(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/minutes").WithTags("Minutes").RequireAuthorization(AuthSetup.Require(MinutesRoles));
+        group.MapGet("/rounds/{roundId:guid}.docx", Docx);
+        return group;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Docx(Guid roundId, MinutesBuilder minutes, CancellationToken ct)
+    {
+        var model = await minutes.BuildAsync(roundId, ct);
+        if (model is null) return Problems.NotFound("Biên bản kiểm phiếu có sau khi đóng lần bầu (hoặc không có lần bầu này).");
+        return TypedResults.File(MinutesDocx.Write(model),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bien-ban-kiem-phieu-{roundId:N}.docx");
+    }
+}

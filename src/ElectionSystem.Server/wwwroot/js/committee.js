@@ -1,0 +1,138 @@
+// Ban Kiểm phiếu's screen (/committee). The page's cookie carries the member's sign-in; every
+// figure comes from /api/committee, and the hub only says "something changed" (refetch).
+const $ = (id) => document.getElementById(id);
+let rounds = [];
+let current = null;
+let view = null;
+let problem = null;
+let confirmClose = false;
+
+async function api(path, options = {}) {
+  const r = await fetch(path, { ...options, headers: { 'Content-Type': 'application/json', ...(options.headers || {}) } });
+  const json = await r.json().catch(() => null);
+  if (!r.ok) throw new Error(json?.detail || `Lỗi ${r.status}`);
+  return json;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
+    else if (k === 'class') e.className = v;
+    else if (v === true) e.setAttribute(k, '');
+    else if (v !== false && v != null) e.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+const stateVi = { open: 'Đang bỏ phiếu', closed: 'Đã đóng — chờ xác nhận', confirmed: 'Đã xác nhận', announced: 'Đã công bố' };
+const nf = new Intl.NumberFormat('vi-VN');
+
+async function loadRounds() {
+  rounds = await api('/api/committee/rounds');
+  if (!current && rounds.length) current = (rounds.find((r) => r.state !== 'announced') || rounds[rounds.length - 1]).roundId;
+  drawRounds();
+  await loadRound();
+}
+
+async function loadRound() {
+  if (!current) return;
+  view = await api(`/api/committee/rounds/${current}`);
+  draw();
+}
+
+function drawRounds() {
+  $('rounds').replaceChildren(...rounds.map((r) => el('li', {}, el('button', {
+    type: 'button', class: r.roundId === current ? 'current' : '',
+    on: { click: () => { current = r.roundId; problem = null; confirmClose = false; drawRounds(); loadRound(); } },
+  }, `${r.electionTitle} — ${r.label} `, el('span', { class: 'state ' + r.state }, stateVi[r.state] || r.state)))));
+}
+
+async function act(path, body) {
+  problem = null;
+  try {
+    await api(path, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
+  } catch (e) {
+    problem = e.message;
+  }
+  confirmClose = false;
+  await loadRounds();
+}
+
+function resultTable(res) {
+  const rows = res.candidates.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
+    el('td', { class: 'num' }, String(c.stt)), el('td', {}, c.fullName), el('td', { class: 'num' }, nf.format(c.votes)),
+    el('td', { class: 'num' }, c.percentVi), el('td', {}, c.elected ? 'Trúng cử' : c.tied ? 'Bằng phiếu' : c.passedThreshold ? 'Đủ số phiếu' : 'Không trúng cử')));
+  return el('table', { id: 'tally' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
+    el('tbody', {}, ...rows));
+}
+
+function draw() {
+  const v = view;
+  const parts = [
+    el('h1', {}, v.electionTitle),
+    el('p', {}, v.roundLabel, ' · ', el('span', { class: 'state ' + v.state, id: 'round-state' }, stateVi[v.state] || v.state), ` · Số lượng cần bầu: ${v.seats}`),
+    el('div', { class: 'figures' },
+      el('span', {}, 'Số phiếu phát ra: ', el('b', { id: 'issued' }, nf.format(v.issued))),
+      el('span', {}, 'Số phiếu thu vào: ', el('b', { id: 'collected' }, nf.format(v.collected)))),
+    el('h3', {}, `Đại biểu đã bỏ phiếu (${v.voters.length}) — chỉ tên, không có nội dung phiếu`),
+    el('div', { class: 'voters' }, ...v.voters.map((n) => el('div', {}, n))),
+  ];
+  if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
+  const actions = el('div', { class: 'actions' });
+  if (v.state === 'open') {
+    if (!confirmClose) actions.append(el('button', { type: 'button', id: 'close', on: { click: () => { confirmClose = true; draw(); } } }, 'Đóng lần bầu'));
+    else actions.append(el('span', {}, 'Đóng lần bầu: không nhận thêm phiếu. '),
+      el('button', { type: 'button', id: 'close-confirm', on: { click: () => act(`/api/committee/rounds/${v.roundId}/close`) } }, 'Xác nhận đóng'),
+      el('button', { type: 'button', class: 'secondary', on: { click: () => { confirmClose = false; draw(); } } }, 'Thôi'));
+  }
+  if (v.result) {
+    const r = v.result;
+    parts.push(el('h2', {}, 'Kết quả kiểm phiếu'),
+      el('p', {}, `Tổng số đại biểu: ${nf.format(r.base)} · Phát ra: ${nf.format(r.issued)} · Thu vào: ${nf.format(r.collected)} · Hợp lệ: `,
+        el('b', { id: 'valid' }, nf.format(r.valid)), ` · Không hợp lệ: ${nf.format(r.invalid)}`),
+      r.invalidByReason.length ? el('ul', {}, ...r.invalidByReason.map((i) => el('li', {}, `${i.labelVi}: ${nf.format(i.count)}`))) : null,
+      resultTable(r),
+      el('p', { class: 'statement' }, 'Trúng cử: ' + (r.elected.map((e) => `${e.fullName} (${e.percentVi})`).join(', ') || 'không có ai')),
+      r.tieStatementVi ? el('p', { class: 'statement' }, r.tieStatementVi) : null,
+      r.vacancyStatementVi ? el('p', { class: 'statement' }, r.vacancyStatementVi) : null,
+      el('p', {}, 'Xác nhận: ' + (v.confirmations.map((c) => `${c.by} (${new Date(c.at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })})`).join(', ') || 'chưa có'), ` — cần hai thành viên khác nhau.`));
+    if (v.state === 'closed') actions.append(el('button', { type: 'button', id: 'confirm', on: { click: () => act(`/api/committee/rounds/${v.roundId}/confirm`) } }, 'Xác nhận kết quả'));
+    if (v.state === 'closed' || v.state === 'confirmed') {
+      const order = el('select', { id: 'order' }, el('option', { value: 'ballot' }, 'Thứ tự trên phiếu'), el('option', { value: 'votes' }, 'Thứ tự số phiếu'));
+      actions.append(order, el('button', { type: 'button', id: 'announce', disabled: v.state !== 'confirmed',
+        on: { click: () => act(`/api/committee/rounds/${v.roundId}/announce`, { order: order.value }) } }, 'Công bố kết quả'));
+    }
+    actions.append(
+      el('a', { href: `/minutes/${v.roundId}`, target: '_blank', id: 'minutes-print' }, 'Biên bản kiểm phiếu (in)'),
+      el('a', { href: `/api/minutes/rounds/${v.roundId}.docx`, id: 'minutes-docx' }, 'Biên bản (.docx)'),
+      el('a', { href: `/api/committee/rounds/${v.roundId}/record.json`, id: 'record' }, 'Biên bản điện tử (election-record/1)'));
+    parts.push(actions, el('p', {}, 'SHA-256 của biên bản điện tử: ', el('span', { class: 'hash', id: 'sha' }, v.recordSha256 || '')));
+    if (v.nextStep) parts.push(el('p', { class: 'statement', id: 'next-step' }, 'Bước tiếp theo: ' + v.nextStep.messageVi));
+  } else {
+    parts.push(actions, el('p', { class: 'muted' }, 'Kết quả chỉ hiện sau khi đóng lần bầu.'));
+  }
+  $('round').replaceChildren(...parts.filter((p) => p != null));
+}
+
+async function connect() {
+  const conn = new signalR.HubConnectionBuilder().withUrl('/hubs/congress').withAutomaticReconnect().build();
+  const refetch = () => loadRounds().catch(() => {});
+  conn.on('TurnoutChanged', (t) => {
+    const row = t.rounds.find((r) => r.roundId === current);
+    if (row) refetch();
+  });
+  conn.on('RoundOpened', refetch);
+  conn.on('RoundClosed', refetch);
+  conn.on('ResultsAnnounced', refetch);
+  conn.on('AttendanceChanged', () => {});
+  conn.onreconnecting(() => { $('link').hidden = false; });
+  conn.onreconnected(() => { $('link').hidden = true; refetch(); });
+  try { await conn.start(); } catch { $('link').hidden = false; }
+}
+
+api('/api/auth/me').then((me) => { $('me').textContent = `${me.name} · ${me.roleName}`; }).catch(() => {});
+loadRounds().catch((e) => { problem = e.message; });
+connect();

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ElectionSystem.Browser.Tests.Elections;
+
+/// <summary>
+/// The real server on Kestrel (127.0.0.1, a free port) with a fresh data folder, and Debian's
+/// Chromium driven by Playwright. No browser download: a missing chromium fails with a clear
+/// message. The SignalR browser bundle comes from npm (the server's package.json) when wwwroot/lib
+/// has not been filled yet.
+/// </summary>
+public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "es-browser-" + Guid.NewGuid().ToString("N"));
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataFolder);
+        builder.UseSetting("DataFolder", DataFolder);
+        builder.UseSetting("Demo", "false");
+        builder.UseSetting("Auth:LoginAttemptsPerMinutePerAddress", "1000");
+        builder.UseEnvironment("Development");
+    }
+
+    public async Task InitializeAsync()
+    {
+        EnsureBrowserBundles();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        var chromium = FindChromium() ?? throw new InvalidOperationException(
+            "Chromium not found (looked for /usr/bin/chromium and chromium on PATH). Install it: apt-get install -y chromium");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ElectionDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ElectionDbContext>());
+    }
+
+    /// <summary>Makes a staff account and returns an HttpClient with its bearer token against Kestrel.</summary>
+    public async Task<HttpClient> StaffAsync(string userName, string role, string password = "browser-pass-1")
+    {
+        await WithDbAsync(async db =>
+        {
+            db.Accounts.Add(new Account
+            {
+                Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = role,
+                PasswordHash = PasswordHasher.Hash(password), CreatedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var login = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, password));
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<LoginResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static string? FindChromium()
+    {
+        if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+        {
+            var candidate = Path.Combine(dir, "chromium");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>wwwroot/lib is filled from npm (never committed); fill it here if the build has not.</summary>
+    private static void EnsureBrowserBundles()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ElectionSystem.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("Cannot find the repository root (ElectionSystem.sln) above " + AppContext.BaseDirectory);
+        var server = Path.Combine(dir.FullName, "src", "ElectionSystem.Server");
+        var lib = Path.Combine(server, "wwwroot", "lib");
+        if (File.Exists(Path.Combine(lib, "signalr.min.js"))) return;
+        var signalr = Path.Combine(server, "node_modules", "@microsoft", "signalr", "dist", "browser", "signalr.min.js");
+        if (!File.Exists(signalr))
+        {
+            using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = server })
+                ?? throw new InvalidOperationException("npm could not be started: the pages need the SignalR browser bundle.");
+            npm.WaitForExit();
+            if (npm.ExitCode != 0) throw new InvalidOperationException("npm ci failed in " + server);
+        }
+        Directory.CreateDirectory(lib);
+        File.Copy(signalr, Path.Combine(lib, "signalr.min.js"), overwrite: true);
+        var jsqr = Path.Combine(server, "node_modules", "jsqr", "dist", "jsQR.js");
+        if (File.Exists(jsqr)) File.Copy(jsqr, Path.Combine(lib, "jsQR.js"), overwrite: true);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        Playwright?.Dispose();
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}
