@@ -38,7 +38,7 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
                 var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
                 db.Delegates.Add(d);
                 db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
-                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+                db.CheckIns.Add(new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
                 list.Add(d);
             }
             db.Set<CountingCommitteeMember>().AddRange(
@@ -67,7 +67,7 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
         // The projector, open throughout.
         var projectorContext = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1600, Height = 900 } });
         var projector = await projectorContext.NewPageAsync();
-        await projector.GotoAsync("/projector/election?key=" + Uri.EscapeDataString(displayKey));
+        await projector.GotoAsync("/projector?key=" + Uri.EscapeDataString(displayKey));
         await Expect(projector.Locator("#turnout")).ToContainTextAsync("0/3");
 
         // The delegate on the tablet: sign in with code + PIN, strike one name (6 names for 5 seats).

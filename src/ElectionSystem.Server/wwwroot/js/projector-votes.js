@@ -7,21 +7,26 @@
 //   connectLive({ handlers: { ...votes.handlers }, onConnected: () => votes.load() });
 // It fetches /api/openvotes/live on every (re)connect, then follows the coalesced
 // OpenVoteTallyChanged messages (older versions are ignored).
-export function openVoteView(container, { key } = {}) {
+// onChange(active, pushed): whether there is a vote to show, and whether a hub message (not a
+// refetch) brought a new vote or state, so the page can show the most recently pushed view.
+export function openVoteView(container, { key, onChange } = {}) {
   let version = 0;
+  let shown = null;
   container.classList.add('pv');
-  const show = (vote) => {
+  const show = (vote, pushed) => {
     if (vote && vote.version < version) return;
     if (vote) version = vote.version;
+    const changed = (vote?.id ?? null) !== (shown?.id ?? null) || vote?.state !== shown?.state;
+    shown = vote;
     render(container, vote);
-    document.body.classList.toggle('pv-active', !!vote);
+    onChange?.(!!vote, pushed && changed);
   };
   const load = async () => {
     const url = '/api/openvotes/live' + (key ? '?key=' + encodeURIComponent(key) : '');
     const response = await fetch(url);
-    if (response.ok) show((await response.json()).vote);
+    if (response.ok) show((await response.json()).vote, false);
   };
-  return { handlers: { OpenVoteTallyChanged: (m) => show(m.vote) }, load };
+  return { handlers: { OpenVoteTallyChanged: (m) => show(m.vote, true) }, load };
 }
 
 const fmt = new Intl.NumberFormat('vi-VN');

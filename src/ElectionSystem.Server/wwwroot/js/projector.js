@@ -3,6 +3,7 @@
 import { api, fmt, withKey } from './api.js';
 import { connectLive } from './live.js';
 import { openVoteView } from './projector-votes.js';
+import { electionView } from './projector-election.js';
 
 const $ = (id) => document.getElementById(id);
 const key = new URLSearchParams(location.search).get('key');
@@ -21,14 +22,31 @@ function render(s) {
   document.body.dataset.present = s.present;
 }
 
-const votes = openVoteView($('openvote'), { key });
+// One screen, several views: attendance always; an open vote or a secret round when there is one.
+// The view most recently pushed by the hub is shown; attendance steps aside while it is.
+const sections = { vote: $('openvote'), election: $('election') };
+const recent = [];
+const layout = () => {
+  const front = recent[0];
+  for (const [name, section] of Object.entries(sections)) section.hidden = name !== front;
+  document.body.classList.toggle('pv-active', !!front);
+};
+const onChange = (name) => (active, pushed) => {
+  const at = recent.indexOf(name);
+  if (at >= 0 && (!active || pushed)) recent.splice(at, 1);
+  if (active && pushed) recent.unshift(name);
+  else if (active && at < 0) recent.push(name);
+  layout();
+};
+const votes = openVoteView(sections.vote, { key, onChange: onChange('vote') });
+const elections = electionView(sections.election, { key, onChange: onChange('election') });
 const refetch = async () => {
   render((await api(withKey('/api/projector/state'))).attendance);
-  await votes.load();
+  await Promise.all([votes.load(), elections.load()]);
 };
 connectLive({
   accessToken: key,
-  handlers: { AttendanceChanged: render, ...votes.handlers },
+  handlers: { AttendanceChanged: render, ...votes.handlers, ...elections.handlers },
   onConnected: refetch,
   onStatus: (s) => { $('live-status').hidden = s === 'connected'; },
 });
