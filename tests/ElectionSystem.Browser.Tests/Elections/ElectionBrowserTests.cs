@@ -38,7 +38,7 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
                 var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
                 db.Delegates.Add(d);
                 db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
-                db.CheckIns.Add(new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
                 list.Add(d);
             }
             db.Set<CountingCommitteeMember>().AddRange(

@@ -83,7 +83,7 @@ public sealed class OpenVotesBrowserFixture : IAsyncLifetime
             db.DelegateCredentials.Add(new DelegateCredential { DelegateId = d.Id, PinHash = pinHash });
             if (i < 2)
             {
-                db.CheckIns.Add(new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
             }
         }
         db.Accounts.Add(new Account
