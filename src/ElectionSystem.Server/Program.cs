@@ -44,6 +44,8 @@ builder.Services.AddSingleton<DemoSeeder>();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+    "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
