@@ -31,6 +31,8 @@ public sealed class KestrelHall : WebApplicationFactory<Program>
         var credentials = File.ReadAllLines(Path.Combine(DataFolder, "demo-credentials.txt"));
         string Field(string role, int index) => credentials.Single(l => l.StartsWith(role + " ", StringComparison.Ordinal))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[index];
+        OrganiserUser = Field("organiser", 1);
+        OrganiserPassword = Field("organiser", 2);
         CheckInUser = Field("checkin-staff", 1);
         CheckInPassword = Field("checkin-staff", 2);
         ProjectorKey = Field("projector", 1).Split("key=")[1];
@@ -38,6 +40,8 @@ public sealed class KestrelHall : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
     public string BaseUrl { get; }
+    public string OrganiserUser { get; }
+    public string OrganiserPassword { get; }
     public string CheckInUser { get; }
     public string CheckInPassword { get; }
     public string ProjectorKey { get; }

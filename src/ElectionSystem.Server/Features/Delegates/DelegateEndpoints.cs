@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
@@ -15,7 +16,7 @@ namespace ElectionSystem.Server.Features.Delegates;
 
 public sealed record DelegateDto(
     Guid Id, string Code, string FullName, DateOnly? BirthDate, Guid DelegationId, string Delegation, string? Position,
-    DelegateCategory Category, string CategoryName, string? Seat, bool IsConveningCommitteeMember, bool AbsentWholeCongress,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<DelegateCategory>))] DelegateCategory Category, string CategoryName, string? Seat, bool IsConveningCommitteeMember, bool AbsentWholeCongress,
     Guid? ReplacesDelegateId, int BadgeVersion, bool CheckedIn);
 
 public sealed record AbsenceRequest(bool AbsentWholeCongress);
