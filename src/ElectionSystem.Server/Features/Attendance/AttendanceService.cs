@@ -87,7 +87,7 @@ public sealed class AttendanceService(ElectionDbContext db, TimeProvider time)
     internal sealed record RegistryEntry(Guid Id, string Code, string FullName, Guid DelegationId, DelegateCategory Category,
         bool IsConveningCommitteeMember, bool AbsentWholeCongress, Guid? ReplacesDelegateId)
     {
-        public bool IsSummoned => Category != DelegateCategory.Alternate || ReplacesDelegateId is not null;
+        public bool IsSummoned => CongressDelegate.Summoned(Category, ReplacesDelegateId);
     }
 
     internal sealed record Derivation(CongressBase Base)

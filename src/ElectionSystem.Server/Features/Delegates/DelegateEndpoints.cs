@@ -6,7 +6,6 @@ using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
-using ElectionSystem.Server.Features.CheckIn;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,7 +63,7 @@ public static class DelegateEndpoints
             CheckedIn = db.CheckIns.Any(c => c.DelegateId == d.Id && c.SessionId == session && c.UndoneAt == null),
         }).AsNoTracking().ToListAsync(ct);
         return rows.Select(r => new DelegateDto(r.D.Id, r.D.Code, r.D.FullName, r.D.BirthDate, r.D.DelegationId, r.Delegation,
-            r.D.Position, r.D.Category, CheckInEndpoints.CategoryVi(r.D.Category), r.D.Seat, r.D.IsConveningCommitteeMember,
+            r.D.Position, r.D.Category, DelegateWords.CategoryVi(r.D.Category), r.D.Seat, r.D.IsConveningCommitteeMember,
             r.D.AbsentWholeCongress, r.D.ReplacesDelegateId, r.D.BadgeVersion, r.CheckedIn)).ToList();
     }
 
