@@ -52,6 +52,8 @@ builder.Services.AddElections();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+    "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -11,7 +11,7 @@ namespace ElectionSystem.Browser.Tests;
 /// </summary>
 public sealed class CheckInToProjectorTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -24,7 +24,7 @@ public sealed class CheckInToProjectorTests(ITestOutputHelper output) : IAsyncLi
     private static string Screenshots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
     /// <summary>Debian's chromium; a missing browser is a failure with the fix in it, never a skip.</summary>
-    private static string FindChromium()
+    internal static string FindChromium()
     {
         var candidates = new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" };
         return candidates.FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))

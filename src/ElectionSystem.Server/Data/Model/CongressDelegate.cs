@@ -41,7 +41,11 @@ public sealed class CongressDelegate
     public int BadgeVersion { get; set; } = 1;
 
     /// <summary>Counts as summoned (được triệu tập): official, ex-officio, or an alternate replacing someone.</summary>
-    public bool IsSummoned => Category != DelegateCategory.Alternate || ReplacesDelegateId is not null;
+    public bool IsSummoned => Summoned(Category, ReplacesDelegateId);
+
+    /// <summary>The one place that says who is summoned (DOMAIN.md §1–2).</summary>
+    public static bool Summoned(DelegateCategory category, Guid? replacesDelegateId) =>
+        category != DelegateCategory.Alternate || replacesDelegateId is not null;
 }
 
 internal sealed class CongressDelegateConfiguration : IEntityTypeConfiguration<CongressDelegate>

@@ -13,10 +13,16 @@ public sealed class AttendanceService(ElectionDbContext db, TimeProvider time)
     public const string NotMajorityWarning = "Số đại biểu có mặt không quá một nửa tổng số đại biểu: không biểu quyết được";
     public const string NotTwoThirdsWarning = "Số đại biểu có mặt chưa đạt hai phần ba tổng số đại biểu";
 
-    public async Task<AttendanceSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>Attendance of the current session.</summary>
+    public Task<AttendanceSnapshot> SnapshotAsync(CancellationToken cancellationToken) => SnapshotAsync(null, cancellationToken);
+
+    /// <summary>Attendance of the given session (null: the current one).</summary>
+    public async Task<AttendanceSnapshot> SnapshotAsync(Guid? sessionId, CancellationToken cancellationToken)
     {
         var congress = await db.Congresses.AsNoTracking().OrderBy(c => c.StartDate).FirstOrDefaultAsync(cancellationToken);
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, cancellationToken);
+        var session = sessionId is { } id
+            ? await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            : await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, cancellationToken);
         var delegates = await db.Delegates.AsNoTracking()
             .Select(d => new RegistryEntry(d.Id, d.Code, d.FullName, d.DelegationId, d.Category, d.IsConveningCommitteeMember, d.AbsentWholeCongress, d.ReplacesDelegateId))
             .ToListAsync(cancellationToken);
@@ -81,7 +87,7 @@ public sealed class AttendanceService(ElectionDbContext db, TimeProvider time)
     internal sealed record RegistryEntry(Guid Id, string Code, string FullName, Guid DelegationId, DelegateCategory Category,
         bool IsConveningCommitteeMember, bool AbsentWholeCongress, Guid? ReplacesDelegateId)
     {
-        public bool IsSummoned => Category != DelegateCategory.Alternate || ReplacesDelegateId is not null;
+        public bool IsSummoned => CongressDelegate.Summoned(Category, ReplacesDelegateId);
     }
 
     internal sealed record Derivation(CongressBase Base)

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
-using ElectionSystem.Server.Features.CheckIn;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public static class BadgeEndpoints
         }
         var delegates = await query.OrderBy(d => d.Delegation!.SortOrder).ThenBy(d => d.Code).ToListAsync(ct);
         return TypedResults.Ok(delegates.Select(d => new BadgeDto(d.Id, d.Code, d.FullName, d.Delegation!.Name, d.Seat,
-            CheckInEndpoints.CategoryVi(d.Category), d.BadgeVersion, signing.Tokens.Issue(d.Code, d.BadgeVersion))).ToList());
+            DelegateWords.CategoryVi(d.Category), d.BadgeVersion, signing.Tokens.Issue(d.Code, d.BadgeVersion))).ToList());
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Png(string code, ElectionDbContext db, BadgeSigning signing, CancellationToken ct)
@@ -71,6 +70,6 @@ public static class BadgeEndpoints
         await audit.AppendAsync(user, "badge.reissued", $"delegate:{d.Code}", new { d.BadgeVersion });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new BadgeDto(d.Id, d.Code, d.FullName, d.Delegation!.Name, d.Seat,
-            CheckInEndpoints.CategoryVi(d.Category), d.BadgeVersion, signing.Tokens.Issue(d.Code, d.BadgeVersion)));
+            DelegateWords.CategoryVi(d.Category), d.BadgeVersion, signing.Tokens.Issue(d.Code, d.BadgeVersion)));
     }
 }

@@ -69,14 +69,6 @@ public static class CheckInEndpoints
         return group;
     }
 
-    public static string CategoryVi(DelegateCategory category) => category switch
-    {
-        DelegateCategory.Official => "Đại biểu chính thức",
-        DelegateCategory.ExOfficio => "Đại biểu đương nhiên",
-        DelegateCategory.Alternate => "Đại biểu dự khuyết",
-        _ => category.ToString(),
-    };
-
     private static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> Scan(
         ScanRequest request, ElectionDbContext db, BadgeSigning badges, AuditLog audit, LiveUpdates live,
         AttendanceService attendance, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
@@ -130,7 +122,7 @@ public static class CheckInEndpoints
             return await Refused(CheckInStatus.NotSummoned,
                 "Đại biểu đã được ghi nhận vắng mặt cả đại hội: không được điểm danh", d, attendance, ct);
         }
-        if (d.Category == DelegateCategory.Alternate && d.ReplacesDelegateId is null)
+        if (!d.IsSummoned)
         {
             return await Refused(CheckInStatus.NotSummoned,
                 "Đại biểu dự khuyết chưa được triệu tập thay thế đại biểu chính thức", d, attendance, ct);
@@ -173,7 +165,7 @@ public static class CheckInEndpoints
 
     private static CheckInResult Describe(string status, string message, CongressDelegate? d, Guid? checkInId, DateTime? at, AttendanceSnapshot s) =>
         new(status, message, checkInId, d?.Id, d?.Code, d?.FullName, d?.Delegation?.Name,
-            d is null ? null : CategoryVi(d.Category), d?.Seat, at, s.Present, s.Summoned);
+            d is null ? null : DelegateWords.CategoryVi(d.Category), d?.Seat, at, s.Present, s.Summoned);
 
     private static async Task<Results<Ok<UndoResult>, ProblemHttpResult>> Undo(
         Guid id, ElectionDbContext db, AuditLog audit, LiveUpdates live, AttendanceService attendance,

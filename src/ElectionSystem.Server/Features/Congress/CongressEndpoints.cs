@@ -97,13 +97,13 @@ public static class CongressEndpoints
         {
             return Problems.NotFound($"Không có phiên họp {id}.");
         }
-        // Two statements in one transaction: the filtered unique index allows one current session at a time.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Two commits, clearing first, because the filtered unique index allows one current session
+        // at a time. Not one explicit transaction: it would hold SQLite's write lock while waiting
+        // for the audit gate, which a concurrent check-in holds while waiting for that lock.
         await db.Sessions.Where(s => s.IsCurrent && s.Id != id).ExecuteUpdateAsync(x => x.SetProperty(s => s.IsCurrent, false), ct);
         target.IsCurrent = true;
         await audit.AppendAsync(user, "session.made-current", $"session:{id}", new { target.Title });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         live.AttendanceChanged();
         return TypedResults.NoContent();
     }

@@ -1,11 +1,11 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
-using ElectionSystem.Server.Features.CheckIn;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +15,7 @@ namespace ElectionSystem.Server.Features.Delegates;
 
 public sealed record DelegateDto(
     Guid Id, string Code, string FullName, DateOnly? BirthDate, Guid DelegationId, string Delegation, string? Position,
-    DelegateCategory Category, string CategoryName, string? Seat, bool IsConveningCommitteeMember, bool AbsentWholeCongress,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<DelegateCategory>))] DelegateCategory Category, string CategoryName, string? Seat, bool IsConveningCommitteeMember, bool AbsentWholeCongress,
     Guid? ReplacesDelegateId, int BadgeVersion, bool CheckedIn);
 
 public sealed record AbsenceRequest(bool AbsentWholeCongress);
@@ -63,7 +63,7 @@ public static class DelegateEndpoints
             CheckedIn = db.CheckIns.Any(c => c.DelegateId == d.Id && c.SessionId == session && c.UndoneAt == null),
         }).AsNoTracking().ToListAsync(ct);
         return rows.Select(r => new DelegateDto(r.D.Id, r.D.Code, r.D.FullName, r.D.BirthDate, r.D.DelegationId, r.Delegation,
-            r.D.Position, r.D.Category, CheckInEndpoints.CategoryVi(r.D.Category), r.D.Seat, r.D.IsConveningCommitteeMember,
+            r.D.Position, r.D.Category, DelegateWords.CategoryVi(r.D.Category), r.D.Seat, r.D.IsConveningCommitteeMember,
             r.D.AbsentWholeCongress, r.D.ReplacesDelegateId, r.D.BadgeVersion, r.CheckedIn)).ToList();
     }
 

@@ -177,7 +177,7 @@ public static class ImportEndpoints
         public ImportSummary Summary(string fileName, bool committed) => new(
             fileName, Rows.Count, ToCreate, ToUpdate, Unchanged, NewDelegations.Count, Problems,
             _actions.Select(a => new ImportRowPreview(a.Row.RowNumber, a.Row.Code, VietnameseText.Normalize(a.Row.FullName),
-                a.Row.Delegation, CheckIn.CheckInEndpoints.CategoryVi(a.Row.Category), a.Action)).ToList(),
+                a.Row.Delegation, DelegateWords.CategoryVi(a.Row.Category), a.Action)).ToList(),
             committed);
 
         public void Apply(ElectionDbContext db)

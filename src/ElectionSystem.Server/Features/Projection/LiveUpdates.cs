@@ -31,6 +31,9 @@ public sealed class LiveUpdates(IEnumerable<ILiveTopic> topics, IServiceScopeFac
         FullMode = BoundedChannelFullMode.DropWrite,
     });
 
+    /// <summary>Topics marked and not yet published (for tests and diagnostics).</summary>
+    public int PendingCount => _dirty.Count;
+
     public void MarkDirty(string topic)
     {
         if (!_topics.ContainsKey(topic))

@@ -18,7 +18,7 @@ form.addEventListener('submit', async (e) => {
       method: 'POST',
       body: { userName: form.userName.value, password: form.password.value },
     });
-    const back = params.get('returnUrl');
+    const back = params.get('returnUrl') || params.get('ReturnUrl');
     location.href = back && back.startsWith('/') && !back.startsWith('//') ? back : (home[result.role] || '/checkin');
   } catch (err) {
     error.textContent = err.message;

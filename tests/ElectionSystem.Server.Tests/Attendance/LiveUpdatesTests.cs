@@ -1,0 +1,64 @@
+using ElectionSystem.Server.Features.Projection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ElectionSystem.Server.Tests.Attendance;
+
+/// <summary>The coalescer: a burst of changes becomes one more broadcast, not one per change.</summary>
+public sealed class LiveUpdatesTests
+{
+    private sealed class GatedTopic : ILiveTopic
+    {
+        public readonly TaskCompletionSource FirstEntered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource ReleaseFirst = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource<int> SecondEntered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Publishes;
+
+        public string Name => "test";
+
+        public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            var n = Interlocked.Increment(ref Publishes);
+            if (n == 1)
+            {
+                FirstEntered.SetResult();
+                await ReleaseFirst.Task;
+            }
+            else if (n == 2)
+            {
+                SecondEntered.SetResult(n);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Hundred_changes_during_a_broadcast_give_exactly_one_more_broadcast()
+    {
+        var topic = new GatedTopic();
+        using var services = new ServiceCollection().BuildServiceProvider();
+        using var live = new LiveUpdates([topic], services.GetRequiredService<IServiceScopeFactory>(), NullLogger<LiveUpdates>.Instance);
+        await live.StartAsync(CancellationToken.None);
+
+        live.MarkDirty("test");
+        await topic.FirstEntered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        for (var i = 0; i < 100; i++)
+        {
+            live.MarkDirty("test");
+        }
+        topic.ReleaseFirst.SetResult();
+
+        Assert.Equal(2, await topic.SecondEntered.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        // The second broadcast took every pending change with it: nothing is left to send.
+        Assert.Equal(0, live.PendingCount);
+        await live.StopAsync(CancellationToken.None);
+        Assert.Equal(2, topic.Publishes);
+    }
+
+    [Fact]
+    public void Unknown_topic_is_refused()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+        using var live = new LiveUpdates([], services.GetRequiredService<IServiceScopeFactory>(), NullLogger<LiveUpdates>.Instance);
+        Assert.Throws<ArgumentException>(() => live.MarkDirty("nope"));
+    }
+}
