@@ -54,6 +54,39 @@ public sealed class LiveUpdatesTests
         Assert.Equal(2, topic.Publishes);
     }
 
+    private sealed class SignalTopic(string name, params string[] follows) : ILiveTopic
+    {
+        public readonly TaskCompletionSource Published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => name;
+
+        public IReadOnlyCollection<string> Follows => follows;
+
+        public Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            Published.TrySetResult();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_change_to_attendance_also_publishes_the_topics_that_follow_it()
+    {
+        var attendance = new SignalTopic("attendance");
+        var turnout = new SignalTopic("turnout", "attendance");
+        var unrelated = new SignalTopic("unrelated");
+        using var services = new ServiceCollection().BuildServiceProvider();
+        using var live = new LiveUpdates([attendance, turnout, unrelated], services.GetRequiredService<IServiceScopeFactory>(), NullLogger<LiveUpdates>.Instance);
+        await live.StartAsync(CancellationToken.None);
+
+        live.MarkDirty("attendance");
+
+        await attendance.Published.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await turnout.Published.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await live.StopAsync(CancellationToken.None);
+        Assert.False(unrelated.Published.Task.IsCompleted);
+    }
+
     [Fact]
     public void Unknown_topic_is_refused()
     {

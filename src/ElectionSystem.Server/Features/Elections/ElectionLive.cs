@@ -10,6 +10,9 @@ public sealed class ElectionTurnoutTopic(IHubContext<CongressHub, ICongressClien
 
     public string Name => TopicName;
 
+    /// <summary>Who is present decides who may still vote: a check-in changes the figures.</summary>
+    public IReadOnlyCollection<string> Follows => [Attendance.AttendanceTopic.TopicName];
+
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var turnout = await services.GetRequiredService<ElectionService>().TurnoutAsync(cancellationToken);

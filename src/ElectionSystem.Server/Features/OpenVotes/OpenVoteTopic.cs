@@ -15,6 +15,9 @@ public sealed class OpenVoteTopic(IHubContext<CongressHub, ICongressClient> hub)
 
     public string Name => TopicName;
 
+    /// <summary>Who is present decides who may still vote: a check-in changes the figures.</summary>
+    public IReadOnlyCollection<string> Follows => [Attendance.AttendanceTopic.TopicName];
+
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var live = await services.GetRequiredService<OpenVoteService>().LiveAsync(cancellationToken);

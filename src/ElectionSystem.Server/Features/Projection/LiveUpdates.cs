@@ -8,6 +8,12 @@ public interface ILiveTopic
 {
     string Name { get; }
 
+    /// <summary>
+    /// Topics whose changes change this one too (turnout and "not yet voted" follow attendance):
+    /// marking one of them dirty marks this topic dirty as well, so writers need not know who follows.
+    /// </summary>
+    IReadOnlyCollection<string> Follows => [];
+
     /// <summary>Builds the whole current state and sends it. Runs in its own DI scope.</summary>
     Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
@@ -25,6 +31,9 @@ public sealed class LiveUpdates(IEnumerable<ILiveTopic> topics, IServiceScopeFac
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Dictionary<string, ILiveTopic> _topics = topics.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    private readonly ILookup<string, string> _followers = topics
+        .SelectMany(t => t.Follows.Select(followed => (followed, t.Name)))
+        .ToLookup(p => p.followed, p => p.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -41,6 +50,10 @@ public sealed class LiveUpdates(IEnumerable<ILiveTopic> topics, IServiceScopeFac
             throw new ArgumentException($"No live topic named '{topic}' is registered.", nameof(topic));
         }
         _dirty[topic] = 0;
+        foreach (var follower in _followers[topic])
+        {
+            _dirty[follower] = 0;
+        }
         _wake.Writer.TryWrite(true);
     }
 
