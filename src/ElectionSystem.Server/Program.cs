@@ -7,6 +7,7 @@ using ElectionSystem.Server.Features.Committee;
 using ElectionSystem.Server.Features.Demo;
 using ElectionSystem.Server.Features.Minutes;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();
 builder.Services.AddElections();
+builder.Services.AddPaperEntry();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -63,6 +65,7 @@ app.MapTablet();
 app.MapElections();
 app.MapCommittee();
 app.MapMinutes();
+app.MapPaperEntry();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 
