@@ -133,6 +133,22 @@ public sealed class EntryStationTests(PaperHall hall) : IClassFixture<PaperHall>
         Assert.Equal(3, record.Ballots.Count(b => b.Source == Domain.Elections.BallotSource.Paper));
         Assert.Equal(tabletIssued + 4, record.Election.Issued);
 
+        // The printed ballot: seal area, title, names in ballot order with their numbers, nothing that identifies a ballot.
+        var sheet = System.Net.WebUtility.HtmlDecode(await counter.GetStringAsync($"/entry/rounds/{round.Id}/ballot-print"));
+        Assert.Contains("Dấu của Ban Kiểm phiếu", sheet, StringComparison.Ordinal);
+        Assert.Contains("PHIẾU BẦU", sheet, StringComparison.Ordinal);
+        Assert.Contains("Số lượng cần bầu: 5", sheet, StringComparison.Ordinal);
+        var positions = record.ToRound().InBallotOrder.Select(c => sheet.IndexOf(c.FullName, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order().ToList(), positions);
+        Assert.DoesNotContain(round.Id.ToString(), sheet.Replace($"/entry/rounds/{round.Id}", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+
+        // The entry log, filed with the minutes: stations, operators, the committee's ruling and its reason.
+        var log = System.Net.WebUtility.HtmlDecode(await counter.GetStringAsync($"/entry/rounds/{round.Id}/log"));
+        Assert.Contains("NHẬT KÝ NHẬP PHIẾU", log, StringComparison.Ordinal);
+        Assert.Contains("Phiếu bị rách mất một phần", log, StringComparison.Ordinal);
+        Assert.Contains("3 phiếu giấy đưa vào kiểm phiếu", log, StringComparison.Ordinal);
+
         var minutes = MinutesText.Lines(await counter.GetByteArrayAsync($"/api/minutes/rounds/{round.Id}.docx"));
         Assert.Contains(minutes, l => l.Contains("Số phiếu thu vào: 5", StringComparison.Ordinal));
     }

@@ -58,3 +58,7 @@ public sealed record PaperStatusDto(
     int Ballots, int Agreed, IReadOnlyList<BundleStatusDto> Bundles, IReadOnlyList<DisagreementDto> Disagreements,
     IReadOnlyList<OverrideDto> Overrides, IReadOnlyList<string> BlockersVi, int? Counted,
     string? OpenedBy, DateTime? OpenedAt, string? CompletedBy, DateTime? CompletedAt);
+
+/// <param name="StrikeOut">A list with surplus (strike out names); otherwise the four columns with đồng ý / không đồng ý boxes.</param>
+public sealed record BallotSheet(string? BodyName, string? CongressOrdinal, string ElectionTitle, string RoundLabel, int Seats, bool StrikeOut,
+    IReadOnlyList<NameRow> Names);

@@ -193,6 +193,16 @@ public sealed class PaperEntryService(ElectionDbContext db, ElectionService elec
         return await MyBundleAsync(roundId, bundle, user, ct);
     }
 
+    /// <summary>The printed ballot of a round (DOMAIN.md §4.1): names in the Domain's ballot order, nothing that could identify a ballot.</summary>
+    public async Task<BallotSheet?> BallotSheetAsync(Guid roundId, CancellationToken ct)
+    {
+        var l = await LoadAsync(roundId, ct);
+        if (l is null) return null;
+        var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct);
+        return new BallotSheet(congress?.BodyName, congress?.Ordinal, l.Election.Title, ElectionService.Label(l.Row), l.Row.Seats,
+            l.Round.ListKind.UsesStrikeOut(), Names(l.Round));
+    }
+
     // --- counting committee -----------------------------------------------------------------------
 
     public async Task<Outcome<PaperStatusDto>> OpenAsync(Guid roundId, OpenPaperRequest r, ClaimsPrincipal user, CancellationToken ct)
