@@ -13,6 +13,7 @@ using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Committee;
 using ElectionSystem.Server.Features.Minutes;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
@@ -49,6 +50,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();
 builder.Services.AddOpenVotes();
 builder.Services.AddElections();
+builder.Services.AddPaperEntry();
 
 var app = builder.Build();
 await app.PrepareCongressAsync();
@@ -83,6 +85,7 @@ app.MapOpenVotes();
 app.MapElections();
 app.MapCommittee();
 app.MapMinutes();
+app.MapPaperEntry();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

@@ -739,6 +739,152 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.ToTable("OpenVoteChoices");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperBundle", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Number");
+
+                    b.ToTable("PaperBundles", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperBundleStation", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BundleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Station")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "BundleNumber", "Station");
+
+                    b.HasIndex("RoundId", "BundleNumber", "Account")
+                        .IsUnique();
+
+                    b.ToTable("PaperBundleStations", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperCount", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PaperOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("PaperCounts", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperEntryRow", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BundleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Station")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "BundleNumber", "Index", "Station");
+
+                    b.HasIndex("RoundId", "BundleNumber", "Station");
+
+                    b.ToTable("PaperEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperResolution", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BundleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "BundleNumber", "Index");
+
+                    b.ToTable("PaperResolutions", (string)null);
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Tablet.DelegateCredential", b =>
                 {
                     b.Property<Guid>("DelegateId")
@@ -862,6 +1008,51 @@ namespace ElectionSystem.Server.Data.Migrations
                         .WithMany()
                         .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperBundle", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.PaperEntry.PaperCount", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperBundleStation", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.PaperEntry.PaperBundle", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "BundleNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperCount", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.ElectionRoundRow", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperEntryRow", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.PaperEntry.PaperBundleStation", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "BundleNumber", "Station")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperResolution", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.PaperEntry.PaperBundle", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "BundleNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -22,14 +22,20 @@ public static class Roles
     /// <summary>A screen opened with a display key (projector).</summary>
     public const string Display = "display";
 
+    /// <summary>
+    /// Kỹ thuật viên nhập phiếu của Ban Kiểm phiếu: technical staff who key in paper ballots at an
+    /// entry station (DOMAIN.md §1, §6). Sees only their own entries.
+    /// </summary>
+    public const string EntryOperator = "entry-operator";
+
     /// <summary>A delegate on a tablet (reserved: comes with open votes).</summary>
     public const string Delegate = "delegate";
 
     /// <summary>Roles a person's account can hold.</summary>
-    public static readonly IReadOnlyList<string> AccountRoles = [Organiser, Presidium, CountingCommittee, CheckInStaff];
+    public static readonly IReadOnlyList<string> AccountRoles = [Organiser, Presidium, CountingCommittee, CheckInStaff, EntryOperator];
 
     /// <summary>Every role, for tests and validation.</summary>
-    public static readonly IReadOnlyList<string> All = [Organiser, Presidium, CountingCommittee, CheckInStaff, Display, Delegate];
+    public static readonly IReadOnlyList<string> All = [Organiser, Presidium, CountingCommittee, CheckInStaff, EntryOperator, Display, Delegate];
 
     public const string CheckInDesk = CheckInStaff + "," + Organiser;
     public const string Staff = Organiser + "," + Presidium + "," + CountingCommittee + "," + CheckInStaff;
@@ -42,6 +48,7 @@ public static class Roles
         Presidium => "Đoàn Chủ tịch",
         CountingCommittee => "Ban Kiểm phiếu",
         CheckInStaff => "Điểm danh đại biểu",
+        EntryOperator => "Kỹ thuật viên nhập phiếu của Ban Kiểm phiếu",
         Display => "Màn hình",
         Delegate => "Đại biểu",
         _ => role,

@@ -70,6 +70,8 @@ public sealed partial class ElectionService
                     ? "Kết quả đã được hai thành viên Ban Kiểm phiếu xác nhận."
                     : "Chỉ xác nhận kết quả sau khi đã đóng lần bầu.");
             }
+            // Paper ballots are counted only once their entry is complete (Features/PaperEntry).
+            if (await PaperEntry.PaperHooks.BlockingConfirmationAsync(db, roundId, ct) is { } paperPending) return Problems.Conflict(paperPending);
             if (round.FirstConfirmedBy is null)
             {
                 round.FirstConfirmedBy = account;
