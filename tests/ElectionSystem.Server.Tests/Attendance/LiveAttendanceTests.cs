@@ -29,7 +29,7 @@ public class LiveAttendanceTests(HallFactory hall) : IClassFixture<HallFactory>
 
         await hall.WithDbAsync(async db =>
         {
-            db.CheckIns.Add(new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+            db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
             await db.SaveChangesAsync();
         });
         hall.Services.GetRequiredService<LiveUpdates>().AttendanceChanged();

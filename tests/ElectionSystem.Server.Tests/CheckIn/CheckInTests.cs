@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ElectionSystem.Server.Tests.CheckIn;
+namespace ElectionSystem.Server.Tests.CheckInDesk;
 
 /// <summary>The desk's outcomes through HTTP, each as the desk would show it.</summary>
 public class CheckInTests(HallFactory hall) : IClassFixture<HallFactory>

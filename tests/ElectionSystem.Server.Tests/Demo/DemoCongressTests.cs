@@ -31,9 +31,13 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
     {
         _ = hall.Services; // the server seeds on start
         var lines = await File.ReadAllLinesAsync(Path.Combine(hall.DataFolder, DemoSeeder.CredentialsFile));
-        foreach (var role in Roles.AccountRoles)
+        var accounts = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length == 3 && Roles.AccountRoles.Contains(p[0])).ToList();
+        // Every role has an account, and the counting committee two (two confirmations).
+        Assert.Equal(Roles.AccountRoles.Order(), accounts.Select(p => p[0]).Distinct().Order());
+        Assert.Equal(2, accounts.Count(p => p[0] == Roles.CountingCommittee));
+        foreach (var parts in accounts)
         {
-            var parts = lines.Single(l => l.StartsWith(role + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.NotEmpty(await hall.LoginAsync(parts[1], parts[2]));
         }
         var key = lines.Single(l => l.StartsWith("projector", StringComparison.Ordinal)).Split("key=")[1];

@@ -71,7 +71,7 @@ public class ElectionsHall : HallFactory
                 list.Add(d);
                 db.Delegates.Add(d);
                 db.DelegateCredentials.Add(new DelegateCredential { DelegateId = d.Id, PinHash = PinHash.Value });
-                db.CheckIns.Add(new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
             }
             await db.SaveChangesAsync();
             return list;

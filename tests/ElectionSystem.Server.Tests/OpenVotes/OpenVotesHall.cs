@@ -52,7 +52,7 @@ public class OpenVotesHall : HallFactory
             db.DelegateCredentials.Add(new DelegateCredential { DelegateId = d.Id, PinHash = PinHash.Value });
             if (checkedIn)
             {
-                db.CheckIns.Add(new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
             }
             await db.SaveChangesAsync();
         });

@@ -48,7 +48,7 @@ public sealed class ThreeHundredDelegatesTests(OpenVotesHall hall, ITestOutputHe
             }).ToList();
             db.Delegates.AddRange(list);
             db.DelegateCredentials.AddRange(list.Select(d => new DelegateCredential { DelegateId = d.Id, PinHash = pinHash }));
-            db.CheckIns.AddRange(list.Select(d => new Data.CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" }));
+            db.CheckIns.AddRange(list.Select(d => new CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" }));
             await db.SaveChangesAsync();
             return list;
         });

@@ -139,8 +139,14 @@ public sealed class DemoSeeder(HallOptions hall, HallClock clock)
                  {
                      ("bantochuc", "Ban Tổ chức Đại hội", Roles.Organiser),
                      ("doanchutich", "Đoàn Chủ tịch", Roles.Presidium),
-                     ("bankiemphieu", "Ban Kiểm phiếu", Roles.CountingCommittee),
+                     // Two members: a result is announced only after two of them confirm it.
+                     ("bankiemphieu", "Ban Kiểm phiếu — Trưởng ban", Roles.CountingCommittee),
+                     ("bankiemphieu2", "Ban Kiểm phiếu — Thành viên", Roles.CountingCommittee),
                      ("diemdanh", "Tổ điểm danh", Roles.CheckInStaff),
+                     // Paper ballots are keyed in by three operators on three stations.
+                     ("nhapphieu1", "Kỹ thuật viên nhập phiếu 1", Roles.EntryOperator),
+                     ("nhapphieu2", "Kỹ thuật viên nhập phiếu 2", Roles.EntryOperator),
+                     ("nhapphieu3", "Kỹ thuật viên nhập phiếu 3", Roles.EntryOperator),
                  })
         {
             var password = PasswordHasher.NewPassword();
