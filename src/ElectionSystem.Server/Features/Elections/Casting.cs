@@ -108,6 +108,9 @@ public sealed partial class ElectionService
         if (string.IsNullOrEmpty(r.Key) || r.Key.Length is < 16 or > 128 || !r.Key.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
             return Problems.BadRequest("key: mã gửi phiếu phải gồm 16–128 chữ cái, chữ số, '-' hoặc '_'.");
         var keyHash = ReceiptCodes.KeyHash(r.Key);
+        // One pooled connection for the checks below instead of an open/close per query: when 1,600
+        // tablets cast at once the SQLite pool's lock was where their threads waited (issue 7 profile).
+        await db.Database.OpenConnectionAsync(ct);
 
         // A resend of a ballot already recorded gets the same receipt, even after the close:
         // it is in the count. Nothing is written.
