@@ -30,6 +30,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
     private Guid _probeRound;
     private int _turnoutTarget;
     private readonly ConcurrentBag<string> _screenProblems = [];
+    private int _closed;
 
     public async Task<string> RunAsync(CancellationToken ct)
     {
@@ -38,7 +39,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         var extra = Math.Max(0, options.Connections - n - m);
         await ConnectAsync(n, m, extra, ct);
         var total = _connections.Count;
-        Log.Info($"hub connections: {n} tablets + {m} screens + {extra} extra displays = {total}; load {Log.LoadAverage()}");
+        Log.Info($"hub connections: {n} tablets + {m} screens + {extra} extra displays = {total}; load {Log.LoadAverage()}; {server?.RssNow()}");
 
         // --- the burst --------------------------------------------------------------------------
         var roundId = await HallSetup.CreateRoundAsync(api, staff, ElectionKinds.ExecutiveCommittee,
@@ -102,6 +103,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         }
         Log.Info($"burst: accepted {acked.Count}/{n}, errors {errors}, p50 {Log.F(Stats.Percentile(latencies, 50))} ms, p99 {Log.F(Stats.Percentile(latencies, 99))} ms, " +
                  $"max {Log.F(latencies.Count > 0 ? latencies.Max() : 0)} ms; ballots spread over {Log.F1(Stats.Ms(firstAttempt, lastAck) / 1000)} s");
+        Log.Info($"after the burst: {server?.RssNow()}");
         Log.Info($"burst CPU: tool {Log.F2(cpuSelfBurst)} s, server {Log.F2(cpuServerBurst)} s over {Log.F1(burstWall)} s wall (2 cores = {Log.F1(2 * burstWall)} core-s); load {Log.LoadAverage()}");
         var openedSpread = Spread(_opened, openStart);
         Log.Info($"RoundOpened to {openedSpread.Count}/{total} connections: p50 {Log.F(Stats.Percentile(openedSpread, 50))} ms, p99 {Log.F(Stats.Percentile(openedSpread, 99))} ms from the open call's start");
@@ -135,6 +137,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         Log.Info($"announce call {Log.F(Stats.Ms(announceStart, announceReturn))} ms; results on {screensSeen.Count}/{m} screens, last {Log.F(announceToScreen)} ms after the call's start " +
                  $"({Log.F(screensSeen.Count > 0 ? Stats.Ms(announceReturn, screensSeen.Max()) : double.NaN)} ms after its return)");
         Log.Info($"ResultsAnnounced to {fanout.Count}/{total} connections: p50 {Log.F(Stats.Percentile(fanout, 50))} ms, p99 {Log.F(Stats.Percentile(fanout, 99))} ms, max {Log.F(fanout.Count > 0 ? fanout.Max() : 0)} ms from the call's start");
+        Log.Info($"hub connections closed by the server or the network so far: {Volatile.Read(ref _closed)}; after the announce: {server?.RssNow()}");
         var receipts = announced.Receipts.ToHashSet(StringComparer.Ordinal);
         var missing = acked.Count(o => !receipts.Contains(o.Receipt!));
         Log.Info($"announced: collected {announced.Result.Collected}, valid {announced.Result.Valid}, receipts {announced.Receipts.Count}; acknowledged receipts missing: {missing}");
@@ -144,13 +147,18 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         }
 
         // --- capacity at saturation ---------------------------------------------------------------
-        var maxRate = options.CapacitySeconds > 0 ? await CapacityAsync(ct) : double.NaN;
+        // --- and the SQLite baseline on the same disk, in slices between the rounds ----------------------
+        using var baseline = new SqliteBaseline(Path.Combine(server?.DataFolder ?? options.DataFolder!, "baseline.db"));
+        var maxRate = options.CapacitySeconds > 0 ? await CapacityAsync(baseline, ct) : double.NaN;
+        Log.Info($"after the capacity rounds: {server?.RssNow()}");
         server?.SampleRss();
-
-        // --- the SQLite baseline on the same disk -----------------------------------------------------
-        var folder = server?.DataFolder ?? options.DataFolder!;
-        var baseline = options.BaselineSeconds > 0 ? SqliteBaseline.Run(Path.Combine(folder, "baseline.db"), TimeSpan.FromSeconds(options.BaselineSeconds)) : double.NaN;
-        Log.Info($"SQLite baseline: {Log.F(baseline)} single-row durable inserts/s (WAL, synchronous=FULL, one transaction per row); load {Log.LoadAverage()}");
+        var topUp = TimeSpan.FromSeconds(options.BaselineSeconds) - baseline.Elapsed;
+        if (topUp > TimeSpan.Zero)
+        {
+            baseline.RunFor(topUp);
+        }
+        var baselineRate = baseline.Rows > 0 ? baseline.RowsPerSecond : double.NaN;
+        Log.Info($"SQLite baseline: {Log.F(baselineRate)} single-row durable inserts/s over {Log.F1(baseline.Elapsed.TotalSeconds)} s (WAL, synchronous=FULL, one transaction per row); load {Log.LoadAverage()}");
 
         server?.SampleRss();
         var rssKb = server?.PeakRssKb ?? (options.ServerPid is { } pid ? ServerProcess.ReadHwmKb(pid) ?? 0 : 0);
@@ -164,7 +172,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             $"p50_ms={Log.F(Stats.Percentile(latencies, 50))}", $"p99_ms={Log.F(Stats.Percentile(latencies, 99))}",
             $"turnout_lag_ms={Num(turnoutLag)}", $"announce_to_screen_ms={Num(announceToScreen)}", $"fanout_p99_ms={Num(fanoutP99)}",
             $"rss_mb={(rssKb > 0 ? Log.F(rssKb / 1024.0) : "n/a")}", $"max_ballots_per_s={Num(maxRate)}",
-            $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baseline) ? "n/a" : Log.F2(maxRate / baseline))}");
+            $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baselineRate) ? "n/a" : Log.F2(maxRate / baselineRate))}");
     }
 
     private static string Num(double v) => double.IsNaN(v) ? "n/a" : double.IsInfinity(v) ? "timeout" : Log.F(v);
@@ -176,9 +184,10 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
     /// Rounds opened for the purpose (a one-seat election, two names): all N tablets cast at once as
     /// soon as the round is open, each once (the rule), so the server has N ballots queued; the rate
     /// counts from the open call's return to the last acknowledgement, summed over rounds until the
-    /// casting time reaches --capacity seconds. Closing between rounds is not counted.
+    /// casting time reaches --capacity seconds. Closing between rounds is not counted. After each round
+    /// the SQLite baseline runs for as long as the round cast, so both see the disk of the same minute.
     /// </summary>
-    private async Task<double> CapacityAsync(CancellationToken ct)
+    private async Task<double> CapacityAsync(SqliteBaseline baseline, CancellationToken ct)
     {
         double ballots = 0, seconds = 0;
         var errors = 0;
@@ -199,6 +208,9 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             errors += outcomes.Sum(o => o.Errors);
             Log.Info($"capacity round {r}: {ok.Count} ballots in {Log.F2(s)} s = {Log.F(ok.Count / s)}/s, p50 {Log.F(Stats.Percentile(ok.Select(o => o.LatencyMs).ToList(), 50))} ms; load {Log.LoadAverage()}");
             await HallSetup.CloseAsync(api, staff, roundId, ct);
+            // The disk's own rate right now, for as long as this round cast (the server is idle).
+            var slice = baseline.RunFor(TimeSpan.FromSeconds(s));
+            Log.Info($"  SQLite baseline slice: {Log.F(slice)} rows/s for {Log.F2(s)} s");
         }
         var cpuSelf = Cpu.SelfSeconds() - cpuSelf0;
         var cpuServer = Cpu.ProcessSeconds(server?.Pid) - cpuServer0;
@@ -264,6 +276,11 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
                 // Tablets and extra displays: note the arrival; the payload is not needed (not bound to the record).
                 hub.On<JsonElement>(nameof(ICongressClient.ResultsAnnounced), _ => Interlocked.CompareExchange(ref _announced[index], Stopwatch.GetTimestamp(), 0));
             }
+            hub.Closed += _ =>
+            {
+                Interlocked.Increment(ref _closed);
+                return Task.CompletedTask;
+            };
             await hub.StartAsync(c);
             made[i] = hub;
         });

@@ -21,6 +21,8 @@ internal sealed class Options
     public bool KeepData { get; private set; }
     public int Seed { get; private set; } = Environment.TickCount;
     public int SignInParallelism { get; private set; } = 16;
+    /// <summary>Environment of the started server, for experiments (e.g. DOTNET_gcServer=0).</summary>
+    public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
 
     public const string Usage = """
         ElectionSystem.LoadTest — simulated tablets and projection screens against a hall server.
@@ -33,7 +35,8 @@ internal sealed class Options
           --window S             burst window in seconds (default 10)
           --capacity S           seconds of saturated casting for max_ballots_per_s (default 10; 0 skips)
           --capacity-rounds R    at most R capacity rounds (default 40)
-          --baseline S           seconds of single-row durable SQLite inserts (default 10; 0 skips)
+          --baseline S           at least S seconds of single-row durable SQLite inserts in all (default 10): a slice after
+                                 each capacity round as long as its casting, topped up at the end
           --crash-trials T       crash mode: T trials of SIGKILL during the burst (prints the 'crash:' line)
           --server-dll PATH      server to start (default: src/ElectionSystem.Server/bin/Release/net10.0/ElectionSystem.Server.dll, built if missing)
           --url URL              attach to a running server instead (needs --data-folder; no crash mode)
@@ -41,6 +44,7 @@ internal sealed class Options
           --server-pid PID       the attached server's process (for rss_mb)
           --keep-data            keep the temporary data folder
           --seed N               random seed
+          --server-env K=V       environment variable for the started server (repeatable; for experiments)
         Progress goes to stderr; the one final line to stdout. Exit 0 when the run completed, 2 on a setup failure.
         """;
 
@@ -69,6 +73,10 @@ internal sealed class Options
                 case "--keep-data": o.KeepData = true; break;
                 case "--seed": o.Seed = Int(); break;
                 case "--signin-parallelism": o.SignInParallelism = Int(); break;
+                case "--server-env":
+                    var kv = Next().Split('=', 2);
+                    o.ServerEnvironment[kv[0]] = kv.Length > 1 ? kv[1] : "";
+                    break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

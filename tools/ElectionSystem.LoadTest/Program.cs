@@ -39,7 +39,7 @@ try
         dataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "es-load-" + Guid.NewGuid().ToString("N")[..12]);
         madeFolder = options.DataFolder is null;
         Directory.CreateDirectory(dataFolder);
-        server = new ServerProcess(dll, Path.GetFullPath(dataFolder), ServerProcess.FreePort());
+        server = new ServerProcess(dll, Path.GetFullPath(dataFolder), ServerProcess.FreePort(), options.ServerEnvironment);
         Log.Info($"server {dll}\n           data folder {server.DataFolder}, {server.BaseAddress}; settings: {string.Join(' ', ServerProcess.ServerSettings)}");
         // First start makes the empty congress and the first organiser; the registry is seeded while it is stopped.
         await server.StartAsync(ct);
@@ -57,7 +57,9 @@ try
         api = new HallApi(options.Url);
         staff = await HallSetup.StaffAsync(api, dataFolder, keys, ct);
     }
+    Log.Info($"before PINs and sign-in: {server?.RssNow()}");
     tablets = await HallSetup.SignInAllAsync(api, staff, options.Delegates, options.SignInParallelism, ct);
+    Log.Info($"after sign-in: {server?.RssNow()}");
 }
 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
 {

@@ -11,7 +11,7 @@ namespace ElectionSystem.LoadTest;
 /// trials) and restart on the same folder; its peak RSS is read from /proc/PID/status (VmHWM) before
 /// each end, so a restarted server's peak counts too.
 /// </summary>
-internal sealed class ServerProcess(string dll, string dataFolder, int port) : IAsyncDisposable
+internal sealed class ServerProcess(string dll, string dataFolder, int port, IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
 {
     private Process? _process;
     private readonly object _logLock = new();
@@ -64,6 +64,10 @@ internal sealed class ServerProcess(string dll, string dataFolder, int port) : I
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
         _log ??= new StreamWriter(Path.Combine(dataFolder, "..", Path.GetFileName(dataFolder) + "-server.log"), append: true) { AutoFlush = true };
         var p = new Process { StartInfo = info };
         p.OutputDataReceived += (_, e) => Write(e.Data);
@@ -159,15 +163,22 @@ internal sealed class ServerProcess(string dll, string dataFolder, int port) : I
         }
     }
 
-    public static long? ReadHwmKb(int pid)
+    /// <summary>"RSS now / peak" of the running server, for the progress log.</summary>
+    public string RssNow() => Pid is { } pid
+        ? $"server RSS {ReadStatusKb(pid, "VmRSS:") / 1024} MB now, {ReadStatusKb(pid, "VmHWM:") / 1024} MB peak, {ReadStatusKb(pid, "Threads:")} threads"
+        : "server not running";
+
+    public static long? ReadHwmKb(int pid) => ReadStatusKb(pid, "VmHWM:");
+
+    private static long? ReadStatusKb(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                    return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
                 }
             }
         }
