@@ -1,1 +1,102 @@
-Console.WriteLine("load: not implemented yet");
+using ElectionSystem.LoadTest;
+
+// Simulated tablets and projection screens against the hall server (issue 7). Progress on stderr,
+// the one result line on stdout; exit 0 when the run completed (the line tells whether targets were
+// met), 2 on a setup failure.
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 2;
+}
+
+ThreadPool.SetMinThreads(256, 256);
+using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(options.CrashTrials > 0 ? 30 + 3 * options.CrashTrials : 30));
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cts.Cancel();
+};
+var ct = cts.Token;
+
+Log.Info($"machine: {Environment.ProcessorCount} cores, load {Log.LoadAverage()}; seed {options.Seed}");
+ServerProcess? server = null;
+string dataFolder;
+var madeFolder = false;
+HallApi api;
+Staff staff;
+List<Tablet> tablets;
+try
+{
+    if (options.Url is null)
+    {
+        var dll = await ServerProcess.LocateOrBuildAsync(options.ServerDll);
+        dataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "es-load-" + Guid.NewGuid().ToString("N")[..12]);
+        madeFolder = options.DataFolder is null;
+        Directory.CreateDirectory(dataFolder);
+        server = new ServerProcess(dll, Path.GetFullPath(dataFolder), ServerProcess.FreePort(), options.ServerEnvironment);
+        Log.Info($"server {dll}\n           data folder {server.DataFolder}, {server.BaseAddress}; settings: {string.Join(' ', ServerProcess.ServerSettings)}");
+        // First start makes the empty congress and the first organiser; the registry is seeded while it is stopped.
+        await server.StartAsync(ct);
+        await server.StopAsync();
+        var keys = await HallSetup.SeedAsync(server.DataFolder, options.Delegates, options.Screens + 1);
+        Log.Info($"seeded {options.Delegates} delegates (checked in), 3 staff accounts, {keys.Count} display keys");
+        await server.StartAsync(ct);
+        api = new HallApi(server.BaseAddress);
+        staff = await HallSetup.StaffAsync(api, server.DataFolder, keys, ct);
+    }
+    else
+    {
+        dataFolder = options.DataFolder!;
+        var keys = await HallSetup.SeedAsync(dataFolder, options.Delegates, options.Screens + 1);
+        api = new HallApi(options.Url);
+        staff = await HallSetup.StaffAsync(api, dataFolder, keys, ct);
+    }
+    Log.Info($"before PINs and sign-in: {server?.RssNow()}");
+    tablets = await HallSetup.SignInAllAsync(api, staff, options.Delegates, options.SignInParallelism, ct);
+    Log.Info($"after sign-in: {server?.RssNow()}");
+}
+catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"setup failed: {e}");
+    if (server is not null)
+    {
+        await server.DisposeAsync();
+    }
+    return 2;
+}
+
+string line;
+try
+{
+    line = options.CrashTrials > 0
+        ? await new CrashRun(options, api, staff, tablets, server!).RunAsync(ct)
+        : await new LoadRun(options, api, staff, tablets, server).RunAsync(ct);
+}
+finally
+{
+    if (server is not null)
+    {
+        await server.DisposeAsync();
+    }
+    api.Dispose();
+    if (madeFolder && !options.KeepData)
+    {
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+            File.Delete(dataFolder + "-server.log");
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+Log.Info($"done; load {Log.LoadAverage()}");
+Console.WriteLine(line);
+return 0;

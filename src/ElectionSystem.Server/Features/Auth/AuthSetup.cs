@@ -78,6 +78,22 @@ public static class AuthSetup
                 };
                 await ctx.HttpContext.Response.WriteAsJsonAsync(problem, ct);
             };
+            // Ballots, ballot fetches and turnout: at most this many in progress, the rest wait in
+            // order (never refused). When 1,600 tablets vote at once, each request in progress holds
+            // a thread through SQLite's synchronous calls and a pooled connection; unbounded, the
+            // server grew its thread pool, fought over the pool's lock and its RSS passed 900 MB
+            // (issue 7, docs/performance.md). Queued requests hold no thread. Enough stay in
+            // progress for the ballot writer's group commit to fill its batches.
+            var inFlight = configuration.GetValue("Hall:ElectionRequestsInFlight", 64);
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                ctx.Request.Path.StartsWithSegments("/api/elections")
+                    ? RateLimitPartition.GetConcurrencyLimiter("elections", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = inFlight,
+                        QueueLimit = 100_000,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));

@@ -20,6 +20,8 @@ public static class ElectionEndpoints
     public static IServiceCollection AddElections(this IServiceCollection services)
     {
         services.AddSingleton<ElectionGate>();
+        services.AddSingleton<BallotWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
         services.AddScoped<ElectionService>();
         services.AddScoped<ElectionBroadcast>();
         services.AddScoped<Minutes.MinutesBuilder>();

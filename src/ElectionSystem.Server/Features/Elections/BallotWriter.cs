@@ -1,0 +1,196 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>
+/// Group commit of tablet ballots (issue 7). One writer takes every ballot that has queued while the
+/// previous transaction was committing and writes them all in ONE transaction (one fsync with
+/// synchronous=FULL), then answers each cast. When the hall is quiet a batch is a single ballot and
+/// nothing waits; when 1,600 tablets vote at once the cost of a durable commit is shared.
+/// The invariants of a single cast hold for each ballot of a batch:
+/// <list type="bullet">
+/// <item>durable before acknowledged: a cast's receipt is returned only after the batch's SaveChanges
+/// (one SQLite transaction) has committed; if it fails, every ballot of the batch is retried alone, so
+/// one bad ballot cannot fail the others, and a ballot that still fails gets the error (nothing of it stored);</item>
+/// <item>exactly once: the writer holds <see cref="ElectionGate"/> (a close cannot interleave) and checks
+/// each ballot against the participations already stored AND those staged earlier in the same batch,
+/// so a resend in the same batch gets the same receipt and a second ballot of a delegate is refused;</item>
+/// <item>secrecy: participations, ballots and receipts are added in three independent random orders,
+/// so nothing of a batch's order links one to another (ballots and receipts are WITHOUT ROWID anyway).</item>
+/// </list>
+/// </summary>
+public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate, ILogger<BallotWriter> logger) : BackgroundService
+{
+    /// <summary>At most this many ballots in one transaction.</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>A ballot judged valid (or confirmed invalid) and eligible, waiting for its transaction.</summary>
+    internal sealed record Pending(Guid RoundId, Guid DelegateId, string KeyHash, string Key, string Content, string Actor)
+    {
+        public TaskCompletionSource<Outcome<CastReceipt>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Largest batch written so far (for the load test's notes and the tests).</summary>
+    public int LargestBatch { get; private set; }
+
+    /// <summary>
+    /// Queues the ballot and completes when it is durable (or refused). Deliberately not cancellable:
+    /// once queued, the ballot is written whether or not the tablet is still waiting; its resend with
+    /// the same key then gets the same receipt.
+    /// </summary>
+    internal Task<Outcome<CastReceipt>> WriteAsync(Pending ballot)
+    {
+        if (!_queue.Writer.TryWrite(ballot))
+        {
+            ballot.Done.TrySetException(new OperationCanceledException("The hall server is stopping."));
+        }
+        return ballot.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p))
+                {
+                    batch.Add(p);
+                }
+                LargestBatch = Math.Max(LargestBatch, batch.Count);
+                await WriteBatchAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            foreach (var p in batch.Concat(Drain()))
+            {
+                p.Done.TrySetException(new OperationCanceledException("The hall server is stopping."));
+            }
+        }
+    }
+
+    private IEnumerable<Pending> Drain()
+    {
+        while (_queue.Reader.TryRead(out var p))
+        {
+            yield return p;
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var outcomes = await CommitAsync(batch, stoppingToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(outcomes[i]);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            if (batch.Count == 1)
+            {
+                batch[0].Done.TrySetException(ex);
+                return;
+            }
+            logger.LogWarning(ex, "A batch of {Count} ballots failed; writing each alone", batch.Count);
+            foreach (var p in batch)
+            {
+                await WriteBatchAsync([p], stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One transaction for the batch; returns each ballot's answer, in the batch's order.</summary>
+    private async Task<Outcome<CastReceipt>[]> CommitAsync(List<Pending> batch, CancellationToken ct)
+    {
+        using var _ = await gate.EnterAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var outcomes = new Outcome<CastReceipt>[batch.Count];
+        var participations = new List<(Participation Row, string Actor)>();
+        var ballots = new List<StoredBallot>();
+        var receipts = new List<Receipt>();
+
+        foreach (var group in batch.Select((p, i) => (p, i)).GroupBy(x => x.p.RoundId))
+        {
+            var roundId = group.Key;
+            var round = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
+            var delegates = group.Select(x => x.p.DelegateId).Distinct().ToList();
+            var voted = await db.Set<Participation>().AsNoTracking()
+                .Where(p => p.RoundId == roundId && delegates.Contains(p.DelegateId))
+                .ToDictionaryAsync(p => p.DelegateId, p => p.KeyHash, ct);
+            foreach (var (p, i) in group)
+            {
+                if (round is null)
+                {
+                    outcomes[i] = Problems.NotFound("Không tìm thấy lần bầu này.");
+                }
+                else if (voted.TryGetValue(p.DelegateId, out var keyHash))
+                {
+                    // Recorded before (or earlier in this batch): the same key gets its receipt, another is refused.
+                    outcomes[i] = keyHash == p.KeyHash
+                        ? new CastReceipt(ReceiptCodes.For(round.RoundSecret, p.Key), true, ElectionService.Recorded)
+                        : Problems.Conflict(ElectionService.AlreadyVoted);
+                }
+                else if (round.State != RoundStates.Open)
+                {
+                    outcomes[i] = Problems.Conflict(ElectionService.RoundNotOpen + (round.State == RoundStates.Draft ? ": chưa mở." : ": đã kết thúc."));
+                }
+                else
+                {
+                    var receipt = ReceiptCodes.For(round.RoundSecret, p.Key);
+                    voted[p.DelegateId] = p.KeyHash;
+                    participations.Add((new Participation { RoundId = roundId, DelegateId = p.DelegateId, KeyHash = p.KeyHash }, p.Actor));
+                    ballots.Add(new StoredBallot { Id = ReceiptCodes.NewBallotId(), RoundId = roundId, Source = "tablet", Content = p.Content });
+                    receipts.Add(new Receipt { RoundId = roundId, Code = receipt });
+                    outcomes[i] = new CastReceipt(receipt, false, ElectionService.Recorded);
+                }
+            }
+        }
+        if (ballots.Count == 0)
+        {
+            return outcomes;
+        }
+        // Three independent random orders: the i-th participation, ballot and receipt written are unrelated.
+        foreach (var (row, actor) in Shuffled(participations))
+        {
+            db.Add(row);
+            // Participation is public ("who has voted"); the line carries no content, receipt or ballot id.
+            await audit.AppendAsync(actor, "election.participation.recorded", $"round:{row.RoundId}", new { @delegate = row.DelegateId });
+        }
+        foreach (var b in Shuffled(ballots))
+        {
+            db.Add(b);
+        }
+        foreach (var r in Shuffled(receipts))
+        {
+            db.Add(r);
+        }
+        await db.SaveChangesAsync(ct);
+        return outcomes;
+    }
+
+    private static T[] Shuffled<T>(List<T> items)
+    {
+        var array = items.ToArray();
+        RandomNumberGenerator.Shuffle(array.AsSpan());
+        return array;
+    }
+}

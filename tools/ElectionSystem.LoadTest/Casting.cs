@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using ElectionSystem.Server.Features.Elections;
+
+namespace ElectionSystem.LoadTest;
+
+/// <summary>What one tablet got for one ballot.</summary>
+internal sealed class CastOutcome
+{
+    public bool Acknowledged { get; set; }
+    public string? Receipt { get; set; }
+    public bool AlreadyRecorded { get; set; }
+    /// <summary>Stopwatch timestamps: the first attempt's start and the acknowledgement's arrival.</summary>
+    public long FirstAttempt { get; set; }
+    public long AcknowledgedAt { get; set; }
+    public int Errors { get; set; }
+    public string? LastError { get; set; }
+
+    public double LatencyMs => Stats.Ms(FirstAttempt, AcknowledgedAt);
+}
+
+/// <summary>
+/// The tablet's contract (ARCHITECTURE.md invariant 3): send the ballot with its key and resend the
+/// same key until a receipt comes back. A refusal (4xx) is an error too; after a few it gives up.
+/// </summary>
+internal static class Casting
+{
+    /// <summary>Ballot submissions sent and not yet answered (for the crash log).</summary>
+    public static int InFlight;
+
+    public static async Task<CastOutcome> UntilAcknowledgedAsync(HallApi api, Tablet tablet, Guid roundId, string key,
+        IReadOnlyList<string> struck, TimeSpan giveUpAfter, CancellationToken ct)
+    {
+        var outcome = new CastOutcome { FirstAttempt = Stopwatch.GetTimestamp() };
+        var refusals = 0;
+        var path = $"/api/elections/rounds/{roundId}/ballot";
+        var request = new CastRequest(key, struck, null);
+        while (!ct.IsCancellationRequested && Stopwatch.GetElapsedTime(outcome.FirstAttempt) < giveUpAfter)
+        {
+            Interlocked.Increment(ref InFlight);
+            var (status, body, _) = await api.TimedAsync(HttpMethod.Post, path, tablet.Token, request, ct);
+            Interlocked.Decrement(ref InFlight);
+            if (status == HttpStatusCode.OK)
+            {
+                var receipt = JsonSerializer.Deserialize<CastReceipt>(body, HallApi.Json)!;
+                outcome.AcknowledgedAt = Stopwatch.GetTimestamp();
+                outcome.Acknowledged = true;
+                outcome.Receipt = receipt.Receipt;
+                outcome.AlreadyRecorded = receipt.AlreadyRecorded;
+                return outcome;
+            }
+            outcome.Errors++;
+            outcome.LastError = $"{(status is null ? "no answer" : ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture))}: {(body.Length > 200 ? body[..200] : body)}";
+            if (status is { } s && (int)s is >= 400 and < 500 && s != HttpStatusCode.RequestTimeout && s != HttpStatusCode.TooManyRequests && ++refusals >= 5)
+            {
+                return outcome;
+            }
+            try
+            {
+                await Task.Delay(100 + Random.Shared.Next(300), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ElectionSystem.LoadTest;
+
+/// <summary>A call the server refused (or that never got an answer).</summary>
+internal sealed class HallCallException(string message, HttpStatusCode? status) : Exception(message)
+{
+    public HttpStatusCode? Status { get; } = status;
+}
+
+/// <summary>
+/// HTTP to the hall server as the pages do it (JSON, bearer tokens). One SocketsHttpHandler for the
+/// whole run with room for a connection per tablet, as each tablet in the hall has its own.
+/// </summary>
+internal sealed class HallApi : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+
+    public HallApi(Uri baseAddress)
+    {
+        BaseAddress = baseAddress;
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 5000,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        };
+        _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public async Task<T> CallAsync<T>(HttpMethod method, string path, string? token, object? body, CancellationToken ct)
+    {
+        var (status, text) = await SendAsync(method, path, token, body, ct);
+        if ((int)status is < 200 or > 299)
+        {
+            throw new HallCallException($"{method} {path}: {(int)status} {Trim(text)}", status);
+        }
+        return JsonSerializer.Deserialize<T>(text, Json)!;
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string? token, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+        using var response = await _http.SendAsync(request, ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
+    /// <summary>One timed attempt: the status (null when no answer came) and the call's duration.</summary>
+    public async Task<(HttpStatusCode? Status, string Body, double Ms)> TimedAsync(HttpMethod method, string path, string? token, object? body, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var (status, text) = await SendAsync(method, path, token, body, ct);
+            return (status, text, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, e.Message, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            return (null, "timeout: " + e.Message, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    private static string Trim(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.Projection;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ElectionSystem.LoadTest;
+
+/// <summary>
+/// The congress burst: N tablets and M screens on the hub (plus display connections up to C), a
+/// secret ballot opened, every tablet fetches it and casts once at a random moment of the window;
+/// then turnout on the screens, close, two confirmations, announce and results on every
+/// connection; then capacity rounds at saturation and the SQLite baseline.
+/// </summary>
+internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, ServerProcess? server)
+{
+    private static readonly string[] ExecutiveList =
+    [
+        "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang",
+        "Đặng Văn Hùng", "Bùi Thị Hương", "Đỗ Văn Khoa", "Ngô Thị Lan", "Dương Văn Long",
+    ];
+
+    private readonly List<HubConnection> _connections = [];
+    // Per connection: when RoundOpened / ResultsAnnounced arrived (Stopwatch timestamps, 0 = not yet).
+    private long[] _opened = [];
+    private long[] _announced = [];
+    private long[] _turnoutFull = [];
+    private Guid _probeRound;
+    private int _turnoutTarget;
+    private readonly ConcurrentBag<string> _screenProblems = [];
+    private int _closed;
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var n = tablets.Count;
+        var m = options.Screens;
+        var extra = Math.Max(0, options.Connections - n - m);
+        await ConnectAsync(n, m, extra, ct);
+        var total = _connections.Count;
+        Log.Info($"hub connections: {n} tablets + {m} screens + {extra} extra displays = {total}; load {Log.LoadAverage()}; {server?.RssNow()}");
+
+        // --- the burst --------------------------------------------------------------------------
+        var roundId = await HallSetup.CreateRoundAsync(api, staff, ElectionKinds.ExecutiveCommittee,
+            "Bầu Ban Chấp hành khóa mới (load test)", 9, ExecutiveList, ct);
+        _probeRound = roundId;
+        _turnoutTarget = n;
+        var cpuSelf0 = Cpu.SelfSeconds();
+        var cpuServer0 = Cpu.ProcessSeconds(server?.Pid);
+        var wall0 = Stopwatch.GetTimestamp();
+        var openStart = Stopwatch.GetTimestamp();
+        await HallSetup.OpenAsync(api, staff, roundId, ct);
+        var openReturn = Stopwatch.GetTimestamp();
+        Log.Info($"round open ({Log.F(Stats.Ms(openStart, openReturn))} ms); burst over {options.WindowSeconds} s");
+
+        var window = TimeSpan.FromSeconds(options.WindowSeconds);
+        var fetchErrors = 0;
+        var outcomes = await Task.WhenAll(tablets.Select(async t =>
+        {
+            var at = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * window.TotalMilliseconds);
+            var wait = at - Stopwatch.GetElapsedTime(openReturn);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ct);
+            }
+            // As the tablet page does on RoundOpened: fetch the ballot, then send the marked ballot.
+            BallotView? ballot = null;
+            for (var attempt = 0; attempt < 10 && ballot is null; attempt++)
+            {
+                var (status, body, _) = await api.TimedAsync(HttpMethod.Get, "/api/elections/ballot", t.Token, null, ct);
+                if (status == System.Net.HttpStatusCode.OK)
+                {
+                    ballot = JsonSerializer.Deserialize<TabletBallotState>(body, HallApi.Json)!.Ballot;
+                }
+                if (ballot is null)
+                {
+                    Interlocked.Increment(ref fetchErrors);
+                    await Task.Delay(200, ct);
+                }
+            }
+            if (ballot is null || ballot.RoundId != roundId)
+            {
+                return new CastOutcome { Errors = 1, LastError = "no ballot" };
+            }
+            // Strike exactly the surplus (2 of 11 for 9 seats): a valid ballot.
+            var struck = ballot.Names.OrderBy(_ => Random.Shared.Next()).Take(ballot.Names.Count - ballot.Seats).Select(x => x.Id).ToList();
+            return await Casting.UntilAcknowledgedAsync(api, t, roundId, HallSetup.NewKey(), struck, window + TimeSpan.FromSeconds(60), ct);
+        }));
+        var burstEnd = Stopwatch.GetTimestamp();
+        var cpuSelfBurst = Cpu.SelfSeconds() - cpuSelf0;
+        var cpuServerBurst = Cpu.ProcessSeconds(server?.Pid) - cpuServer0;
+        var burstWall = Stopwatch.GetElapsedTime(wall0).TotalSeconds;
+
+        var acked = outcomes.Where(o => o.Acknowledged).ToList();
+        var errors = outcomes.Sum(o => o.Errors) + fetchErrors;
+        var latencies = acked.Select(o => o.LatencyMs).ToList();
+        var lastAck = acked.Count > 0 ? acked.Max(o => o.AcknowledgedAt) : burstEnd;
+        var firstAttempt = acked.Count > 0 ? acked.Min(o => o.FirstAttempt) : openReturn;
+        foreach (var bad in outcomes.Where(o => !o.Acknowledged).Take(5))
+        {
+            Log.Info($"  not acknowledged: {bad.LastError}");
+        }
+        Log.Info($"burst: accepted {acked.Count}/{n}, errors {errors}, p50 {Log.F(Stats.Percentile(latencies, 50))} ms, p99 {Log.F(Stats.Percentile(latencies, 99))} ms, " +
+                 $"max {Log.F(latencies.Count > 0 ? latencies.Max() : 0)} ms; ballots spread over {Log.F1(Stats.Ms(firstAttempt, lastAck) / 1000)} s");
+        Log.Info($"after the burst: {server?.RssNow()}");
+        Log.Info($"burst CPU: tool {Log.F2(cpuSelfBurst)} s, server {Log.F2(cpuServerBurst)} s over {Log.F1(burstWall)} s wall (2 cores = {Log.F1(2 * burstWall)} core-s); load {Log.LoadAverage()}");
+        var openedSpread = Spread(_opened, openStart);
+        Log.Info($"RoundOpened to {openedSpread.Count}/{total} connections: p50 {Log.F(Stats.Percentile(openedSpread, 50))} ms, p99 {Log.F(Stats.Percentile(openedSpread, 99))} ms from the open call's start");
+
+        // --- turnout on the screens -----------------------------------------------------------
+        var turnoutDeadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+        while (Stopwatch.GetTimestamp() < turnoutDeadline && _turnoutFull.Take(m).Any(t => t == 0))
+        {
+            await Task.Delay(20, ct);
+        }
+        var turnoutSeen = _turnoutFull.Take(m).Where(t => t != 0).ToList();
+        var turnoutLag = turnoutSeen.Count == m ? Math.Max(0, Stats.Ms(lastAck, turnoutSeen.Max())) : double.PositiveInfinity;
+        Log.Info($"turnout collected={n} on {turnoutSeen.Count}/{m} screens; lag after the last acknowledgement: {(double.IsInfinity(turnoutLag) ? "not seen in 10 s" : Log.F(turnoutLag) + " ms")}");
+
+        // --- close, confirm ×2, announce --------------------------------------------------------
+        await HallSetup.CloseAsync(api, staff, roundId, ct);
+        await HallSetup.ConfirmTwiceAsync(api, staff, roundId, ct);
+        Array.Clear(_announced);
+        var announceStart = Stopwatch.GetTimestamp();
+        var announced = await HallSetup.AnnounceAsync(api, staff, roundId, ct);
+        var announceReturn = Stopwatch.GetTimestamp();
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 15;
+        while (Stopwatch.GetTimestamp() < deadline && _announced.Any(t => t == 0))
+        {
+            await Task.Delay(20, ct);
+        }
+        var screensSeen = _announced.Take(m).Where(t => t != 0).ToList();
+        var announceToScreen = screensSeen.Count == m ? Stats.Ms(announceStart, screensSeen.Max()) : double.PositiveInfinity;
+        var fanout = Spread(_announced, announceStart);
+        var fanoutP99 = fanout.Count == total ? Stats.Percentile(fanout, 99) : double.PositiveInfinity;
+        Log.Info($"announce call {Log.F(Stats.Ms(announceStart, announceReturn))} ms; results on {screensSeen.Count}/{m} screens, last {Log.F(announceToScreen)} ms after the call's start " +
+                 $"({Log.F(screensSeen.Count > 0 ? Stats.Ms(announceReturn, screensSeen.Max()) : double.NaN)} ms after its return)");
+        Log.Info($"ResultsAnnounced to {fanout.Count}/{total} connections: p50 {Log.F(Stats.Percentile(fanout, 50))} ms, p99 {Log.F(Stats.Percentile(fanout, 99))} ms, max {Log.F(fanout.Count > 0 ? fanout.Max() : 0)} ms from the call's start");
+        Log.Info($"hub connections closed by the server or the network so far: {Volatile.Read(ref _closed)}; after the announce: {server?.RssNow()}");
+        var receipts = announced.Receipts.ToHashSet(StringComparer.Ordinal);
+        var missing = acked.Count(o => !receipts.Contains(o.Receipt!));
+        Log.Info($"announced: collected {announced.Result.Collected}, valid {announced.Result.Valid}, receipts {announced.Receipts.Count}; acknowledged receipts missing: {missing}");
+        foreach (var p in _screenProblems.Take(5))
+        {
+            Log.Info("  screen: " + p);
+        }
+
+        // --- capacity at saturation ---------------------------------------------------------------
+        // --- and the SQLite baseline on the same disk, in slices between the rounds ----------------------
+        using var baseline = new SqliteBaseline(Path.Combine(server?.DataFolder ?? options.DataFolder!, "baseline.db"));
+        var maxRate = options.CapacitySeconds > 0 ? await CapacityAsync(baseline, ct) : double.NaN;
+        Log.Info($"after the capacity rounds: {server?.RssNow()}");
+        server?.SampleRss();
+        var topUp = TimeSpan.FromSeconds(options.BaselineSeconds) - baseline.Elapsed;
+        if (topUp > TimeSpan.Zero)
+        {
+            baseline.RunFor(topUp);
+        }
+        var baselineRate = baseline.Rows > 0 ? baseline.RowsPerSecond : double.NaN;
+        Log.Info($"SQLite baseline: {Log.F(baselineRate)} single-row durable inserts/s over {Log.F1(baseline.Elapsed.TotalSeconds)} s (WAL, synchronous=FULL, one transaction per row); load {Log.LoadAverage()}");
+
+        server?.SampleRss();
+        var rssKb = server?.PeakRssKb ?? (options.ServerPid is { } pid ? ServerProcess.ReadHwmKb(pid) ?? 0 : 0);
+        foreach (var c in _connections)
+        {
+            _ = c.DisposeAsync();
+        }
+
+        return "load: " + string.Join(' ',
+            $"delegates={n}", $"screens={m}", $"accepted={acked.Count}", $"errors={errors}",
+            $"p50_ms={Log.F(Stats.Percentile(latencies, 50))}", $"p99_ms={Log.F(Stats.Percentile(latencies, 99))}",
+            $"turnout_lag_ms={Num(turnoutLag)}", $"announce_to_screen_ms={Num(announceToScreen)}", $"fanout_p99_ms={Num(fanoutP99)}",
+            $"rss_mb={(rssKb > 0 ? Log.F(rssKb / 1024.0) : "n/a")}", $"max_ballots_per_s={Num(maxRate)}",
+            $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baselineRate) ? "n/a" : Log.F2(maxRate / baselineRate))}");
+    }
+
+    private static string Num(double v) => double.IsNaN(v) ? "n/a" : double.IsInfinity(v) ? "timeout" : Log.F(v);
+
+    private static List<double> Spread(long[] arrivals, long from) =>
+        arrivals.Where(t => t != 0).Select(t => Stats.Ms(from, t)).ToList();
+
+    /// <summary>
+    /// Rounds opened for the purpose (a one-seat election, two names): all N tablets cast at once as
+    /// soon as the round is open, each once (the rule), so the server has N ballots queued; the rate
+    /// counts from the open call's return to the last acknowledgement, summed over rounds until the
+    /// casting time reaches --capacity seconds. Closing between rounds is not counted. After each round
+    /// the SQLite baseline runs for as long as the round cast, so both see the disk of the same minute.
+    /// </summary>
+    private async Task<double> CapacityAsync(SqliteBaseline baseline, CancellationToken ct)
+    {
+        double ballots = 0, seconds = 0;
+        var errors = 0;
+        var cpuSelf0 = Cpu.SelfSeconds();
+        var cpuServer0 = Cpu.ProcessSeconds(server?.Pid);
+        for (var r = 1; r <= options.CapacityMaxRounds && seconds < options.CapacitySeconds; r++)
+        {
+            var roundId = await HallSetup.CreateRoundAsync(api, staff, ElectionKinds.Other, $"Capacity round {r}", 1, ["Nguyễn Văn Một", "Trần Thị Hai"], ct);
+            await HallSetup.OpenAsync(api, staff, roundId, ct);
+            var start = Stopwatch.GetTimestamp();
+            var outcomes = await Task.WhenAll(tablets.Select(t =>
+                Casting.UntilAcknowledgedAsync(api, t, roundId, HallSetup.NewKey(), [Random.Shared.Next(2) == 0 ? "c1" : "c2"], TimeSpan.FromSeconds(90), ct)));
+            var ok = outcomes.Where(o => o.Acknowledged).ToList();
+            var end = ok.Count > 0 ? ok.Max(o => o.AcknowledgedAt) : Stopwatch.GetTimestamp();
+            var s = Stats.Ms(start, end) / 1000;
+            ballots += ok.Count;
+            seconds += s;
+            errors += outcomes.Sum(o => o.Errors);
+            Log.Info($"capacity round {r}: {ok.Count} ballots in {Log.F2(s)} s = {Log.F(ok.Count / s)}/s, p50 {Log.F(Stats.Percentile(ok.Select(o => o.LatencyMs).ToList(), 50))} ms; load {Log.LoadAverage()}");
+            await HallSetup.CloseAsync(api, staff, roundId, ct);
+            // The disk's own rate right now, for as long as this round cast (the server is idle).
+            var slice = baseline.RunFor(TimeSpan.FromSeconds(s));
+            Log.Info($"  SQLite baseline slice: {Log.F(slice)} rows/s for {Log.F2(s)} s");
+        }
+        var cpuSelf = Cpu.SelfSeconds() - cpuSelf0;
+        var cpuServer = Cpu.ProcessSeconds(server?.Pid) - cpuServer0;
+        Log.Info($"capacity: {ballots} ballots in {Log.F2(seconds)} s casting = {Log.F(ballots / seconds)}/s, errors {errors}; CPU over the phase incl. closes: tool {Log.F2(cpuSelf)} s, server {Log.F2(cpuServer)} s");
+        return ballots / seconds;
+    }
+
+    private async Task ConnectAsync(int n, int m, int extra, CancellationToken ct)
+    {
+        var total = n + m + extra;
+        _opened = new long[total];
+        _announced = new long[total];
+        _turnoutFull = new long[m];
+        var slots = new (string Token, bool Screen)[total];
+        for (var i = 0; i < n; i++)
+        {
+            slots[i] = (tablets[i].Token, false);
+        }
+        for (var s = 0; s < m; s++)
+        {
+            slots[n + s] = (staff.DisplayKeys[s], true);
+        }
+        for (var e = 0; e < extra; e++)
+        {
+            slots[n + m + e] = (staff.DisplayKeys[m], false);
+        }
+        var made = new HubConnection[total];
+        var sw = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, total), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (i, c) =>
+        {
+            var (token, screen) = slots[i];
+            var hub = new HubConnectionBuilder()
+                .WithUrl(new Uri(api.BaseAddress, "hubs/congress"), o =>
+                {
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                })
+                .Build();
+            var index = i;
+            hub.On<RoundSignal>(nameof(ICongressClient.RoundOpened), _ => Interlocked.CompareExchange(ref _opened[index], Stopwatch.GetTimestamp(), 0));
+            if (screen)
+            {
+                var s = i - n;
+                hub.On<ResultsAnnounced>(nameof(ICongressClient.ResultsAnnounced), r =>
+                {
+                    Interlocked.CompareExchange(ref _announced[index], Stopwatch.GetTimestamp(), 0);
+                    if (r.Result.Collected != _turnoutTarget)
+                    {
+                        _screenProblems.Add($"screen {s}: results show collected {r.Result.Collected}");
+                    }
+                });
+                hub.On<ElectionTurnout>(nameof(ICongressClient.TurnoutChanged), t =>
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    if (t.Rounds.Any(r => r.RoundId == _probeRound && r.Collected >= _turnoutTarget))
+                    {
+                        Interlocked.CompareExchange(ref _turnoutFull[s], now, 0);
+                    }
+                });
+            }
+            else
+            {
+                // Tablets and extra displays: note the arrival; the payload is not needed (not bound to the record).
+                hub.On<JsonElement>(nameof(ICongressClient.ResultsAnnounced), _ => Interlocked.CompareExchange(ref _announced[index], Stopwatch.GetTimestamp(), 0));
+            }
+            hub.Closed += _ =>
+            {
+                Interlocked.Increment(ref _closed);
+                return Task.CompletedTask;
+            };
+            await hub.StartAsync(c);
+            made[i] = hub;
+        });
+        _connections.AddRange(made);
+        Log.Info($"{total} hub connections (WebSockets) in {Log.F1(sw.Elapsed.TotalSeconds)} s");
+    }
+}

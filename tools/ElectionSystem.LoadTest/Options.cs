@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace ElectionSystem.LoadTest;
+
+/// <summary>Command line of the load tool (every option has a default: the issue's congress).</summary>
+internal sealed class Options
+{
+    public int Delegates { get; private set; } = 1600;
+    public int Screens { get; private set; } = 10;
+    /// <summary>Hub connections the fan-out is measured on: tablets + screens + extra display connections.</summary>
+    public int Connections { get; private set; } = 2000;
+    public double WindowSeconds { get; private set; } = 10;
+    public double CapacitySeconds { get; private set; } = 10;
+    public int CapacityMaxRounds { get; private set; } = 40;
+    public double BaselineSeconds { get; private set; } = 10;
+    public int CrashTrials { get; private set; }
+    public string? ServerDll { get; private set; }
+    public Uri? Url { get; private set; }
+    public string? DataFolder { get; private set; }
+    public int? ServerPid { get; private set; }
+    public bool KeepData { get; private set; }
+    public int Seed { get; private set; } = Environment.TickCount;
+    public int SignInParallelism { get; private set; } = 16;
+    /// <summary>Environment of the started server, for experiments (e.g. DOTNET_gcServer=0).</summary>
+    public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
+
+    public const string Usage = """
+        ElectionSystem.LoadTest — simulated tablets and projection screens against a hall server.
+
+          dotnet run -c Release --project tools/ElectionSystem.LoadTest -- [options]
+
+          --delegates N          simulated tablets (default 1600)
+          --screens M            projection screens (default 10)
+          --connections C        hub connections for the fan-out figure (default 2000; extra display connections fill up to C)
+          --window S             burst window in seconds (default 10)
+          --capacity S           seconds of saturated casting for max_ballots_per_s (default 10; 0 skips)
+          --capacity-rounds R    at most R capacity rounds (default 40)
+          --baseline S           at least S seconds of single-row durable SQLite inserts in all (default 10): a slice after
+                                 each capacity round as long as its casting, topped up at the end
+          --crash-trials T       crash mode: T trials of SIGKILL during the burst (prints the 'crash:' line)
+          --server-dll PATH      server to start (default: src/ElectionSystem.Server/bin/Release/net10.0/ElectionSystem.Server.dll, built if missing)
+          --url URL              attach to a running server instead (needs --data-folder; no crash mode)
+          --data-folder DIR      the attached server's DataFolder (setup writes there), or where to start one
+          --server-pid PID       the attached server's process (for rss_mb)
+          --keep-data            keep the temporary data folder
+          --seed N               random seed
+          --server-env K=V       environment variable for the started server (repeatable; for experiments)
+        Progress goes to stderr; the one final line to stdout. Exit 0 when the run completed, 2 on a setup failure.
+        """;
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            double Dbl() => double.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--delegates": o.Delegates = Int(); break;
+                case "--screens": o.Screens = Int(); break;
+                case "--connections": o.Connections = Int(); break;
+                case "--window": o.WindowSeconds = Dbl(); break;
+                case "--capacity": o.CapacitySeconds = Dbl(); break;
+                case "--capacity-rounds": o.CapacityMaxRounds = Int(); break;
+                case "--baseline": o.BaselineSeconds = Dbl(); break;
+                case "--crash-trials": o.CrashTrials = Int(); break;
+                case "--server-dll": o.ServerDll = Next(); break;
+                case "--url": o.Url = new Uri(Next()); break;
+                case "--data-folder": o.DataFolder = Next(); break;
+                case "--server-pid": o.ServerPid = Int(); break;
+                case "--keep-data": o.KeepData = true; break;
+                case "--seed": o.Seed = Int(); break;
+                case "--signin-parallelism": o.SignInParallelism = Int(); break;
+                case "--server-env":
+                    var kv = Next().Split('=', 2);
+                    o.ServerEnvironment[kv[0]] = kv.Length > 1 ? kv[1] : "";
+                    break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.Delegates < 1 || o.Screens < 1 || o.WindowSeconds <= 0)
+        {
+            throw new ArgumentException("--delegates and --screens must be at least 1, --window positive");
+        }
+        if (o.Url is not null && o.DataFolder is null)
+        {
+            throw new ArgumentException("--url needs --data-folder (the setup writes the delegates there: see docs/performance.md)");
+        }
+        if (o.Url is not null && o.CrashTrials > 0)
+        {
+            throw new ArgumentException("crash trials start and kill the server themselves: no --url");
+        }
+        return o;
+    }
+}
