@@ -92,6 +92,9 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
             (e.Kind, e.Title, e.Seats));
         Assert.Equal(11, e.Candidates.Count);
         Assert.Empty(e.Rounds);
+        // The list as the ballot prints it, and the server's surplus verdict (what /presidium shows).
+        Assert.True(e.List!.SurplusAllowed, e.List.MessageVi);
+        Assert.Equal(Enumerable.Range(1, 11), e.List.InBallotOrder.Select(n => n.Stt));
         // Delegates of the congress, chosen the same way every run.
         var codes = await hall.WithDbAsync(db => db.Delegates.Where(d => e.Candidates.Select(c => c.FullName).Contains(d.FullName))
             .OrderBy(d => d.Code).Select(d => d.Code).ToListAsync());
