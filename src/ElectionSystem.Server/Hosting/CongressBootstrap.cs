@@ -28,7 +28,7 @@ public static class CongressBootstrap
         {
             if (hall.Demo)
             {
-                congress = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(db);
+                congress = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(db, scope.ServiceProvider);
             }
             else
             {

@@ -3,6 +3,8 @@ using ElectionSystem.Domain.Congress;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Demo;
+using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,5 +59,73 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
         Assert.Equal(0, later.Present);
         var missing = await client.GetAsync(new Uri($"/api/attendance?sessionId={Guid.NewGuid()}", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_first_session_has_the_agenda_of_open_votes_in_draft()
+    {
+        using var client = await hall.ClientAsync(Roles.Presidium);
+        var agenda = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/openvotes");
+        Assert.Equal("Phiên trù bị", agenda.GetProperty("sessionTitle").GetString());
+        var votes = agenda.GetProperty("votes").EnumerateArray().ToList();
+        Assert.Equal(
+        [
+            "Thông qua chương trình Đại hội",
+            "Thông qua Quy chế làm việc của Đại hội",
+            "Thông qua Quy chế bầu cử",
+            "Thông qua số lượng Ban Chấp hành Đảng bộ tỉnh khóa XVI: 9 đồng chí",
+        ], votes.Select(v => v.GetProperty("title").GetString()!));
+        Assert.Equal([1, 2, 3, 4], votes.Select(v => v.GetProperty("ordinal").GetInt32()));
+        Assert.All(votes, v => Assert.Equal("Draft", v.GetProperty("state").GetString()));
+        // Made through the service as the organiser "system", so the audit log says who.
+        var audited = await hall.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "openvote.created" && a.Actor.StartsWith("system")));
+        Assert.Equal(4, audited);
+    }
+
+    [Fact]
+    public async Task Demo_has_a_draft_executive_committee_election_whose_list_passes_the_surplus_rule()
+    {
+        using var client = await hall.ClientAsync(Roles.Presidium);
+        var elections = await client.GetFromJsonAsync<List<ElectionDto>>("/api/elections");
+        var e = Assert.Single(elections!);
+        Assert.Equal((ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ tỉnh Sơn Hà khóa XVI, nhiệm kỳ 2025–2030", 9),
+            (e.Kind, e.Title, e.Seats));
+        Assert.Equal(11, e.Candidates.Count);
+        Assert.Empty(e.Rounds);
+        // The list as the ballot prints it, and the server's surplus verdict (what /presidium shows).
+        Assert.True(e.List!.SurplusAllowed, e.List.MessageVi);
+        Assert.Equal(Enumerable.Range(1, 11), e.List.InBallotOrder.Select(n => n.Stt));
+        // Delegates of the congress, chosen the same way every run.
+        var codes = await hall.WithDbAsync(db => db.Delegates.Where(d => e.Candidates.Select(c => c.FullName).Contains(d.FullName))
+            .OrderBy(d => d.Code).Select(d => d.Code).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => $"DB{1 + (4 * i):000}"), codes);
+
+        // The rule is the server's: the first round takes all 11 and opens (the open refuses a list outside the surplus rule).
+        var next = await client.GetFromJsonAsync<NextStepDto>($"/api/elections/{e.Id}/next-step");
+        Assert.Equal(("first-round", 11, 9), (next!.Step, next.Candidates.Count, next.Seats));
+        var round = await (await client.PostAsJsonAsync($"/api/elections/{e.Id}/rounds", new CreateRoundRequest())).Content.ReadFromJsonAsync<RoundSummaryDto>();
+        var opened = await client.PostAsync(new Uri($"/api/elections/rounds/{round!.Id}/open", UriKind.Relative), null);
+        Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_delegate_pins_printed_by_the_demo_sign_in_on_a_tablet()
+    {
+        _ = hall.Services;
+        var lines = await File.ReadAllLinesAsync(Path.Combine(hall.DataFolder, DemoSeeder.CredentialsFile));
+        var pins = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length == 3 && p[0] == Roles.Delegate).ToList();
+        Assert.Equal(["DB046", "DB047", "DB048", "DB049", "DB050"], pins.Select(p => p[1]));
+        Assert.Contains(lines, l => l.Contains("/tablet/pins", StringComparison.Ordinal));
+        using var anon = hall.AnonymousClient();
+        foreach (var p in pins)
+        {
+            var response = await anon.PostAsJsonAsync("/api/tablet/signin", new TabletSignInRequest(null, p[1], p[2]));
+            Assert.True(response.IsSuccessStatusCode, $"{p[1]}: {await response.Content.ReadAsStringAsync()}");
+            var signedIn = await response.Content.ReadFromJsonAsync<TabletSignInResponse>();
+            Assert.NotEmpty(signedIn!.AccessToken);
+        }
+        // Only those five have a PIN: the rest are printed from /tablet/pins.
+        Assert.Equal(5, await hall.WithDbAsync(db => db.DelegateCredentials.CountAsync(c => c.PinHash != null)));
     }
 }

@@ -23,6 +23,25 @@ public class ElectionSetupTests(ElectionsHall hall) : IClassFixture<ElectionsHal
     }
 
     [Fact]
+    public async Task The_election_shows_its_list_in_ballot_order_with_the_surplus_verdict_before_any_round()
+    {
+        var over = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành: danh sách dài", 9, Names(12, "Đỗ"));
+        Assert.False(over.List!.SurplusAllowed);
+        Assert.EndsWith("Số dư 3 người vượt quá mức cho phép: tối đa 30% số ủy viên (2 người).", over.List.MessageVi);
+
+        // Added out of order: the list comes back in ballot order (by given name: An, Bình, Cường).
+        var fine = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành: ba cho hai", 2,
+            ["Lê Văn Cường", "Trần Thị Bình", "Nguyễn Văn An"]);
+        Assert.True(fine.List!.SurplusAllowed, fine.List.MessageVi);
+        Assert.Equal(["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"], fine.List.InBallotOrder.Select(n => n.FullName));
+        Assert.Equal([1, 2, 3], fine.List.InBallotOrder.Select(n => n.Stt));
+
+        // Only the executive committee's list has the surplus limit.
+        var other = await hall.ElectionAsync(ElectionKinds.Other, "Bầu khác", 2, Names(2, "Phan"));
+        Assert.Null(other.List!.SurplusAllowed);
+    }
+
+    [Fact]
     public async Task A_withdrawal_takes_effect_only_when_the_open_vote_passed()
     {
         await hall.SeatAsync(10);

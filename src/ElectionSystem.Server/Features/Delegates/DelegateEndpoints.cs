@@ -28,8 +28,8 @@ public static class DelegateEndpoints
     public static RouteGroupBuilder MapDelegates(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/delegates").WithTags("Delegates").DisableAntiforgery();
-        // The desks search; organisers manage the registry.
-        group.MapGet("/search", Search).RequireAuthorization(AuthSetup.Require(Roles.CheckInDesk));
+        // The desks search, and the presidium picks candidates with it; organisers manage the registry.
+        group.MapGet("/search", Search).RequireAuthorization(AuthSetup.Require(Roles.CheckInDesk + "," + Roles.Presidium));
         var organisers = group.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.Organiser));
         organisers.MapGet("/", List);
         organisers.MapPut("/{id:guid}/absence", SetAbsence);

@@ -1,21 +1,27 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.OpenVotes;
+using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Demo;
 
 /// <summary>
 /// The reference congress for <c>--demo</c>: a fictional province (tỉnh Sơn Hà), 61 delegations,
 /// 300 official delegates of whom 45 are ex-officio (convening committee), 8 alternates not yet
-/// summoned, five sessions over three days, one account per role and a projector key. Names are
-/// generated from a seeded Random, so every demo run has the same people. Seeded only into an
-/// empty database; the credentials are kept in {DataFolder}/demo-credentials.txt and printed at
-/// every start.
+/// summoned, five sessions over three days, one account per role and a projector key; the first
+/// session's agenda of open votes (draft), a draft executive-committee election with its list,
+/// and PINs for the first <see cref="DemoPins"/> official delegates. Names are generated from a
+/// seeded Random, so every demo run has the same people. Seeded only into an empty database; the
+/// credentials are kept in {DataFolder}/demo-credentials.txt and printed at every start.
 /// </summary>
 public sealed class DemoSeeder(HallOptions hall, HallClock clock)
 {
@@ -24,6 +30,19 @@ public sealed class DemoSeeder(HallOptions hall, HallClock clock)
     public const int ExOfficio = 45;
     public const int Alternates = 8;
     public const int DelegationCount = 61;
+    public const int DemoPins = 5;
+    public const string ElectionTitle = "Bầu Ban Chấp hành Đảng bộ tỉnh Sơn Hà khóa XVI, nhiệm kỳ 2025–2030";
+    public const int ElectionSeats = 9;
+    public const int ElectionCandidates = 11;
+
+    /// <summary>The first session's agenda, in order (all in draft: the presidium opens them).</summary>
+    public static readonly IReadOnlyList<string> Agenda =
+    [
+        "Thông qua chương trình Đại hội",
+        "Thông qua Quy chế làm việc của Đại hội",
+        "Thông qua Quy chế bầu cử",
+        "Thông qua số lượng Ban Chấp hành Đảng bộ tỉnh khóa XVI: 9 đồng chí",
+    ];
 
     private static readonly string[] FamilyNames =
     [
@@ -76,7 +95,9 @@ public sealed class DemoSeeder(HallOptions hall, HallClock clock)
         ("Phiên trù bị", 0, 8), ("Phiên thứ nhất", 0, 14), ("Phiên thứ hai", 1, 8), ("Phiên thứ ba", 1, 14), ("Phiên bế mạc", 2, 8),
     ];
 
-    public async Task<Congress> SeedAsync(ElectionDbContext db)
+    /// <param name="services">The start-up scope: the agenda, the election and the PINs go through the
+    /// services the hall uses (they check and audit), as the organiser "system".</param>
+    public async Task<Congress> SeedAsync(ElectionDbContext db, IServiceProvider services)
     {
         var random = new Random(2025);
         var start = new DateOnly(2025, 10, 14);
@@ -165,9 +186,57 @@ public sealed class DemoSeeder(HallOptions hall, HallClock clock)
         await audit.AppendAsync("system", "demo.seeded", $"congress:{congress.Id}",
             new { delegations = delegations.Count, officials = OfficialDelegates, exOfficio = ExOfficio, alternates = Alternates });
         await db.SaveChangesAsync();
+
+        await SeedProceedingsAsync(db, services, credentials);
         hall.WriteSecretFile(CredentialsFile, credentials.ToString());
         return congress;
     }
+
+    /// <summary>The organiser "system": who the audit log names for what the demo prepared.</summary>
+    public static ClaimsPrincipal SystemOrganiser() => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, "system"), new Claim(ClaimTypes.GivenName, "Hệ thống (dữ liệu mẫu)"), new Claim(ClaimTypes.Role, Roles.Organiser)],
+        "demo-seed"));
+
+    private static async Task SeedProceedingsAsync(ElectionDbContext db, IServiceProvider services, StringBuilder credentials)
+    {
+        var system = SystemOrganiser();
+        var ct = CancellationToken.None;
+
+        var votes = services.GetRequiredService<OpenVoteService>();
+        foreach (var title in Agenda)
+        {
+            var created = await votes.CreateAsync(system, new CreateOpenVoteRequest(title, null, false), ct);
+            if (created.Result is not Microsoft.AspNetCore.Http.HttpResults.Created<OpenVoteSummary>)
+            {
+                throw new InvalidOperationException($"Demo: could not create the open vote \"{title}\".");
+            }
+        }
+
+        // The convening committee's list: every fourth ex-officio delegate, 11 for 9 seats
+        // (surplus 2 ≤ 30%: the list passes the rule as it is).
+        var elections = services.GetRequiredService<ElectionService>();
+        var election = Must(await elections.CreateAsync(new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, ElectionTitle, ElectionSeats), system, ct));
+        var codes = Enumerable.Range(0, ElectionCandidates).Select(i => $"DB{1 + (4 * i):000}").ToList();
+        var listed = await db.Delegates.AsNoTracking().Include(d => d.Delegation).Where(d => codes.Contains(d.Code)).ToListAsync(ct);
+        foreach (var d in listed.OrderBy(d => d.Code, StringComparer.Ordinal))
+        {
+            Must(await elections.AddCandidateAsync(election.Id, new AddCandidateRequest(d.FullName, d.BirthDate, d.Delegation?.Name, d.Id), system, ct));
+        }
+
+        // PBKDF2 is slow on purpose: only a handful here, the rest from /tablet/pins.
+        var pins = services.GetRequiredService<PinIssuer>();
+        var first = await db.Delegates.AsNoTracking().Where(d => d.Category == DelegateCategory.Official)
+            .OrderBy(d => d.Code).Take(DemoPins).Select(d => d.Id).ToListAsync(ct);
+        foreach (var id in first)
+        {
+            var slip = (await pins.ResetAsync(system, id, ct))!.Slips.Single();
+            credentials.Append(CultureInfo.InvariantCulture, $"{"delegate",-20} {slip.Code,-14} {slip.Pin}\n");
+        }
+        credentials.Append("delegate PINs: the other delegates get theirs from /tablet/pins (the organiser prints the slips)\n");
+    }
+
+    private static T Must<T>(Outcome<T> outcome) =>
+        outcome.Value ?? throw new InvalidOperationException("Demo: the election service refused the seed: " + outcome.Problem?.ProblemDetails.Detail);
 
     private static CongressDelegate NewDelegate(Random random, HashSet<string> used, string code, Delegation group, DelegateCategory category, string? seat)
     {

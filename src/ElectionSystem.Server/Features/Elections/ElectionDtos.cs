@@ -20,7 +20,16 @@ public sealed record CandidateDto(Guid Id, string BallotId, string FullName, Dat
 public sealed record RoundSummaryDto(Guid Id, int Number, string Purpose, string Kind, int Seats, string State, string Label, string? RecordSha256);
 
 public sealed record ElectionDto(Guid Id, string Kind, string Title, int Seats, int AlternateSeats, string? SeatsSetByVote,
-    IReadOnlyList<CandidateDto> Candidates, IReadOnlyList<RoundSummaryDto> Rounds);
+    IReadOnlyList<CandidateDto> Candidates, IReadOnlyList<RoundSummaryDto> Rounds, ElectionListDto? List = null);
+
+/// <summary>
+/// The list as the first ballot will print it (names not withdrawn, in ballot order, Domain's
+/// collation) and the surplus rule's verdict on it (executive committee only; null otherwise),
+/// so the presidium sees both before it creates the first round.
+/// </summary>
+public sealed record ElectionListDto(IReadOnlyList<ListedName> InBallotOrder, bool? SurplusAllowed, string MessageVi);
+
+public sealed record ListedName(Guid CandidateId, int Stt, string FullName, string? Delegation, int? BirthYear, string Status);
 
 /// <summary>
 /// What comes next for an election, from Domain's NextStep: first-round, tie-break, another-round

@@ -82,7 +82,24 @@ public sealed partial class ElectionService(
         var candidates = await db.Set<ElectionCandidate>().AsNoTracking().Where(c => c.ElectionId == id).OrderBy(c => c.Number).ToListAsync(ct);
         var rounds = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.ElectionId == id).OrderBy(r => r.Number).ToListAsync(ct);
         return new ElectionDto(e.Id, e.Kind, e.Title, e.Seats, e.AlternateSeats, e.SeatsSetByVote,
-            candidates.Select(ToDto).ToList(), rounds.Select(ToSummary).ToList());
+            candidates.Select(ToDto).ToList(), rounds.Select(ToSummary).ToList(), ListOf(e, candidates));
+    }
+
+    /// <summary>The first ballot's list and, for an executive committee, Domain's surplus verdict on it.</summary>
+    private static ElectionListDto ListOf(Election e, IReadOnlyList<ElectionCandidate> candidates)
+    {
+        var rules = RulesFor(e);
+        var active = new Domain.Names.BallotOrder(rules.BirthDateOrder)
+            .SortItems(candidates.Where(c => c.Status != CandidateStatus.Withdrawn), c => c.FullName, c => c.BirthDate);
+        var names = active.Select((c, i) => new ListedName(c.Id, i + 1, c.FullName, c.Delegation, c.BirthDate?.Year, c.Status)).ToList();
+        if (e.Kind == ElectionKinds.NominationPoll || e.Seats < 1)
+            return new ElectionListDto(names, null, $"{names.Count} người được giới thiệu.");
+        var counted = $"{names.Count} người ứng cử, số lượng cần bầu {e.Seats}";
+        if (e.Kind != ElectionKinds.ExecutiveCommittee) return new ElectionListDto(names, null, counted + ".");
+        var verdict = CandidateListRules.Check(e.Seats, names.Count, rules.SurplusRounding);
+        return verdict.Allowed
+            ? new ElectionListDto(names, true, $"{counted}: số dư {names.Count - e.Seats}, đúng quy định (tối đa {verdict.MaxSurplus}).")
+            : new ElectionListDto(names, false, $"{counted}: {verdict.ProblemVi}");
     }
 
     public async Task<IReadOnlyList<ElectionDto>> ListAsync(CancellationToken ct)

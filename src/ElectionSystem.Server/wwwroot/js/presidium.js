@@ -1,5 +1,9 @@
 // Presidium console: agenda (GET /api/openvotes), create / open / close / show of hands, the live
-// count of the open vote (hub OpenVoteTallyChanged) and attendance + Base (hub AttendanceChanged).
+// count of the open vote (hub OpenVoteTallyChanged) and attendance + Base (hub AttendanceChanged);
+// elections are in presidium-elections.js. One hub connection (live.js) for both.
+import { connectLive } from './live.js';
+import * as elections from './presidium-elections.js';
+
 const $ = (id) => document.getElementById(id);
 const STATE = { Draft: 'Chưa mở', Open: 'Đang biểu quyết', Closed: 'Đã kết thúc' };
 let agenda = null;
@@ -86,6 +90,7 @@ async function loadAgenda() {
   if (result) {
     agenda = result;
     renderAgenda();
+    elections.setVotes(agenda.votes);
   }
 }
 
@@ -126,25 +131,17 @@ async function refreshAll() {
   if (attendance) renderAttendance(attendance);
   const live = await call('/api/openvotes/live');
   if (live) renderLive(live.vote);
+  await elections.load().catch((e) => showProblem(e.message));
 }
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl('/hubs/congress')
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(1000 * (c.previousRetryCount + 1), 5000) })
-  .build();
-connection.on('AttendanceChanged', renderAttendance);
-connection.on('OpenVoteTallyChanged', (m) => renderLive(m.vote));
-connection.onreconnecting(() => { $('link').hidden = false; });
-connection.onreconnected(() => { $('link').hidden = true; refreshAll(); });
-
-async function start() {
-  try {
-    await connection.start();
-    $('link').hidden = true;
-  } catch {
-    $('link').hidden = false;
-    setTimeout(start, 3000);
-  }
-}
-start();
+connectLive({
+  handlers: {
+    AttendanceChanged: renderAttendance,
+    OpenVoteTallyChanged: (m) => renderLive(m.vote),
+    ...elections.handlers,
+  },
+  onConnected: refreshAll,
+  onStatus: (s) => { $('link').hidden = s === 'connected'; },
+});
+// The page loads at once, whether or not the hub is up yet; each (re)connect refetches.
 refreshAll();
