@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
+using CreateOpenVoteRequest = ElectionSystem.Server.Features.OpenVotes.CreateOpenVoteRequest;
+using OpenVoteSummary = ElectionSystem.Server.Features.OpenVotes.OpenVoteSummary;
+using ShowOfHandsRequest = ElectionSystem.Server.Features.OpenVotes.ShowOfHandsRequest;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ElectionSystem.Server.Tests.Elections;
@@ -48,11 +51,21 @@ public class ElectionSetupTests(ElectionsHall hall) : IClassFixture<ElectionsHal
         var e = await hall.ElectionAsync(ElectionKinds.Other, "Bầu thử rút tên", 2, Names(4, "Lê"));
         var presidium = await hall.PresidiumAsync();
         var target = e.Candidates[0];
-        var failed = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates/{target.Id}/withdraw", new WithdrawRequest("Biểu quyết số 7", 1));
+        // Half of Base is not more than half: the vote did not pass, the name stays.
+        var attendance = await ElectionsHall.OkAsync<System.Text.Json.JsonElement>(presidium.GetAsync("/api/attendance"));
+        var half = attendance.GetProperty("baseValue").GetInt32() / 2;
+        var notPassed = await hall.DecisionAsync("Cho đồng chí rút khỏi danh sách (lần 1)", half);
+        var failed = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates/{target.Id}/withdraw", new WithdrawRequest(notPassed));
         Assert.Equal(HttpStatusCode.Conflict, failed.StatusCode);
         Assert.Contains("không thông qua", (await failed.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        // A vote not yet closed decides nothing either.
+        var draft = await ElectionsHall.OkAsync<OpenVoteSummary>(presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Chưa biểu quyết", null, false)));
+        var undecided = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates/{target.Id}/withdraw", new WithdrawRequest(draft.Id));
+        Assert.Equal(HttpStatusCode.Conflict, undecided.StatusCode);
 
-        var passed = await ElectionsHall.OkAsync<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates/{target.Id}/withdraw", new WithdrawRequest("Biểu quyết số 8", 1000)));
+        var passedVote = await hall.DecisionAsync("Cho đồng chí rút khỏi danh sách (lần 2)", half + 1);
+        var passed = await ElectionsHall.OkAsync<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates/{target.Id}/withdraw", new WithdrawRequest(passedVote)));
+        Assert.Contains("Cho đồng chí rút khỏi danh sách (lần 2)", passed.Candidates[0].DecidedBy);
         Assert.Equal(CandidateStatus.Withdrawn, passed.Candidates[0].Status);
         var step = await ElectionsHall.OkAsync<NextStepDto>(presidium.GetAsync($"/api/elections/{e.Id}/next-step"));
         Assert.DoesNotContain(step.Candidates, c => c.Id == target.BallotId);
@@ -102,7 +115,7 @@ public class ElectionSetupTests(ElectionsHall hall) : IClassFixture<ElectionsHal
         Assert.True(step.NeedsDecision);
         var undecided = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/rounds", new CreateRoundRequest());
         Assert.Equal(HttpStatusCode.Conflict, undecided.StatusCode);
-        var r2 = await hall.OpenNextRoundAsync(e.Id, decidedBy: "Biểu quyết số 12: bầu tiếp");
+        var r2 = await hall.OpenNextRoundAsync(e.Id, decidingVoteId: await hall.DecisionAsync("Bầu tiếp cho đủ số lượng", 1000));
         Assert.Equal(RoundPurposes.AnotherRound, r2.Purpose);
         Assert.Equal(2, r2.Seats);
         await hall.CountAndAnnounceAsync(r2.Id);

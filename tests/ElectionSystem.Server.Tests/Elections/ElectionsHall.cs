@@ -5,6 +5,9 @@ using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
+using CreateOpenVoteRequest = ElectionSystem.Server.Features.OpenVotes.CreateOpenVoteRequest;
+using OpenVoteSummary = ElectionSystem.Server.Features.OpenVotes.OpenVoteSummary;
+using ShowOfHandsRequest = ElectionSystem.Server.Features.OpenVotes.ShowOfHandsRequest;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -112,11 +115,27 @@ public class ElectionsHall : HallFactory
         return e;
     }
 
-    /// <summary>Creates the next round the rule book gives and opens it.</summary>
-    public async Task<RoundSummaryDto> OpenNextRoundAsync(Guid electionId, string? decidedBy = null)
+    /// <summary>
+    /// A decision of the congress: an open vote whose show-of-hands result the presidium types in,
+    /// with <paramref name="votesFor"/> for (at most Base) and the rest of Base against.
+    /// </summary>
+    public async Task<Guid> DecisionAsync(string title, int votesFor)
     {
         var presidium = await PresidiumAsync();
-        var round = await OkAsync<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{electionId}/rounds", new CreateRoundRequest(decidedBy)));
+        var vote = await OkAsync<OpenVoteSummary>(presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest(title, null, false)));
+        var attendance = await OkAsync<System.Text.Json.JsonElement>(presidium.GetAsync("/api/attendance"));
+        var baseValue = attendance.GetProperty("baseValue").GetInt32();
+        votesFor = Math.Min(votesFor, baseValue);
+        await OkAsync<OpenVoteSummary>(presidium.PostAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands",
+            new ShowOfHandsRequest(votesFor, baseValue - votesFor, 0)));
+        return vote.Id;
+    }
+
+    /// <summary>Creates the next round the rule book gives and opens it.</summary>
+    public async Task<RoundSummaryDto> OpenNextRoundAsync(Guid electionId, Guid? decidingVoteId = null)
+    {
+        var presidium = await PresidiumAsync();
+        var round = await OkAsync<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{electionId}/rounds", new CreateRoundRequest(decidingVoteId)));
         return await OkAsync<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
     }
 

@@ -6,14 +6,14 @@ public sealed record CreateElectionRequest(string Kind, string Title, int Seats,
 
 public sealed record AddCandidateRequest(string FullName, DateOnly? BirthDate = null, string? Delegation = null, Guid? DelegateId = null);
 
-/// <summary>A withdrawal decided by an open vote: its reference and the votes for it (Domain decides whether it passed).</summary>
-public sealed record WithdrawRequest(string DecidedBy, int VotesFor);
+/// <summary>A withdrawal decided by an open vote of the congress: the server reads that vote's recorded result.</summary>
+public sealed record WithdrawRequest(Guid OpenVoteId);
 
 /// <summary>A nominee admitted by a nomination poll round (its announced result must admit them).</summary>
 public sealed record AdmitNomineeRequest(Guid PollRoundId, string PollCandidateId);
 
 /// <summary>Create the round the rule book says comes next; another round needs the open vote that decided it.</summary>
-public sealed record CreateRoundRequest(string? DecidedBy = null);
+public sealed record CreateRoundRequest(Guid? DecidingVoteId = null);
 
 public sealed record CandidateDto(Guid Id, string BallotId, string FullName, DateOnly? BirthDate, string? Delegation, string Status, string? DecidedBy);
 

@@ -139,17 +139,30 @@ public sealed partial class ElectionService(
     {
         var c = await db.Set<ElectionCandidate>().FirstOrDefaultAsync(x => x.Id == candidateId && x.ElectionId == electionId, ct);
         if (c is null) return Problems.NotFound("Không tìm thấy người này trong danh sách bầu cử.");
-        if (string.IsNullOrWhiteSpace(r.DecidedBy)) return Problems.BadRequest("Xin rút chỉ được chấp thuận bằng biểu quyết của đại hội: hãy ghi biểu quyết (decidedBy).");
         if (await FirstRoundOpenedAsync(electionId, ct)) return Problems.Conflict("Lần bầu thứ nhất đã mở: không rút tên khỏi danh sách được nữa.");
         if (c.Status == CandidateStatus.Withdrawn) return Problems.Conflict($"Đồng chí {c.FullName} đã rút khỏi danh sách.");
-        var roll = await eligibility.RollAsync(ct);
-        if (!OpenVoteRule.Passed(r.VotesFor, roll.Base.Value))
-            return Problems.Conflict($"Biểu quyết cho đồng chí {c.FullName} rút khỏi danh sách không thông qua ({r.VotesFor}/{roll.Base.Value} tán thành): tên vẫn trong danh sách.");
+        var decision = await PassedDecisionAsync(r.OpenVoteId, $"cho đồng chí {c.FullName} rút khỏi danh sách", ct);
+        if (decision.Problem is { } problem) return problem;
         c.Status = CandidateStatus.Withdrawn;
-        c.DecidedBy = r.DecidedBy.Trim();
-        await audit.AppendAsync(user, "election.candidate.withdrawn", $"election:{electionId}", new { c.FullName, r.DecidedBy, r.VotesFor, Base = roll.Base.Value });
+        c.DecidedBy = decision.Value;
+        await audit.AppendAsync(user, "election.candidate.withdrawn", $"election:{electionId}", new { c.FullName, openVote = r.OpenVoteId, DecidedBy = decision.Value });
         await db.SaveChangesAsync(ct);
         return await GetAsync(electionId, ct);
+    }
+
+    /// <summary>
+    /// The congress's decision as recorded, never as a caller reports it: the open vote must be
+    /// closed and its stored result passed (OpenVoteRule at close). Returns how the list cites it.
+    /// </summary>
+    private async Task<Outcome<string>> PassedDecisionAsync(Guid openVoteId, string what, CancellationToken ct)
+    {
+        var vote = await db.Set<OpenVotes.OpenVote>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == openVoteId, ct);
+        if (vote is null) return Problems.NotFound("Không tìm thấy biểu quyết này.");
+        if (vote.State != OpenVotes.OpenVoteState.Closed || vote.Passed is null)
+            return Problems.Conflict($"Biểu quyết “{vote.Title}” chưa kết thúc: chưa thể {what}.");
+        if (vote.Passed != true)
+            return Problems.Conflict($"Biểu quyết “{vote.Title}” không thông qua ({vote.For}/{vote.Base} tán thành): không {what}.");
+        return $"Biểu quyết {vote.Ordinal}: {vote.Title} ({vote.For}/{vote.Base} tán thành)";
     }
 
     public async Task<Outcome<ElectionDto>> AdmitNomineeAsync(Guid electionId, AdmitNomineeRequest r, ClaimsPrincipal user, CancellationToken ct)
@@ -285,15 +298,22 @@ public sealed partial class ElectionService(
         using var _ = await gate.EnterAsync(ct);
         var plan = await PlanNextAsync(e, ct);
         if (plan.Purpose is null) return Problems.Conflict(plan.Dto.MessageVi);
-        if (plan.Dto.NeedsDecision && string.IsNullOrWhiteSpace(r.DecidedBy))
-            return Problems.Conflict("Lần bầu tiếp theo chỉ được tổ chức khi đại hội biểu quyết đồng ý: hãy ghi biểu quyết (decidedBy).");
+        string? decidedBy = null;
+        if (plan.Dto.NeedsDecision)
+        {
+            if (r.DecidingVoteId is null)
+                return Problems.Conflict("Lần bầu tiếp theo chỉ được tổ chức khi đại hội biểu quyết đồng ý: hãy chọn biểu quyết đó (decidingVoteId).");
+            var decision = await PassedDecisionAsync(r.DecidingVoteId.Value, "tổ chức bầu tiếp", ct);
+            if (decision.Problem is { } problem) return problem;
+            decidedBy = decision.Value;
+        }
         if (plan.CandidateIds.Count == 0) return Problems.Conflict("Danh sách bầu cử chưa có ai.");
         var byBallotId = await db.Set<ElectionCandidate>().Where(c => c.ElectionId == e.Id).ToDictionaryAsync(c => "c" + c.Number.ToString(CultureInfo.InvariantCulture), ct);
         var number = (await db.Set<ElectionRoundRow>().Where(x => x.ElectionId == e.Id).MaxAsync(x => (int?)x.Number, ct) ?? 0) + 1;
         var round = new ElectionRoundRow
         {
             Id = Guid.NewGuid(), ElectionId = e.Id, Number = number, Purpose = plan.Purpose, Kind = plan.Kind!, Seats = plan.Seats,
-            State = RoundStates.Draft, DecidedBy = string.IsNullOrWhiteSpace(r.DecidedBy) ? null : r.DecidedBy.Trim(), CreatedAt = clock.UtcNow,
+            State = RoundStates.Draft, DecidedBy = decidedBy, CreatedAt = clock.UtcNow,
             RoundSecret = RandomNumberGenerator.GetBytes(32),
         };
         db.Add(round);

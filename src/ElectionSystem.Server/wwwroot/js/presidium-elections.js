@@ -70,7 +70,6 @@ function voteSelect(name) {
 }
 
 const chosenVote = (select) => passedVotes.find((v) => v.id === select.value);
-const cite = (v) => `Biểu quyết ${v.ordinal}: ${v.title}`;
 
 export async function load() {
   const [list, rows] = await Promise.all([api('/api/elections'), api('/api/elections/turnout').catch(() => null)]);
@@ -159,7 +158,7 @@ function fill(c, e, step) {
       form.addEventListener('submit', (ev) => {
         ev.preventDefault();
         const vote = select ? chosenVote(select) : null;
-        run(c.roundProblem, () => api(`/api/elections/${e.id}/rounds`, { method: 'POST', body: { decidedBy: vote ? cite(vote) : null } }));
+        run(c.roundProblem, () => api(`/api/elections/${e.id}/rounds`, { method: 'POST', body: { decidingVoteId: vote ? vote.id : null } }));
       });
       c.next.append(form);
     }
@@ -201,7 +200,7 @@ function withdrawForm(c, e, n, cellEl) {
     const vote = chosenVote(select);
     if (!vote) return;
     run(c.listProblem, () => api(`/api/elections/${e.id}/candidates/${n.candidateId}/withdraw`,
-      { method: 'POST', body: { decidedBy: cite(vote), votesFor: vote.result.for } }));
+      { method: 'POST', body: { openVoteId: vote.id } }));
   });
   cellEl.append(form);
 }
