@@ -34,7 +34,7 @@ public class LiveAttendanceTests(HallFactory hall) : IClassFixture<HallFactory>
         });
         hall.Services.GetRequiredService<LiveUpdates>().AttendanceChanged();
 
-        var snapshot = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var snapshot = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, snapshot.Present);
         Assert.Equal("Phiên trù bị", snapshot.SessionTitle);
     }

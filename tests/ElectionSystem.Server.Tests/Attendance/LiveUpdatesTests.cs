@@ -40,14 +40,14 @@ public sealed class LiveUpdatesTests
         await live.StartAsync(CancellationToken.None);
 
         live.MarkDirty("test");
-        await topic.FirstEntered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await topic.FirstEntered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         for (var i = 0; i < 100; i++)
         {
             live.MarkDirty("test");
         }
         topic.ReleaseFirst.SetResult();
 
-        Assert.Equal(2, await topic.SecondEntered.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(2, await topic.SecondEntered.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         // The second broadcast took every pending change with it: nothing is left to send.
         Assert.Equal(0, live.PendingCount);
         await live.StopAsync(CancellationToken.None);
@@ -81,8 +81,8 @@ public sealed class LiveUpdatesTests
 
         live.MarkDirty("attendance");
 
-        await attendance.Published.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        await turnout.Published.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await attendance.Published.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await turnout.Published.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await live.StopAsync(CancellationToken.None);
         Assert.False(unrelated.Published.Task.IsCompleted);
     }

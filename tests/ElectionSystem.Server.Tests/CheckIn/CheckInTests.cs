@@ -59,7 +59,7 @@ public class CheckInTests(HallFactory hall) : IClassFixture<HallFactory>
         Assert.Equal("Trần Thị Hương", result.FullName);
         Assert.Equal("Đại biểu chính thức", result.Category);
         Assert.Equal(before.Present + 1, result.Present);
-        var snapshot = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var snapshot = await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(before.Summoned, snapshot.Summoned);
     }
 

@@ -77,7 +77,7 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
             < 299 => (Enumerable.Range(1, 11).Select(k => "c" + k).ToList(), "all-struck"),
             _ => null,
         });
-        var turnout = await turnoutSeen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var turnout = await turnoutSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(Delegates, turnout.Rounds[0].Issued);
 
         var round1 = await AnnounceAndMeasureAsync(r1.Id, announced, announcedSignal);
@@ -162,7 +162,7 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
 
         var start = Stopwatch.GetTimestamp();
         await ElectionsHall.OkAsync<ResultsAnnounced>(first.PostAsJsonAsync($"/api/committee/rounds/{roundId}/announce", new AnnounceRequest(order)));
-        Assert.True(await signal.WaitAsync(TimeSpan.FromSeconds(5)), "The projector did not receive the results.");
+        Assert.True(await signal.WaitAsync(TimeSpan.FromSeconds(30)), "The projector did not receive the results.");
         (ResultsAnnounced Message, long At) got;
         lock (announced) got = announced[^1];
         Assert.Equal(roundId, got.Message.Result.RoundId);

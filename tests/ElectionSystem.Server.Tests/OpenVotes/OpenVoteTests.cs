@@ -167,9 +167,9 @@ public class OpenVoteTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
         });
         await hub.StartAsync();
         var vote = await OpenNewVoteAsync("Thông qua chương trình phiên họp");
-        Assert.Equal(vote.Id, (await opened.Task.WaitAsync(TimeSpan.FromSeconds(10))).Id);
+        Assert.Equal(vote.Id, (await opened.Task.WaitAsync(TimeSpan.FromSeconds(30))).Id);
         await CloseAsync(vote.Id);
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class TabletSignInTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall
 
         var second = await hall.TabletTokenAsync(d);
 
-        var message = await signedOut.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var message = await signedOut.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(TabletSessions.SignedInElsewhere, message.Reason);
 
         using var oldTablet = hall.TabletClient(first);
