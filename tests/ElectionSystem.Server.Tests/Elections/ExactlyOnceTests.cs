@@ -49,6 +49,36 @@ public class ExactlyOnceTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
     }
 
     [Fact]
+    public async Task Two_ballots_whose_receipt_codes_collide_are_both_stored_and_published()
+    {
+        var (_, round, seated) = await OpenRoundAsync(2);
+        var secret = await hall.DbAsync(db => db.Set<ElectionRoundRow>().Where(r => r.Id == round.Id).Select(r => r.RoundSecret).SingleAsync());
+        // Receipt codes are 40 bits: a birthday search finds two submission keys that share one.
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        string first, second;
+        for (var i = 0; ; i++)
+        {
+            var key = "collide-" + i.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+            if (seen.TryGetValue(ReceiptCodes.For(secret, key), out var earlier))
+            {
+                (first, second) = (earlier, key);
+                break;
+            }
+            seen[ReceiptCodes.For(secret, key)] = key;
+        }
+
+        var a = await ElectionsHall.CastAsync(seated[0].Tablet, round.Id, first, ["c1"]);
+        var b = await ElectionsHall.CastAsync(seated[1].Tablet, round.Id, second, ["c2"]);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (a.StatusCode, b.StatusCode));
+        var code = (await a.Content.ReadFromJsonAsync<CastReceipt>())!.Receipt;
+        Assert.Equal(code, (await b.Content.ReadFromJsonAsync<CastReceipt>())!.Receipt);
+        var counted = await hall.CountAndAnnounceAsync(round.Id);
+        Assert.Equal(2, counted.Result.Collected);
+        Assert.Equal([code, code], counted.Receipts);
+    }
+
+    [Fact]
     public async Task A_second_different_ballot_from_the_same_delegate_is_refused()
     {
         var (_, round, seated) = await OpenRoundAsync(1);

@@ -58,7 +58,7 @@ public class SecrecyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
         // The ballot, participation and receipt tables carry only what the design says.
         Assert.Equal(["Id", "RoundId", "Source", "Content"], await Columns(db, "Ballots"));
         Assert.Equal(["RoundId", "DelegateId", "KeyHash"], await Columns(db, "Participations"));
-        Assert.Equal(["RoundId", "Code"], await Columns(db, "Receipts"));
+        Assert.Equal(["RoundId", "Code", "Nonce"], await Columns(db, "Receipts"));
 
         // Every table, every cell: a ballot id or a receipt appears only in its own table; a
         // delegate's id or name never appears in a table that holds ballot ids or receipts.

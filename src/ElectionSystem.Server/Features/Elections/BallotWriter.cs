@@ -159,7 +159,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
                     voted[p.DelegateId] = p.KeyHash;
                     participations.Add((new Participation { RoundId = roundId, DelegateId = p.DelegateId, KeyHash = p.KeyHash }, p.Actor));
                     ballots.Add(new StoredBallot { Id = ReceiptCodes.NewBallotId(), RoundId = roundId, Source = "tablet", Content = p.Content });
-                    receipts.Add(new Receipt { RoundId = roundId, Code = receipt });
+                    receipts.Add(new Receipt { RoundId = roundId, Code = receipt, Nonce = ReceiptCodes.NewNonce() });
                     outcomes[i] = new CastReceipt(receipt, false, ElectionService.Recorded);
                 }
             }

@@ -181,6 +181,12 @@ public sealed class Receipt
 {
     public Guid RoundId { get; set; }
     public string Code { get; set; } = "";
+
+    /// <summary>
+    /// Random, only to keep two equal codes apart: codes are 40 bits, so two ballots of a round may
+    /// (rarely, ~1 in a million at 1,600) share one, and each must still be stored and published.
+    /// </summary>
+    public string Nonce { get; set; } = "";
 }
 
 /// <summary>Thành viên Ban Kiểm phiếu, as printed on the minutes (chair first). Set by the organisers.</summary>
@@ -284,6 +290,6 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
     public void Configure(EntityTypeBuilder<Receipt> b)
     {
         b.ToTable(ElectionSchema.ReceiptsTable, t => t.ExcludeFromMigrations());
-        b.HasKey(x => new { x.RoundId, x.Code });
+        b.HasKey(x => new { x.RoundId, x.Code, x.Nonce });
     }
 }

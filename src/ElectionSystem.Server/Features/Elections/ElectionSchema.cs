@@ -26,7 +26,8 @@ public static class ElectionSchema
         CREATE TABLE IF NOT EXISTS "Receipts" (
             "RoundId" TEXT NOT NULL,
             "Code" TEXT NOT NULL,
-            PRIMARY KEY ("RoundId", "Code")
+            "Nonce" TEXT NOT NULL,
+            PRIMARY KEY ("RoundId", "Code", "Nonce")
         ) WITHOUT ROWID;
         """;
 

@@ -31,6 +31,9 @@ public static class ReceiptCodes
     public static string KeyHash(string idempotencyKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 
+    /// <summary>Random 64 bits that keep two equal receipt codes apart in the receipts table.</summary>
+    public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
     /// <summary>A random 128-bit ballot id as 32 hex digits.</summary>
     public static string NewBallotId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
