@@ -27,20 +27,7 @@ public readonly record struct Outcome<T>(T? Value, ProblemHttpResult? Problem)
 /// Serialises what must not interleave: a cast against the round's close (a ballot is either in the
 /// count or refused), and two casts of one delegate. SQLite has one writer anyway.
 /// </summary>
-public sealed class ElectionGate : IDisposable
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        return new Releaser(_gate);
-    }
-    public void Dispose() => _gate.Dispose();
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
-}
+public sealed class ElectionGate : WriteGate;
 
 /// <summary>
 /// Setup, rounds and the list: everything the organisers and the presidium do before and between

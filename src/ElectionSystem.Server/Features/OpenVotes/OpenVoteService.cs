@@ -17,23 +17,7 @@ namespace ElectionSystem.Server.Features.OpenVotes;
 /// writer anyway, and a cast must not interleave with the close that counts it. Each holder keeps
 /// it for one short transaction, never across a network wait.
 /// </summary>
-public sealed class OpenVoteGate : IDisposable
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public async Task<IDisposable> EnterAsync(CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        return new Releaser(_gate);
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
-}
+public sealed class OpenVoteGate : WriteGate;
 
 /// <summary>
 /// Biểu quyết: the presidium creates, opens and closes open votes (or types in a show of hands);
