@@ -130,7 +130,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         {
             await Task.Delay(20, ct);
         }
-        var screensSeen = _announced.Take(m).Where(t => t != 0).ToList();
+        var screensSeen = _announced.Skip(n).Take(m).Where(t => t != 0).ToList();
         var announceToScreen = screensSeen.Count == m ? Stats.Ms(announceStart, screensSeen.Max()) : double.PositiveInfinity;
         var fanout = Spread(_announced, announceStart);
         var fanoutP99 = fanout.Count == total ? Stats.Percentile(fanout, 99) : double.PositiveInfinity;
@@ -254,7 +254,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             if (screen)
             {
                 var s = i - n;
-                hub.On<ResultsAnnounced>(nameof(ICongressClient.ResultsAnnounced), r =>
+                hub.On<AnnouncedResult>(nameof(ICongressClient.ResultsAnnounced), r =>
                 {
                     Interlocked.CompareExchange(ref _announced[index], Stopwatch.GetTimestamp(), 0);
                     if (r.Result.Collected != _turnoutTarget)
@@ -271,9 +271,14 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
                     }
                 });
             }
+            else if (i < n)
+            {
+                // Tablets get a small "round announced" signal (the page then fetches the receipts over HTTP).
+                hub.On<RoundSignal>(nameof(ICongressClient.RoundAnnounced), _ => Interlocked.CompareExchange(ref _announced[index], Stopwatch.GetTimestamp(), 0));
+            }
             else
             {
-                // Tablets and extra displays: note the arrival; the payload is not needed (not bound to the record).
+                // Extra displays: note the arrival; the payload is not needed (not bound to the record).
                 hub.On<JsonElement>(nameof(ICongressClient.ResultsAnnounced), _ => Interlocked.CompareExchange(ref _announced[index], Stopwatch.GetTimestamp(), 0));
             }
             hub.Closed += _ =>

@@ -23,15 +23,37 @@ public sealed partial class ElectionService
 
     public async Task<TabletBallotState> TabletStateAsync(Guid delegateId, CancellationToken ct)
     {
+        // The round, election and names come from the open round's snapshot; only "has this
+        // delegate voted" is read per request (one primary-key lookup).
+        var snap = await SnapshotAsync(ct);
+        if (snap.Ballot is not { } ballot) return new TabletBallotState(null, snap.LastAnnounced);
+        var voted = await db.Set<Participation>().AnyAsync(p => p.RoundId == ballot.RoundId && p.DelegateId == delegateId, ct);
+        return new TabletBallotState(voted ? ballot with { Voted = true } : ballot, snap.LastAnnounced);
+    }
+
+    /// <summary>The open round as tablets see it (ElectionCache), read from the database when not cached.</summary>
+    internal async Task<ElectionCache.Snapshot> SnapshotAsync(CancellationToken ct)
+    {
+        if (cache.Current is { } current) return current;
+        var generation = cache.Generation;
         var open = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.State == RoundStates.Open, ct);
         var lastAnnounced = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundStates.Announced)
             .OrderByDescending(r => r.AnnouncedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        if (open is null) return new TabletBallotState(null, lastAnnounced);
-        var e = await db.Set<Election>().AsNoTracking().FirstAsync(x => x.Id == open.ElectionId, ct);
-        var round = BallotRound(open, e, await RoundCandidatesAsync(open.Id, ct));
-        var voted = await db.Set<Participation>().AnyAsync(p => p.RoundId == open.Id && p.DelegateId == delegateId, ct);
-        var names = round.InBallotOrder.Select((c, i) => new BallotName(c.Id, i + 1, c.FullName, c.Delegation, c.BirthDate?.Year)).ToList();
-        return new TabletBallotState(new BallotView(open.Id, e.Title, open.Number, Label(open), ListKindWire(round.ListKind), open.Seats, names, voted), lastAnnounced);
+        ElectionCache.Snapshot snap;
+        if (open is null)
+        {
+            snap = new ElectionCache.Snapshot(null, null, null, lastAnnounced);
+        }
+        else
+        {
+            var e = await db.Set<Election>().AsNoTracking().FirstAsync(x => x.Id == open.ElectionId, ct);
+            var round = BallotRound(open, e, await RoundCandidatesAsync(open.Id, ct));
+            var names = round.InBallotOrder.Select((c, i) => new BallotName(c.Id, i + 1, c.FullName, c.Delegation, c.BirthDate?.Year)).ToList();
+            var view = new BallotView(open.Id, e.Title, open.Number, Label(open), ListKindWire(round.ListKind), open.Seats, names, false);
+            snap = new ElectionCache.Snapshot(open, round, view, lastAnnounced);
+        }
+        cache.TryStore(generation, snap);
+        return snap;
     }
 
     internal static string ListKindWire(ListKind k) => k switch
@@ -46,10 +68,21 @@ public sealed partial class ElectionService
 
     private async Task<Outcome<Draft>> ReadDraftAsync(Guid roundId, IReadOnlyList<string>? struck, IReadOnlyDictionary<string, string>? marks, CancellationToken ct)
     {
-        var row = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (row is null) return Problems.NotFound("Không tìm thấy lần bầu này.");
-        var e = await db.Set<Election>().AsNoTracking().FirstAsync(x => x.Id == row.ElectionId, ct);
-        var round = BallotRound(row, e, await RoundCandidatesAsync(row.Id, ct));
+        ElectionRoundRow row;
+        ElectionRound round;
+        if ((await SnapshotAsync(ct)) is { Open: { } open, Domain: { } domain } && open.Id == roundId)
+        {
+            // The open round: its names and rules cannot change while it is open.
+            (row, round) = (open, domain);
+        }
+        else
+        {
+            // Any other round (not open: the writer refuses it under the gate, with the reason).
+            var stored = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
+            if (stored is null) return Problems.NotFound("Không tìm thấy lần bầu này.");
+            var e = await db.Set<Election>().AsNoTracking().FirstAsync(x => x.Id == stored.ElectionId, ct);
+            (row, round) = (stored, BallotRound(stored, e, await RoundCandidatesAsync(stored.Id, ct)));
+        }
         BallotContent content;
         if (round.ListKind.UsesStrikeOut())
         {
@@ -138,7 +171,9 @@ public sealed partial class ElectionService
         var p = await db.Set<Participation>().AsNoTracking().FirstOrDefaultAsync(x => x.RoundId == roundId && x.DelegateId == delegateId, ct);
         if (p is null) return null;
         if (p.KeyHash != keyHash) return new Outcome<CastReceipt>(null, Problems.Conflict(AlreadyVoted));
-        var secret = await db.Set<ElectionRoundRow>().AsNoTracking().Where(x => x.Id == roundId).Select(x => x.RoundSecret).FirstAsync(ct);
+        var secret = cache.Current is { Open: { } open } && open.Id == roundId
+            ? open.RoundSecret
+            : await db.Set<ElectionRoundRow>().AsNoTracking().Where(x => x.Id == roundId).Select(x => x.RoundSecret).FirstAsync(ct);
         return new Outcome<CastReceipt>(new CastReceipt(ReceiptCodes.For(secret, key), true, Recorded), null);
     }
 }

@@ -53,6 +53,7 @@ public sealed partial class ElectionService
                 election = election.Id, round.Number, issued = record.Election.Issued, collected = result.Collected, recordSha256 = round.RecordSha256,
             });
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
         }
         return await CommitteeViewAsync(roundId, ct);
     }
@@ -89,6 +90,7 @@ public sealed partial class ElectionService
             }
             await audit.AppendAsync(user, "election.round.confirmed", $"round:{round.Id}", new { round.RecordSha256, second = round.SecondConfirmedBy is not null });
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
         }
         return await CommitteeViewAsync(roundId, ct);
     }
@@ -97,6 +99,9 @@ public sealed partial class ElectionService
     {
         var order = r.Order ?? "ballot";
         if (order is not ("ballot" or "votes")) return Problems.BadRequest("order: \"ballot\" (thứ tự trên phiếu) hoặc \"votes\" (thứ tự số phiếu).");
+        ElectionRoundRow announcedRound;
+        ElectionRecord announcedRecord;
+        ElectionResult announcedResult;
         using (await gate.EnterAsync(ct))
         {
             var round = await db.Set<ElectionRoundRow>().FirstOrDefaultAsync(x => x.Id == roundId, ct);
@@ -107,15 +112,22 @@ public sealed partial class ElectionService
             round.AnnouncedAt = clock.UtcNow;
             round.AnnouncedBy = user.Identity?.Name;
             round.ResultOrder = order;
-            var (_, result) = Recount(round);
+            var (record, result) = Recount(round);
             await audit.AppendAsync(user, "election.round.announced", $"round:{round.Id}", new
             {
                 round.RecordSha256, elected = result.Elected, tie = result.Tie?.Candidates, result.Vacant,
             });
             await db.SaveChangesAsync(ct);
+            cache.Invalidate();
+            (announcedRound, announcedRecord, announcedResult) = (round, record, result);
         }
-        var announced = await ResultAsync(roundId, ct);
-        return new ResultsAnnounced(announced!, await ReceiptsAsync(roundId, ct));
+        // The result from the recount above (not a second parse and count of every ballot): the
+        // announce call's duration is part of how long screens wait for the result.
+        var election = await db.Set<Election>().AsNoTracking().FirstAsync(e => e.Id == announcedRound.ElectionId, ct);
+        var announced = ToResultDto(announcedRound, election, announcedRecord, announcedResult);
+        var receipts = await ReceiptsAsync(roundId, ct);
+        cache.StorePublished(roundId, receipts);
+        return new ResultsAnnounced(announced!, receipts);
     }
 
     /// <summary>The counted result (null before the close).</summary>
@@ -170,10 +182,14 @@ public sealed partial class ElectionService
 
     public async Task<Outcome<IReadOnlyList<string>>> PublicReceiptsAsync(Guid roundId, CancellationToken ct)
     {
+        // Announced is final: the list is read and sorted once, not by each of 1,600 tablets.
+        if (cache.TryGetPublished(roundId, out var published)) return new(published, null);
         var round = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return new(null, Problems.NotFound("Không tìm thấy lần bầu này."));
         if (round.State != RoundStates.Announced) return new(null, Problems.Conflict("Danh sách mã biên nhận được công bố cùng kết quả."));
-        return new(await ReceiptsAsync(roundId, ct), null);
+        var receipts = await ReceiptsAsync(roundId, ct);
+        cache.StorePublished(roundId, receipts);
+        return new(receipts, null);
     }
 
     public async Task<Outcome<CommitteeRoundDto>> CommitteeViewAsync(Guid roundId, CancellationToken ct)

@@ -97,5 +97,11 @@ public sealed record CommitteeMemberDto(string FullName, bool IsChair);
 /// <summary>What the election projector shows: turnout of open rounds, and the latest announced result.</summary>
 public sealed record ElectionProjectorState(ElectionTurnout Turnout, RoundResultDto? Announced, IReadOnlyList<string> Receipts);
 
-/// <summary>Hub ResultsAnnounced: the whole result and the published receipt codes.</summary>
+/// <summary>The announce call's answer (counting committee): the whole result and the published receipt codes.</summary>
 public sealed record ResultsAnnounced(RoundResultDto Result, IReadOnlyList<string> Receipts);
+
+/// <summary>
+/// Hub ResultsAnnounced, to screens and staff: the result without the receipt codes (1,600 codes are
+/// ~20 KB per connection; no screen shows them — a delegate checks theirs via GET …/receipts).
+/// </summary>
+public sealed record AnnouncedResult(RoundResultDto Result);

@@ -20,6 +20,7 @@ public static class ElectionEndpoints
     public static IServiceCollection AddElections(this IServiceCollection services)
     {
         services.AddSingleton<ElectionGate>();
+        services.AddSingleton<ElectionCache>();
         services.AddSingleton<BallotWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
         services.AddScoped<ElectionService>();

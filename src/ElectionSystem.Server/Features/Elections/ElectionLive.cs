@@ -45,5 +45,19 @@ public sealed class ElectionBroadcast(IHubContext<CongressHub, ICongressClient> 
     public Task RoundConfirmedAsync(RoundSignal signal) =>
         hub.Clients.Groups(HubGroups.Committee, HubGroups.Presidium, HubGroups.Organisers).RoundClosed(signal);
 
-    public Task ResultsAnnouncedAsync(ResultsAnnounced results) => hub.Clients.Groups(Everyone).ResultsAnnounced(results);
+    /// <summary>Screens and staff: the result, without the receipt codes nobody there shows.</summary>
+    public static readonly IReadOnlyList<string> Screens =
+        [HubGroups.Projector, HubGroups.Presidium, HubGroups.Committee, HubGroups.Organisers];
+
+    /// <summary>
+    /// Screens get the result; tablets only "round R announced" (~200 bytes instead of ~20 KB each) and
+    /// fetch the published receipts over HTTP when they hold one (issue 7: fan-out to 2,000 connections).
+    /// </summary>
+    public Task ResultsAnnouncedAsync(ResultsAnnounced results)
+    {
+        var r = results.Result;
+        return Task.WhenAll(
+            hub.Clients.Groups(Screens).ResultsAnnounced(new AnnouncedResult(r)),
+            hub.Clients.Group(HubGroups.Delegates).RoundAnnounced(new RoundSignal(r.RoundId, r.ElectionId, RoundStates.Announced, r.ElectionTitle, r.RoundLabel)));
+    }
 }

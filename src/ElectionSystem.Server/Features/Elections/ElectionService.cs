@@ -34,7 +34,7 @@ public sealed class ElectionGate : WriteGate;
 /// rounds. Every rule (list surplus, who is elected, what comes next) is asked of Domain.
 /// </summary>
 public sealed partial class ElectionService(
-    ElectionDbContext db, AuditLog audit, HallClock clock, VotingEligibility eligibility, ElectionGate gate, BallotWriter writer)
+    ElectionDbContext db, AuditLog audit, HallClock clock, VotingEligibility eligibility, ElectionGate gate, BallotWriter writer, ElectionCache cache)
 {
     public const string AlreadyVoted = "Đồng chí đã bỏ phiếu lần bầu này";
     public const string RoundNotOpen = "Lần bầu này không mở để bỏ phiếu";
@@ -330,6 +330,7 @@ public sealed partial class ElectionService(
         round.OpenedAt = clock.UtcNow;
         await audit.AppendAsync(user, "election.round.opened", $"round:{round.Id}", new { election = election.Id, election.Title, round.Number });
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return ToSummary(round);
     }
 

@@ -32,6 +32,12 @@ public interface ICongressClient
     /// <summary>Secret elections: a round was closed (or, to staff, confirmed); clients refetch their view.</summary>
     Task RoundClosed(RoundSignal round);
 
-    /// <summary>Secret elections: the announced result and the published receipt codes.</summary>
-    Task ResultsAnnounced(ResultsAnnounced results);
+    /// <summary>Secret elections, screens and staff: the announced result (no receipt codes).</summary>
+    Task ResultsAnnounced(AnnouncedResult results);
+
+    /// <summary>
+    /// Secret elections, tablets (delegates group): a round's results were announced (State "announced").
+    /// A small signal; a tablet holding a receipt for the round fetches the published receipts over HTTP.
+    /// </summary>
+    Task RoundAnnounced(RoundSignal round);
 }

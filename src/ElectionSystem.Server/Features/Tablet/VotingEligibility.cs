@@ -34,9 +34,19 @@ public sealed class VotingEligibility(ElectionDbContext db)
 
     public async Task<Eligibility> CheckAsync(Guid delegateId, CancellationToken cancellationToken)
     {
+        // One query (issue 7: this ran on every cast of a 1,600-tablet burst as three): the
+        // delegate's category and absence, whether a session is current, and the delegate's
+        // check-in for it that has not been undone. Read fresh on every cast: a check-in, its undo
+        // or an absence can change at any moment.
         var d = await db.Delegates.AsNoTracking()
             .Where(x => x.Id == delegateId)
-            .Select(x => new { x.Category, x.ReplacesDelegateId, x.AbsentWholeCongress })
+            .Select(x => new
+            {
+                x.Category, x.ReplacesDelegateId, x.AbsentWholeCongress,
+                HasSession = db.Sessions.Any(s => s.IsCurrent),
+                CheckedIn = db.CheckIns.Any(c => c.DelegateId == delegateId && c.UndoneAt == null
+                    && db.Sessions.Any(s => s.IsCurrent && s.Id == c.SessionId)),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (d is null)
         {
@@ -50,14 +60,11 @@ public sealed class VotingEligibility(ElectionDbContext db)
         {
             return new Eligibility(false, AbsentWholeCongress);
         }
-        var session = await db.Sessions.AsNoTracking().Where(s => s.IsCurrent).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
-        if (session is null)
+        if (!d.HasSession)
         {
             return new Eligibility(false, NoCurrentSession);
         }
-        var checkedIn = await db.CheckIns.AsNoTracking()
-            .AnyAsync(c => c.SessionId == session && c.DelegateId == delegateId && c.UndoneAt == null, cancellationToken);
-        return checkedIn ? Eligibility.Yes : new Eligibility(false, NotCheckedIn);
+        return d.CheckedIn ? Eligibility.Yes : new Eligibility(false, NotCheckedIn);
     }
 
     public async Task<VoterRoll> RollAsync(CancellationToken cancellationToken)

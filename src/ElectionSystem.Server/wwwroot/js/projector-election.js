@@ -73,7 +73,7 @@ export function electionView(container, { key, onChange } = {}) {
     TurnoutChanged: (t) => { if (state) { state.turnout = t; draw(); notify(false); } },
     ResultsAnnounced: (m) => {
       if (!state) return;
-      state.announced = m.result; state.receipts = m.receipts; page = 0;
+      state.announced = m.result; page = 0;  // the message carries no receipt codes (the projector shows none)
       state.turnout = { ...state.turnout, rounds: [] };
       draw(); notify(true);
     },

@@ -48,15 +48,28 @@ async function load(ctx) {
 export const hubMessages = {
   RoundOpened: (_, ctx) => load(ctx),
   RoundClosed: (_, ctx) => load(ctx),
-  ResultsAnnounced: (m, ctx) => {
-    const mine = receipts()[m.result.roundId];
-    if (mine) {
-      announced = { roundId: m.result.roundId, label: m.result.roundLabel, count: m.receipts.length, mine, found: m.receipts.includes(mine) };
-      step = 'announced';
-    }
+  // A small signal (round id, "announced"): the published receipt codes are fetched over HTTP,
+  // only by a tablet holding a receipt for that round, each after a short random pause so 1,600
+  // tablets do not ask in the same instant.
+  RoundAnnounced: (m, ctx) => {
+    const mine = receipts()[m.roundId];
+    if (mine) setTimeout(() => showAnnounced(ctx, m, mine), Math.random() * 3000);
     load(ctx);
   },
 };
+
+async function showAnnounced(ctx, m, mine, attempt = 0) {
+  try {
+    const r = await ctx.api(`/api/elections/rounds/${m.roundId}/receipts`);
+    if (!r.ok) throw new Error(String(r.status));
+    const published = await r.json();
+    announced = { roundId: m.roundId, label: m.roundLabel, count: published.length, mine, found: published.includes(mine) };
+    step = 'announced';
+    ctx.update('ballot', { at: Date.now() });
+  } catch {
+    if (attempt < 5) setTimeout(() => showAnnounced(ctx, m, mine, attempt + 1), 1000 * (attempt + 1));
+  }
+}
 
 export function render(state, ctx) {
   if (state.ballot === undefined) { load(ctx); }
