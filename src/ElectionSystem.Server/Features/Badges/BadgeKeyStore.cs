@@ -13,6 +13,8 @@ public static class BadgeKeyStore
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    private static readonly Lock Sync = new();
+
     /// <summary>The key in {dataFolder}/keys/badge-{congressId:N}.key, created (mode 0600) if there is none.</summary>
     public static byte[] LoadOrCreate(string dataFolder, Guid congressId)
     {
@@ -20,11 +22,17 @@ public static class BadgeKeyStore
         var folder = Path.Combine(dataFolder, "keys");
         var path = Path.Combine(folder, $"badge-{congressId:N}.key");
 
-        if (!File.Exists(path))
+        // Within one process a lock settles the race; between processes the no-overwrite move does.
+        // (A move that falls back to rename could replace a key another caller already read, which
+        // showed as a rare failure of the simultaneous-first-runs test.)
+        lock (Sync)
         {
-            Create(folder, path);
+            if (!File.Exists(path))
+            {
+                Create(folder, path);
+            }
+            return Read(path);
         }
-        return Read(path);
     }
 
     /// <summary>
