@@ -58,6 +58,7 @@ internal static class Casting
             }
             try
             {
+                // A tablet backs off (with jitter, so a restarted server is not hit by all at once) and resends the same key.
                 await Task.Delay(100 + Random.Shared.Next(300), ct);
             }
             catch (OperationCanceledException)

@@ -150,6 +150,7 @@ internal static class HallSetup
                 {
                     throw new HallCallException($"sign-in {code}: {(int?)status} {body}", status);
                 }
+                // Back off before retrying a sign-in the server could not take yet.
                 await Task.Delay(200 * attempt, c);
             }
         });

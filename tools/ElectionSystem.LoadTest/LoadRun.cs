@@ -76,6 +76,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
                 if (ballot is null)
                 {
                     Interlocked.Increment(ref fetchErrors);
+                    // Wait a moment before asking again, as the tablet page does after a failed fetch.
                     await Task.Delay(200, ct);
                 }
             }

@@ -102,6 +102,7 @@ internal sealed class ServerProcess(string dll, string dataFolder, int port, IRe
             catch (TaskCanceledException) when (!ct.IsCancellationRequested)
             {
             }
+            // The server process gives no signal when it is ready: poll /health.
             await Task.Delay(100, ct);
         }
         throw new TimeoutException("server did not answer /health within 90 s");
