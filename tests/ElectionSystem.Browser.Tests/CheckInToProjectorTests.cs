@@ -11,37 +11,16 @@ namespace ElectionSystem.Browser.Tests;
 /// </summary>
 public sealed class CheckInToProjectorTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    internal static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly KestrelHall _hall = new();
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     private static string Screenshots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
-    /// <summary>Debian's chromium; a missing browser is a failure with the fix in it, never a skip.</summary>
-    internal static string FindChromium()
-    {
-        var candidates = new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" };
-        return candidates.FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p))
-            ?? throw new InvalidOperationException(
-                "Chromium not found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). "
-                + "Install it with `apt-get install -y chromium` (.ci/run does this), or set CHROMIUM_PATH.");
-    }
-
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = FindChromium(),
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await HallChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

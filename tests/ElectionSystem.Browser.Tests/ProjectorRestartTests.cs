@@ -19,12 +19,7 @@ public sealed class ProjectorRestartTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = CheckInToProjectorTests.FindChromium(),
-            Headless = true,
-            Args = CheckInToProjectorTests.ChromiumArgs,
-        });
+        _browser = await HallChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -45,16 +45,8 @@ public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IA
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-        var chromium = FindChromium() ?? throw new InvalidOperationException(
-            "Chromium not found (looked for /usr/bin/chromium and chromium on PATH). Install it: apt-get install -y chromium");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await HallChromium.LaunchAsync(Playwright);
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -82,17 +74,6 @@ public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IA
         var token = (await login.Content.ReadFromJsonAsync<LoginResponse>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static string? FindChromium()
-    {
-        if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-        {
-            var candidate = Path.Combine(dir, "chromium");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 
     /// <summary>wwwroot/lib is filled from npm (never committed); fill it here if the build has not.</summary>

@@ -52,13 +52,7 @@ public sealed class OpenVotesBrowserFixture : IAsyncLifetime
         await SeedAsync();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await HallChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>Three delegates (Base 3), the first two checked in; a presidium account; a display key.</summary>
