@@ -1,5 +1,6 @@
 // Ban Kiểm phiếu's screen (/committee). The page's cookie carries the member's sign-in; every
 // figure comes from /api/committee, and the hub only says "something changed" (refetch).
+import { el } from './dom.js';
 const $ = (id) => document.getElementById(id);
 let rounds = [];
 let current = null;
@@ -12,18 +13,6 @@ async function api(path, options = {}) {
   const json = await r.json().catch(() => null);
   if (!r.ok) throw new Error(json?.detail || `Lỗi ${r.status}`);
   return json;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else if (k === 'class') e.className = v;
-    else if (v === true) e.setAttribute(k, '');
-    else if (v !== false && v != null) e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
 }
 
 const stateVi = { open: 'Đang bỏ phiếu', closed: 'Đã đóng — chờ xác nhận', confirmed: 'Đã xác nhận', announced: 'Đã công bố' };

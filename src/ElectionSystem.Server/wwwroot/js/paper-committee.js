@@ -1,5 +1,6 @@
 // Ban Kiểm phiếu's paper desk (/entry/committee). Every figure comes from /api/paper; the rulings
 // and their reasons go to the audit log on the server.
+import { el } from './dom.js';
 const $ = (id) => document.getElementById(id);
 let current = new URLSearchParams(location.search).get('round');
 let problem = null;
@@ -9,17 +10,6 @@ async function api(path, options = {}) {
   const json = await r.json().catch(() => null);
   if (!r.ok) throw new Error(json?.detail || `Lỗi ${r.status}`);
   return json;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else if (k === 'class') e.className = v;
-    else if (v !== false && v != null) e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
 }
 
 async function act(path, method, body) {

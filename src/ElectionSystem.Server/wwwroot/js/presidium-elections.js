@@ -4,6 +4,7 @@
 // shows GET /api/elections (list + verdict) and GET next-step, and sends what the presidium chose.
 // Closing, confirming and announcing are the counting committee's (/committee).
 import { api } from './api.js';
+import { el } from './dom.js';
 
 // The API's words, translated once.
 export const ROUND_STATE = { draft: 'Chuẩn bị', open: 'Đang bỏ phiếu', closed: 'Đã kết thúc', confirmed: 'Đã xác nhận', announced: 'Đã công bố' };
@@ -23,19 +24,6 @@ let steps = {};
 let turnout = {};
 let passedVotes = [];
 let timer = null;
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (v === true) e.setAttribute(k, '');
-    else if (v !== false && v != null) e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-}
 
 function show(problem, text) {
   problem.hidden = !text;

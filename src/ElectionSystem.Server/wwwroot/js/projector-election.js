@@ -6,6 +6,7 @@
 //   connectLive({ handlers: { ...elections.handlers }, onConnected: () => elections.load() });
 // onChange(active, pushed) tells the page whether the view has something to show, and whether a
 // hub message (not a refetch) made it so: the page shows the most recently pushed view.
+import { el } from './dom.js';
 const nf = new Intl.NumberFormat('vi-VN');
 const PAGE = 12;
 
@@ -15,13 +16,6 @@ export function electionView(container, { key, onChange } = {}) {
   let page = 0;
   let pager = null;
   container.classList.add('pe');
-
-  function el(tag, attrs = {}, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) { if (k === 'class') e.className = v; else e.setAttribute(k, v); }
-    for (const c of children) if (c != null) e.append(c);
-    return e;
-  }
 
   function draw() {
     const open = state.turnout.rounds[0];

@@ -4,6 +4,7 @@
 // answer via /ballot/check; a deliberately invalid ballot needs a confirmation naming the rule.
 // Exactly once: the submission key stays in localStorage until the server acknowledges it, and
 // the same key is resent after any network failure.
+import { el } from './dom.js';
 export const name = 'ballot';
 
 const PENDING = 'es.ballot.pending';
@@ -82,17 +83,6 @@ export function render(state, ctx) {
   if (step === 'review') drawReview(ctx, b); else drawBallot(ctx, b);
   if (dialog) drawDialog(ctx);
   return true;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
 }
 
 function kept(b) {
