@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Server.Features.Elections;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -80,5 +81,52 @@ public class GroupCommitTests(ElectionsHall hall, ITestOutputHelper output) : IC
         var announced = await hall.CountAndAnnounceAsync(round.Id);
         Assert.Equal(Delegates, announced.Result.Collected);
         Assert.Equal(winners.Values.Select(w => w.Receipt).Order(StringComparer.Ordinal), announced.Receipts);
+    }
+
+    [Fact]
+    public async Task Who_may_vote_is_read_when_the_batch_is_written_and_the_ballot_fetch_knows_who_has_voted()
+    {
+        var seated = await hall.SeatAsync(6);
+        var e = await hall.ElectionAsync(ElectionKinds.Other, "Bầu thử điểm danh " + hall.Unique(""), 1, ["Nguyễn Văn An", "Trần Thị Bình"]);
+        var round = await hall.OpenNextRoundAsync(e.Id);
+        // Two check-ins are undone after the round opened (and after the tablets signed in).
+        var leaving = seated.Take(2).Select(s => s.Delegate.Id).ToHashSet();
+        await hall.DbAsync(async db => await db.CheckIns.Where(c => leaving.Contains(c.DelegateId))
+            .ExecuteUpdateAsync(x => x.SetProperty(c => c.UndoneAt, DateTime.UtcNow)));
+
+        var keys = seated.Select(_ => ElectionsHall.NewKey()).ToArray();
+        var answers = await Task.WhenAll(seated.Select((s, i) => ElectionsHall.CastAsync(s.Tablet, round.Id, keys[i], ["c1"])));
+        for (var i = 0; i < seated.Count; i++)
+        {
+            if (leaving.Contains(seated[i].Delegate.Id))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, answers[i].StatusCode);
+                Assert.Contains(Features.Tablet.VotingEligibility.NotCheckedIn, await answers[i].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, answers[i].StatusCode);
+            }
+        }
+
+        // The ballot fetch says who has voted (from memory now), and a refused tablet may still vote.
+        async Task<bool> VotedAsync(SeatedDelegate s) =>
+            (await ElectionsHall.OkAsync<TabletBallotState>(s.Tablet.GetAsync("/api/elections/ballot"))).Ballot!.Voted;
+        var voted = await Task.WhenAll(seated.Select(VotedAsync));
+        Assert.Equal(new[] { false, false, true, true, true, true }, voted);
+
+        // Checked in again: the refusal was not remembered, the same key now records the ballot.
+        await hall.DbAsync(async db => await db.CheckIns.Where(c => c.DelegateId == seated[0].Delegate.Id)
+            .ExecuteUpdateAsync(x => x.SetProperty(c => c.UndoneAt, (DateTime?)null)));
+        var again = await ElectionsHall.OkAsync<CastReceipt>(ElectionsHall.CastAsync(seated[0].Tablet, round.Id, keys[0], ["c1"]));
+        Assert.False(again.AlreadyRecorded);
+        Assert.True(await VotedAsync(seated[0]));
+        // A resend answered from memory gets the same receipt; another key is refused.
+        var resend = await ElectionsHall.OkAsync<CastReceipt>(ElectionsHall.CastAsync(seated[0].Tablet, round.Id, keys[0], ["c1"]));
+        Assert.Equal((again.Receipt, true), (resend.Receipt, resend.AlreadyRecorded));
+        Assert.Equal(HttpStatusCode.Conflict, (await ElectionsHall.CastAsync(seated[0].Tablet, round.Id, ElectionsHall.NewKey(), ["c2"])).StatusCode);
+
+        var announced = await hall.CountAndAnnounceAsync(round.Id);
+        Assert.Equal(5, announced.Result.Collected);
     }
 }

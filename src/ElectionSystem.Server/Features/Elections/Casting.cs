@@ -23,11 +23,10 @@ public sealed partial class ElectionService
 
     public async Task<TabletBallotState> TabletStateAsync(Guid delegateId, CancellationToken ct)
     {
-        // The round, election and names come from the open round's snapshot; only "has this
-        // delegate voted" is read per request (one primary-key lookup).
+        // Everything comes from the open round's snapshot, "has this delegate voted" included: no query.
         var snap = await SnapshotAsync(ct);
         if (snap.Ballot is not { } ballot) return new TabletBallotState(null, snap.LastAnnounced);
-        var voted = await db.Set<Participation>().AnyAsync(p => p.RoundId == ballot.RoundId && p.DelegateId == delegateId, ct);
+        var voted = snap.Voted!.ContainsKey(delegateId);
         return new TabletBallotState(voted ? ballot with { Voted = true } : ballot, snap.LastAnnounced);
     }
 
@@ -50,7 +49,13 @@ public sealed partial class ElectionService
             var round = BallotRound(open, e, await RoundCandidatesAsync(open.Id, ct));
             var names = round.InBallotOrder.Select((c, i) => new BallotName(c.Id, i + 1, c.FullName, c.Delegation, c.BirthDate?.Year)).ToList();
             var view = new BallotView(open.Id, e.Title, open.Number, Label(open), ListKindWire(round.ListKind), open.Seats, names, false);
-            snap = new ElectionCache.Snapshot(open, round, view, lastAnnounced);
+            // Taken before the read: a participation committed meanwhile is in the read or added by the writer.
+            var voted = cache.VotedIn(open.Id);
+            foreach (var p in await db.Set<Participation>().AsNoTracking().Where(p => p.RoundId == open.Id).ToListAsync(ct))
+            {
+                voted.TryAdd(p.DelegateId, p.KeyHash);
+            }
+            snap = new ElectionCache.Snapshot(open, round, view, lastAnnounced, voted);
         }
         cache.TryStore(generation, snap);
         return snap;
@@ -141,9 +146,6 @@ public sealed partial class ElectionService
         if (string.IsNullOrEmpty(r.Key) || r.Key.Length is < 16 or > 128 || !r.Key.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
             return Problems.BadRequest("key: mã gửi phiếu phải gồm 16–128 chữ cái, chữ số, '-' hoặc '_'.");
         var keyHash = ReceiptCodes.KeyHash(r.Key);
-        // One pooled connection for the checks below instead of an open/close per query: when 1,600
-        // tablets cast at once the SQLite pool's lock was where their threads waited (issue 7 profile).
-        await db.Database.OpenConnectionAsync(ct);
 
         // A resend of a ballot already recorded gets the same receipt, even after the close:
         // it is in the count. Nothing is written.
@@ -157,22 +159,31 @@ public sealed partial class ElectionService
         {
             return Problems.BadRequest(check.MessageVi!, new Dictionary<string, object?> { ["invalidReason"] = check.Reason });
         }
-        var may = await eligibility.CheckAsync(delegateId, ct);
-        if (!may.MayVote) return Forbidden(may.Reason!);
-
-        // Durable before acknowledged, once per delegate, in a group commit with the ballots that
-        // arrive meanwhile (BallotWriter): the receipt comes back only after the transaction commits.
+        // Eligible, durable before acknowledged, once per delegate, in a group commit with the ballots
+        // that arrive meanwhile (BallotWriter checks who may vote for the whole batch as it writes it):
+        // the receipt comes back only after the transaction commits.
         return await writer.WriteAsync(new BallotWriter.Pending(
             roundId, delegateId, keyHash, r.Key, BallotJson.ToJson(draft.Value!.Content), user.ActorName()));
     }
 
     private async Task<Outcome<CastReceipt>?> ReplayAsync(Guid roundId, Guid delegateId, string keyHash, string key, CancellationToken ct)
     {
-        var p = await db.Set<Participation>().AsNoTracking().FirstOrDefaultAsync(x => x.RoundId == roundId && x.DelegateId == delegateId, ct);
-        if (p is null) return null;
-        if (p.KeyHash != keyHash) return new Outcome<CastReceipt>(null, Problems.Conflict(AlreadyVoted));
-        var secret = cache.Current is { Open: { } open } && open.Id == roundId
-            ? open.RoundSecret
+        string? stored;
+        if ((await SnapshotAsync(ct)) is { Open: { } open, Voted: { } voted } && open.Id == roundId)
+        {
+            // The open round: the snapshot knows every committed participation (no query). Not there
+            // means not yet recorded; the writer checks again under the gate in any case.
+            if (!voted.TryGetValue(delegateId, out stored)) return null;
+        }
+        else
+        {
+            stored = await db.Set<Participation>().AsNoTracking()
+                .Where(x => x.RoundId == roundId && x.DelegateId == delegateId).Select(x => x.KeyHash).FirstOrDefaultAsync(ct);
+            if (stored is null) return null;
+        }
+        if (stored != keyHash) return new Outcome<CastReceipt>(null, Problems.Conflict(AlreadyVoted));
+        var secret = cache.Current is { Open: { } current } && current.Id == roundId
+            ? current.RoundSecret
             : await db.Set<ElectionRoundRow>().AsNoTracking().Where(x => x.Id == roundId).Select(x => x.RoundSecret).FirstAsync(ct);
         return new Outcome<CastReceipt>(new CastReceipt(ReceiptCodes.For(secret, key), true, Recorded), null);
     }

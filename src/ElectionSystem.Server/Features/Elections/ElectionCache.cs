@@ -15,13 +15,19 @@ namespace ElectionSystem.Server.Features.Elections;
 /// </summary>
 public sealed class ElectionCache
 {
-    /// <summary>The open round (or none) and the last announced round; Ballot has Voted = false.</summary>
-    public sealed record Snapshot(ElectionRoundRow? Open, ElectionRound? Domain, BallotView? Ballot, Guid? LastAnnounced);
+    /// <summary>
+    /// The open round (or none) and the last announced round; Ballot has Voted = false. Voted: who has
+    /// voted in the open round (delegate → SHA-256 of the submission key), complete from the moment the
+    /// snapshot is stored and kept complete by the writer after each commit.
+    /// </summary>
+    public sealed record Snapshot(ElectionRoundRow? Open, ElectionRound? Domain, BallotView? Ballot, Guid? LastAnnounced,
+        IReadOnlyDictionary<Guid, string>? Voted = null);
 
     private readonly Lock _lock = new();
     private Snapshot? _current;
     private long _generation;
     private readonly ConcurrentDictionary<Guid, IReadOnlyList<string>> _published = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, string>> _voted = new();
 
     public Snapshot? Current => Volatile.Read(ref _current);
 
@@ -46,8 +52,21 @@ public sealed class ElectionCache
         {
             _generation++;
             Volatile.Write(ref _current, null);
+            _voted.Clear();
         }
     }
+
+    /// <summary>
+    /// Who has voted in a round, as far as this process has seen: a snapshot fills it from the
+    /// database (taking it BEFORE reading, so nothing committed meanwhile is missed) and the writer
+    /// adds each participation right after its commit, before the cast is answered. Both only add,
+    /// so the order does not matter; a state change clears every map with the snapshot (a snapshot
+    /// read across that change is never stored: the generation check).
+    /// </summary>
+    internal ConcurrentDictionary<Guid, string> VotedIn(Guid roundId) => _voted.GetOrAdd(roundId, _ => new ConcurrentDictionary<Guid, string>());
+
+    /// <summary>After the participation's transaction has committed.</summary>
+    internal void Recorded(Guid roundId, Guid delegateId, string keyHash) => VotedIn(roundId).TryAdd(delegateId, keyHash);
 
     /// <summary>Published receipt codes: once a round is announced its list can never change.</summary>
     public bool TryGetPublished(Guid roundId, out IReadOnlyList<string> receipts) => _published.TryGetValue(roundId, out receipts!);
