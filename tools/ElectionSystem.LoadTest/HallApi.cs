@@ -48,6 +48,16 @@ internal sealed class HallApi : IDisposable
         return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
+    /// <summary>A call whose answer has no body worth reading (204 No Content).</summary>
+    public async Task CallAsync(HttpMethod method, string path, string? token, object? body, CancellationToken ct)
+    {
+        var (status, text) = await SendAsync(method, path, token, body, ct);
+        if ((int)status is < 200 or > 299)
+        {
+            throw new HallCallException($"{method} {path}: {(int)status} {Trim(text)}", status);
+        }
+    }
+
     public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string? token, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -61,6 +71,25 @@ internal sealed class HallApi : IDisposable
         }
         using var response = await _http.SendAsync(request, ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
+    /// <summary>A file as the organisers' page uploads it: multipart form field "file".</summary>
+    public async Task<T> UploadAsync<T>(string path, string token, string fileName, byte[] content, string mediaType, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        form.Add(file, "file", fileName);
+        request.Content = form;
+        using var response = await _http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HallCallException($"POST {path} ({fileName}): {(int)response.StatusCode} {Trim(text)}", response.StatusCode);
+        }
+        return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
     /// <summary>One timed attempt: the status (null when no answer came) and the call's duration.</summary>
