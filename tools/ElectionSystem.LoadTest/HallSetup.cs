@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
-using ElectionSystem.Domain.Congress;
-using ElectionSystem.Domain.Names;
-using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Audit;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ElectionSystem.Server.Features.Admin;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Badges;
+using ElectionSystem.Server.Features.CheckIn;
+using ElectionSystem.Server.Features.CongressSetup;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.Import;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ElectionSystem.LoadTest;
 
@@ -26,103 +28,191 @@ internal sealed class Tablet(int index, string code, string token)
 internal sealed record Staff(string Organiser, string Presidium, string Counter1, string Counter2, IReadOnlyList<string> DisplayKeys);
 
 /// <summary>
-/// Sets up a congress of N delegates as the organisers would, through the public API wherever this
-/// branch has the endpoint: organiser sign-in with the first-run password, the counting committee's
-/// members, PIN slips (clear PINs returned once), tablet sign-in with code + PIN.
-/// This branch has no endpoint yet for importing delegates, for the check-in desk, for staff accounts
-/// or for display keys (they are on the hall-server branch); those rows are written into the fresh
-/// data folder while the server is stopped, with the server's own data model and one hash-chained
-/// audit entry saying so. The measured phases never touch the database directly.
+/// Sets up a congress of N delegates over the server's public API only, as the organisers and the
+/// check-in desk do from their pages: the organiser signs in with the first-run password, makes a
+/// current session if there is none, imports the delegate list (a CSV made in memory: preview, then
+/// commit), creates the staff accounts (the server chooses their passwords and shows them once) and
+/// the display keys (shown once), reads the signed badge tokens as for printing, and the desk scans
+/// every badge. Then the counting committee's members, PIN slips (clear PINs returned once) and
+/// tablet sign-in with code + PIN. Nothing is written to the database behind the server's back, so
+/// the tool works the same against a server it started and one it attached to. Set up twice on one
+/// congress, the steps up to check-in carry on (unchanged rows, delegates already checked in, the
+/// staff accounts' passwords reset); the PIN slips then stop the run, since only delegates without
+/// a PIN get one.
 /// </summary>
 internal static class HallSetup
 {
-    public const string StaffPassword = "load-test-password-1";
     private const int PerDelegation = 40;
 
-    /// <summary>Seeds the registry, staff and display keys; the server must be stopped (the audit chain has one writer).</summary>
-    public static async Task<IReadOnlyList<string>> SeedAsync(string dataFolder, int delegates, int displayKeys)
-    {
-        var services = new ServiceCollection();
-        var clock = new HallClock(TimeProvider.System, HallClock.ResolveZone(null));
-        services.AddSingleton(clock);
-        services.AddElectionData($"Data Source={Path.Combine(dataFolder, "election.db")}");
-        services.AddScoped<AuditLog>();
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        var now = DateTime.UtcNow;
+    /// <summary>Desk calls in flight at once: a hall has a handful of desks; 16 keeps setup short without queueing.</summary>
+    private const int DeskParallelism = 16;
 
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.IsCurrent);
-        if (session is null)
-        {
-            session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = DateOnly.FromDateTime(now), IsCurrent = true };
-            db.Sessions.Add(session);
-        }
-        var groups = new List<Delegation>();
-        for (var g = 0; g < (delegates + PerDelegation - 1) / PerDelegation; g++)
-        {
-            var group = new Delegation { Id = Guid.NewGuid(), Name = $"Đoàn đại biểu số {g + 1}", SortOrder = g + 1 };
-            groups.Add(group);
-            db.Delegations.Add(group);
-        }
-        string[] family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
-        string[] middle = ["Văn", "Thị", "Đức", "Minh", "Thanh"];
-        string[] given = ["An", "Bình", "Cường", "Dung", "Giang", "Hùng", "Hương", "Khoa", "Lan", "Long", "Mai", "Nam"];
-        for (var i = 0; i < delegates; i++)
-        {
-            var name = VietnameseText.Normalize($"{family[i % family.Length]} {middle[i / 10 % middle.Length]} {given[i / 50 % given.Length]} {i + 1}");
-            var d = new CongressDelegate
-            {
-                Id = Guid.NewGuid(),
-                Code = CodeOf(i),
-                FullName = name,
-                SearchKey = VietnameseText.FoldForSearch(name),
-                DelegationId = groups[i / PerDelegation].Id,
-                Category = DelegateCategory.Official,
-            };
-            db.Delegates.Add(d);
-            db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = now, By = "load-test" });
-        }
-        foreach (var (user, role) in new[] { ("lt-presidium", Roles.Presidium), ("lt-counting-1", Roles.CountingCommittee), ("lt-counting-2", Roles.CountingCommittee) })
-        {
-            db.Accounts.Add(new Account
-            {
-                Id = Guid.NewGuid(), UserName = user, DisplayName = user, Role = role,
-                PasswordHash = PasswordHasher.Hash(StaffPassword), CreatedAt = now,
-            });
-        }
-        var keys = new List<string>();
-        for (var k = 0; k < displayKeys; k++)
-        {
-            var key = DisplayKeys.NewKey();
-            keys.Add(key);
-            db.DisplayKeys.Add(new DisplayKey { Id = Guid.NewGuid(), Name = $"load-test screen {k + 1}", KeyHash = DisplayKeys.HashKey(key), CreatedAt = now });
-        }
-        await audit.AppendAsync("load-test", "loadtest.seeded", "congress",
-            new { delegates, checkedIn = delegates, accounts = 3, displayKeys, note = "rows written by tools/ElectionSystem.LoadTest setup" });
-        await db.SaveChangesAsync();
-        SqliteConnection.ClearAllPools();
-        return keys;
-    }
+    private const string CheckInDesk = "lt-checkin";
 
     public static string CodeOf(int i) => "LT" + (i + 1).ToString("D5", CultureInfo.InvariantCulture);
 
     public static async Task<string> LoginAsync(HallApi api, string user, string password, CancellationToken ct) =>
         (await api.CallAsync<LoginResponse>(HttpMethod.Post, "/api/auth/login", null, new LoginRequest(user, password), ct)).AccessToken;
 
-    public static async Task<Staff> StaffAsync(HallApi api, string dataFolder, IReadOnlyList<string> displayKeys, CancellationToken ct)
+    /// <summary>Everything before the tablets sign in; dataFolder is read only for the first-run password file.</summary>
+    public static async Task<Staff> SetUpAsync(HallApi api, string dataFolder, int delegates, int displayKeys, CancellationToken ct)
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(dataFolder, CongressBootstrap.InitialPasswordFile), ct);
         var organiser = await LoginAsync(api, lines[0].Trim(), lines[1].Trim(), ct);
+        Log.Info($"signed in as organiser {lines[0].Trim()}");
+        await EnsureCurrentSessionAsync(api, organiser, ct);
+        await ImportAsync(api, organiser, delegates, ct);
+
+        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (user, name, role) in new[]
+        {
+            ("lt-presidium", "Đoàn Chủ tịch (thử tải)", Roles.Presidium),
+            ("lt-counting-1", "Ban Kiểm phiếu 1 (thử tải)", Roles.CountingCommittee),
+            ("lt-counting-2", "Ban Kiểm phiếu 2 (thử tải)", Roles.CountingCommittee),
+            (CheckInDesk, "Bàn điểm danh (thử tải)", Roles.CheckInStaff),
+        })
+        {
+            passwords[user] = await AccountAsync(api, organiser, user, name, role, ct);
+        }
+        var keys = new List<string>();
+        for (var k = 0; k < displayKeys; k++)
+        {
+            var created = await api.CallAsync<DisplayKeyCreated>(HttpMethod.Post, "/api/display-keys", organiser,
+                new DisplayKeyCreate($"Màn hình thử tải {k + 1}"), ct);
+            keys.Add(created.Key);
+        }
+        Log.Info($"{passwords.Count} staff accounts ({string.Join(", ", passwords.Keys)}), {keys.Count} display keys");
+
+        await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
+
         var staff = new Staff(organiser,
-            await LoginAsync(api, "lt-presidium", StaffPassword, ct),
-            await LoginAsync(api, "lt-counting-1", StaffPassword, ct),
-            await LoginAsync(api, "lt-counting-2", StaffPassword, ct),
-            displayKeys);
+            await LoginAsync(api, "lt-presidium", passwords["lt-presidium"], ct),
+            await LoginAsync(api, "lt-counting-1", passwords["lt-counting-1"], ct),
+            await LoginAsync(api, "lt-counting-2", passwords["lt-counting-2"], ct),
+            keys);
         await api.CallAsync<List<CommitteeMemberDto>>(HttpMethod.Put, "/api/elections/committee-members", organiser,
             new[] { new CommitteeMemberDto("Lê Văn Kiểm", true), new CommitteeMemberDto("Trần Thị Phiếu", false) }, ct);
         return staff;
+    }
+
+    /// <summary>Check-ins and attendance follow the current session; an empty congress has none yet.</summary>
+    private static async Task EnsureCurrentSessionAsync(HallApi api, string organiser, CancellationToken ct)
+    {
+        var sessions = await api.CallAsync<List<SessionDto>>(HttpMethod.Get, "/api/congress/sessions", organiser, null, ct);
+        if (sessions.FirstOrDefault(s => s.IsCurrent) is { } current)
+        {
+            Log.Info($"current session: {current.Ordinal}. {current.Title}");
+            return;
+        }
+        var session = await api.CallAsync<SessionDto>(HttpMethod.Post, "/api/congress/sessions", organiser,
+            new SessionCreate("Phiên thứ nhất", DateOnly.FromDateTime(DateTime.Now), null), ct);
+        await api.CallAsync(HttpMethod.Post, $"/api/congress/sessions/{session.Id}/current", organiser, null, ct);
+        Log.Info($"session {session.Ordinal}. {session.Title} created and made current");
+    }
+
+    /// <summary>
+    /// The delegate list as an organiser's CSV (UTF-8, the importer's Vietnamese headers; birth date
+    /// left blank, which the importer allows): 40 delegates per delegation, all official.
+    /// </summary>
+    public static byte[] DelegateListCsv(int delegates)
+    {
+        string[] family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
+        string[] middle = ["Văn", "Thị", "Đức", "Minh", "Thanh"];
+        string[] given = ["An", "Bình", "Cường", "Dung", "Giang", "Hùng", "Hương", "Khoa", "Lan", "Long", "Mai", "Nam"];
+        var csv = new StringBuilder("Mã đại biểu,Họ và tên,Ngày sinh,Đoàn,Loại đại biểu\n");
+        for (var i = 0; i < delegates; i++)
+        {
+            var name = $"{family[i % family.Length]} {middle[i / 10 % middle.Length]} {given[i / 50 % given.Length]} {i + 1}";
+            csv.Append(CultureInfo.InvariantCulture, $"{CodeOf(i)},{name},,Đoàn đại biểu số {i / PerDelegation + 1},Chính thức\n");
+        }
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    /// <summary>Preview first, as the page does, and commit only a preview without problems (the importer takes up to 20,000 rows in one file).</summary>
+    private static async Task ImportAsync(HallApi api, string organiser, int delegates, CancellationToken ct)
+    {
+        const string FileName = "danh-sach-dai-bieu-thu-tai.csv";
+        var csv = DelegateListCsv(delegates);
+        var start = Stopwatch.GetTimestamp();
+        var preview = await api.UploadAsync<ImportSummary>("/api/import/delegates/preview", organiser, FileName, csv, "text/csv", ct);
+        if (preview.Problems.Count > 0)
+        {
+            throw new InvalidOperationException($"import preview of {FileName}: {preview.Problems.Count} problems, first: {preview.Problems[0].Message}");
+        }
+        var previewed = Stopwatch.GetElapsedTime(start);
+        var done = await api.UploadAsync<ImportSummary>("/api/import/delegates/commit", organiser, FileName, csv, "text/csv", ct);
+        Log.Info($"imported {done.Rows} delegates ({csv.Length / 1024} KB CSV) in {Log.F2(Stopwatch.GetElapsedTime(start).TotalSeconds)} s " +
+                 $"(preview {Log.F2(previewed.TotalSeconds)} s): {done.ToCreate} new, {done.ToUpdate} updated, {done.Unchanged} unchanged, {done.NewDelegations} new delegations");
+    }
+
+    /// <summary>
+    /// A new account's password is chosen by the server and shown once; an account left by an earlier
+    /// run against the same congress gets a new one by the organisers' reset.
+    /// </summary>
+    private static async Task<string> AccountAsync(HallApi api, string organiser, string user, string displayName, string role, CancellationToken ct)
+    {
+        var (status, body) = await api.SendAsync(HttpMethod.Post, "/api/accounts", organiser, new AccountCreate(user, displayName, role), ct);
+        if (status == HttpStatusCode.OK)
+        {
+            return JsonSerializer.Deserialize<AccountCreated>(body, HallApi.Json)!.Password;
+        }
+        if (status != HttpStatusCode.Conflict)
+        {
+            throw new HallCallException($"POST /api/accounts ({user}): {(int)status} {body}", status);
+        }
+        var accounts = await api.CallAsync<List<AccountDto>>(HttpMethod.Get, "/api/accounts", organiser, null, ct);
+        var existing = accounts.Single(a => a.UserName == user);
+        if (existing.Role != role || existing.Disabled)
+        {
+            throw new InvalidOperationException($"account {user} exists as {existing.Role}{(existing.Disabled ? ", disabled" : "")}: not usable as {role}");
+        }
+        return (await api.CallAsync<AccountCreated>(HttpMethod.Post, $"/api/accounts/{existing.Id}/reset-password", organiser, null, ct)).Password;
+    }
+
+    /// <summary>
+    /// The badges' signed tokens as the organisers read them to print (<c>GET /api/badges</c>), then
+    /// the desk scans each one (<c>POST /api/checkin/scan</c>), what a USB scanner sends.
+    /// </summary>
+    private static async Task CheckInAllAsync(HallApi api, string organiser, string desk, int delegates, CancellationToken ct)
+    {
+        var badges = (await api.CallAsync<List<BadgeDto>>(HttpMethod.Get, "/api/badges", organiser, null, ct))
+            .ToDictionary(b => b.Code, b => b.Token, StringComparer.Ordinal);
+        var latencies = new ConcurrentBag<double>();
+        int checkedIn = 0, already = 0;
+        var start = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, delegates), new ParallelOptions { MaxDegreeOfParallelism = DeskParallelism, CancellationToken = ct }, async (i, c) =>
+        {
+            var code = CodeOf(i);
+            for (var attempt = 1; ; attempt++)
+            {
+                var (status, body, ms) = await api.TimedAsync(HttpMethod.Post, "/api/checkin/scan", desk, new ScanRequest(badges[code]), c);
+                if (status == HttpStatusCode.OK)
+                {
+                    var r = JsonSerializer.Deserialize<CheckInResult>(body, HallApi.Json)!;
+                    switch (r.Status)
+                    {
+                        case CheckInStatus.CheckedIn:
+                            Interlocked.Increment(ref checkedIn);
+                            break;
+                        case CheckInStatus.Already:
+                            Interlocked.Increment(ref already);
+                            break;
+                        default:
+                            throw new InvalidOperationException($"check-in {code}: {r.Status} {r.Message}");
+                    }
+                    latencies.Add(ms);
+                    return;
+                }
+                if (attempt >= 5)
+                {
+                    throw new HallCallException($"check-in {code}: {(int?)status} {body}", status);
+                }
+                // Back off before rescanning a badge the server could not take yet (the desk would scan again).
+                await Task.Delay(200 * attempt, c);
+            }
+        });
+        Log.Info($"checked in {checkedIn} at the desk in {Log.F2(Stopwatch.GetElapsedTime(start).TotalSeconds)} s " +
+                 $"({already} already checked in; badge scan, {DeskParallelism} at a time): p50 {Log.F(Stats.Percentile(latencies, 50))} ms, p99 {Log.F(Stats.Percentile(latencies, 99))} ms");
     }
 
     /// <summary>PIN slips from the organisers' endpoint, then every delegate signs in on a tablet with code + PIN.</summary>
@@ -142,7 +232,7 @@ internal static class HallSetup
                 if (status == System.Net.HttpStatusCode.OK)
                 {
                     latencies.Add(ms);
-                    var r = System.Text.Json.JsonSerializer.Deserialize<TabletSignInResponse>(body, HallApi.Json)!;
+                    var r = JsonSerializer.Deserialize<TabletSignInResponse>(body, HallApi.Json)!;
                     tablets[i] = new Tablet(i, code, r.AccessToken);
                     return;
                 }

@@ -41,22 +41,16 @@ try
         Directory.CreateDirectory(dataFolder);
         server = new ServerProcess(dll, Path.GetFullPath(dataFolder), ServerProcess.FreePort(), options.ServerEnvironment);
         Log.Info($"server {dll}\n           data folder {server.DataFolder}, {server.BaseAddress}; settings: {string.Join(' ', ServerProcess.ServerSettings)}");
-        // First start makes the empty congress and the first organiser; the registry is seeded while it is stopped.
-        await server.StartAsync(ct);
-        await server.StopAsync();
-        var keys = await HallSetup.SeedAsync(server.DataFolder, options.Delegates, options.Screens + 1);
-        Log.Info($"seeded {options.Delegates} delegates (checked in), 3 staff accounts, {keys.Count} display keys");
+        // The first start on an empty folder makes the congress and the first organiser; the rest is set up over HTTP.
         await server.StartAsync(ct);
         api = new HallApi(server.BaseAddress);
-        staff = await HallSetup.StaffAsync(api, server.DataFolder, keys, ct);
     }
     else
     {
         dataFolder = options.DataFolder!;
-        var keys = await HallSetup.SeedAsync(dataFolder, options.Delegates, options.Screens + 1);
         api = new HallApi(options.Url);
-        staff = await HallSetup.StaffAsync(api, dataFolder, keys, ct);
     }
+    staff = await HallSetup.SetUpAsync(api, dataFolder, options.Delegates, options.Screens + 1, ct);
     Log.Info($"before PINs and sign-in: {server?.RssNow()}");
     tablets = await HallSetup.SignInAllAsync(api, staff, options.Delegates, options.SignInParallelism, ct);
     Log.Info($"after sign-in: {server?.RssNow()}");
