@@ -40,7 +40,8 @@ internal sealed class Options
           --crash-trials T       crash mode: T trials of SIGKILL during the burst (prints the 'crash:' line)
           --server-dll PATH      server to start (default: src/ElectionSystem.Server/bin/Release/net10.0/ElectionSystem.Server.dll, built if missing)
           --url URL              attach to a running server instead (needs --data-folder; no crash mode)
-          --data-folder DIR      the attached server's DataFolder (setup writes there), or where to start one
+          --data-folder DIR      the attached server's DataFolder (its initial-organiser-password.txt is read and the
+                                 disk baseline's file written there), or where to start one
           --server-pid PID       the attached server's process (for rss_mb)
           --keep-data            keep the temporary data folder
           --seed N               random seed
@@ -86,7 +87,7 @@ internal sealed class Options
         }
         if (o.Url is not null && o.DataFolder is null)
         {
-            throw new ArgumentException("--url needs --data-folder (the setup writes the delegates there: see docs/performance.md)");
+            throw new ArgumentException("--url needs --data-folder (the first organiser's password is read there, the disk baseline written there: see docs/performance.md)");
         }
         if (o.Url is not null && o.CrashTrials > 0)
         {
