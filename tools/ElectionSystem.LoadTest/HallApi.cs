@@ -21,11 +21,12 @@ internal sealed class HallApi : IDisposable
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly HttpClient _http;
+    private readonly SocketsHttpHandler _handler;
 
     public HallApi(Uri baseAddress)
     {
         BaseAddress = baseAddress;
-        var handler = new SocketsHttpHandler
+        var handler = _handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 5000,
             ConnectTimeout = TimeSpan.FromSeconds(5),
@@ -37,6 +38,22 @@ internal sealed class HallApi : IDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// For a hub connection's HTTP calls (negotiate): the same connection pool as the API calls, as a
+    /// browser has one pool per origin. Without it each SignalR client keeps its own HttpClient, and
+    /// 2,000 hub connections left ~2,000 idle keep-alive connections on the server that no tablet
+    /// page would open. The hub connection may dispose what it is given; the pool stays open.
+    /// </summary>
+    public HttpMessageHandler PageHandler() => new KeepPoolOpen(_handler);
+
+    private sealed class KeepPoolOpen(HttpMessageHandler pool) : DelegatingHandler(pool)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            // Deliberately not base.Dispose: that would dispose the shared pool.
+        }
+    }
 
     public async Task<T> CallAsync<T>(HttpMethod method, string path, string? token, object? body, CancellationToken ct)
     {

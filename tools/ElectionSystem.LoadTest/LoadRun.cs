@@ -248,6 +248,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
                 {
                     o.Transports = HttpTransportType.WebSockets;
                     o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                    o.HttpMessageHandlerFactory = _ => api.PageHandler();
                 })
                 .Build();
             var index = i;
