@@ -39,8 +39,14 @@ try
         dataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "es-load-" + Guid.NewGuid().ToString("N")[..12]);
         madeFolder = options.DataFolder is null;
         Directory.CreateDirectory(dataFolder);
-        server = new ServerProcess(dll, Path.GetFullPath(dataFolder), ServerProcess.FreePort(), options.ServerEnvironment);
-        Log.Info($"server {dll}\n           data folder {server.DataFolder}, {server.BaseAddress}; settings: {string.Join(' ', ServerProcess.ServerSettings)}");
+        var environment = ServerProcess.DeployedRuntimeSettings();
+        foreach (var (k, v) in options.ServerEnvironment)
+        {
+            environment[k] = v;
+        }
+        server = new ServerProcess(dll, Path.GetFullPath(dataFolder), ServerProcess.FreePort(), environment);
+        Log.Info($"server {dll}\n           data folder {server.DataFolder}, {server.BaseAddress}; settings: {string.Join(' ', ServerProcess.ServerSettings)}"
+            + $"; environment (deploy/electionsystem.service, then --server-env): {string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}"))}");
         // The first start on an empty folder makes the congress and the first organiser; the rest is set up over HTTP.
         await server.StartAsync(ct);
         api = new HallApi(server.BaseAddress);

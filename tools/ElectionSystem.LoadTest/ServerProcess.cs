@@ -200,6 +200,41 @@ internal sealed class ServerProcess(string dll, string dataFolder, int port, IRe
         }
     }
 
+    /// <summary>The repository this tool was built in (the folder with ElectionSystem.sln), or null.</summary>
+    private static DirectoryInfo? Repository()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ElectionSystem.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir;
+    }
+
+    /// <summary>
+    /// The runtime settings the hall server is deployed with: every <c>Environment=DOTNET_…</c> line of
+    /// deploy/electionsystem.service (the GC's young-generation size), so the run measures the server
+    /// as the hall runs it and the two cannot drift apart. --server-env overrides them.
+    /// </summary>
+    public static Dictionary<string, string> DeployedRuntimeSettings()
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Repository() is not { } repo || !File.Exists(Path.Combine(repo.FullName, "deploy", "electionsystem.service")))
+        {
+            return settings;
+        }
+        foreach (var line in File.ReadLines(Path.Combine(repo.FullName, "deploy", "electionsystem.service")))
+        {
+            const string prefix = "Environment=";
+            if (line.StartsWith(prefix + "DOTNET_", StringComparison.Ordinal) && line.IndexOf('=', prefix.Length) is var eq and > 0
+                && !line.StartsWith(prefix + "DOTNET_CLI_", StringComparison.Ordinal))
+            {
+                settings[line[prefix.Length..eq]] = line[(eq + 1)..].Trim();
+            }
+        }
+        return settings;
+    }
+
     /// <summary>The server's Release build in this repository, built once if missing.</summary>
     public static async Task<string> LocateOrBuildAsync(string? explicitDll)
     {
@@ -207,15 +242,8 @@ internal sealed class ServerProcess(string dll, string dataFolder, int port, IRe
         {
             return File.Exists(explicitDll) ? Path.GetFullPath(explicitDll) : throw new FileNotFoundException("--server-dll not found", explicitDll);
         }
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ElectionSystem.sln")))
-        {
-            dir = dir.Parent;
-        }
-        if (dir is null)
-        {
-            throw new FileNotFoundException("cannot find the repository (ElectionSystem.sln) above the tool; pass --server-dll");
-        }
+        var dir = Repository()
+            ?? throw new FileNotFoundException("cannot find the repository (ElectionSystem.sln) above the tool; pass --server-dll");
         var project = Path.Combine(dir.FullName, "src", "ElectionSystem.Server", "ElectionSystem.Server.csproj");
         var path = Path.Combine(dir.FullName, "src", "ElectionSystem.Server", "bin", "Release", "net10.0", "ElectionSystem.Server.dll");
         if (!File.Exists(path))
