@@ -15,7 +15,7 @@ public sealed class DisplayKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ElectionDbContext db)
+    IServiceScopeFactory scopes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "DisplayKey";
@@ -42,6 +42,10 @@ public sealed class DisplayKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = DisplayKeys.HashKey(key);
+        // A scope of its own: a screen's hub connection is one request that lasts all day, and its
+        // request scope would otherwise keep a database context for as long.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
         var display = await db.DisplayKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && !k.Revoked)
             .Select(k => new { k.Id, k.Name })

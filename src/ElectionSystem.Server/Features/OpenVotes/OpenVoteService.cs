@@ -83,17 +83,17 @@ public sealed class OpenVoteService(
         }
     }
 
+    /// <summary>The vote, tracked (open, close and show-of-hands change it under the gate).</summary>
+    private Task<OpenVote?> FindAsync(Guid id, CancellationToken ct) => db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct);
+
+    private static ProblemHttpResult VoteNotFound() => Problems.NotFound("Không tìm thấy biểu quyết này.");
+
     public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        OpenVote vote;
+        OpenVote? vote;
         using (await gate.EnterAsync(ct))
         {
-            var found = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct);
-            if (found is null)
-            {
-                return Problems.NotFound("Không tìm thấy biểu quyết này.");
-            }
-            vote = found;
+            if ((vote = await FindAsync(id, ct)) is null) return VoteNotFound();
             if (vote.State != OpenVoteState.Draft)
             {
                 return Problems.Conflict(vote.State == OpenVoteState.Open ? "Biểu quyết này đang mở." : Ended);
@@ -121,15 +121,10 @@ public sealed class OpenVoteService(
 
     public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> CloseAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        OpenVote vote;
+        OpenVote? vote;
         using (await gate.EnterAsync(ct))
         {
-            var found = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct);
-            if (found is null)
-            {
-                return Problems.NotFound("Không tìm thấy biểu quyết này.");
-            }
-            vote = found;
+            if ((vote = await FindAsync(id, ct)) is null) return VoteNotFound();
             if (vote.State != OpenVoteState.Open)
             {
                 return Problems.Conflict(vote.State == OpenVoteState.Closed ? Ended : "Biểu quyết này chưa mở.");
@@ -165,15 +160,10 @@ public sealed class OpenVoteService(
         {
             return Problems.BadRequest("Hãy nhập số tán thành, không tán thành và không biểu quyết (số nguyên không âm).");
         }
-        OpenVote vote;
+        OpenVote? vote;
         using (await gate.EnterAsync(ct))
         {
-            var found = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct);
-            if (found is null)
-            {
-                return Problems.NotFound("Không tìm thấy biểu quyết này.");
-            }
-            vote = found;
+            if ((vote = await FindAsync(id, ct)) is null) return VoteNotFound();
             if (vote.State != OpenVoteState.Draft)
             {
                 return Problems.Conflict(vote.State == OpenVoteState.Open
@@ -215,7 +205,7 @@ public sealed class OpenVoteService(
                 .Select(v => new { v.State, v.Anonymous, v.Title }).FirstOrDefaultAsync(ct);
             if (vote is null)
             {
-                return Problems.NotFound("Không tìm thấy biểu quyết này.");
+                return VoteNotFound();
             }
             if (vote.State != OpenVoteState.Open)
             {
