@@ -29,7 +29,7 @@ internal static class Casting
     /// <summary>Ballot submissions sent and not yet answered (for the crash log).</summary>
     public static int InFlight;
 
-    public static async Task<CastOutcome> UntilAcknowledgedAsync(HallApi api, Tablet tablet, Guid roundId, string key,
+    public static async Task<CastOutcome> UntilAcknowledgedAsync(Tablet tablet, Guid roundId, string key,
         IReadOnlyList<string> struck, TimeSpan giveUpAfter, CancellationToken ct)
     {
         var outcome = new CastOutcome { FirstAttempt = Stopwatch.GetTimestamp() };
@@ -39,7 +39,7 @@ internal static class Casting
         while (!ct.IsCancellationRequested && Stopwatch.GetElapsedTime(outcome.FirstAttempt) < giveUpAfter)
         {
             Interlocked.Increment(ref InFlight);
-            var (status, body, _) = await api.TimedAsync(HttpMethod.Post, path, tablet.Token, request, ct);
+            var (status, body, _) = await tablet.Http.TimedAsync(HttpMethod.Post, path, tablet.Token, request, ct);
             Interlocked.Decrement(ref InFlight);
             if (status == HttpStatusCode.OK)
             {

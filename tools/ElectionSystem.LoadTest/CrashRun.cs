@@ -44,7 +44,7 @@ internal sealed class CrashRun(Options options, HallApi api, Staff staff, IReadO
             {
                 var at = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * window.TotalMilliseconds);
                 await Task.Delay(at, tct);
-                return await Casting.UntilAcknowledgedAsync(api, t, roundId, keys[t.Index], [struck[t.Index]], window + TimeSpan.FromSeconds(100), tct);
+                return await Casting.UntilAcknowledgedAsync(t, roundId, keys[t.Index], [struck[t.Index]], window + TimeSpan.FromSeconds(100), tct);
             }));
             await killer;
             var beforeKill = outcomes.Count(o => o.Acknowledged && Stats.Ms(opened, o.AcknowledgedAt) < killAt.TotalMilliseconds);
@@ -55,7 +55,7 @@ internal sealed class CrashRun(Options options, HallApi api, Staff staff, IReadO
             // Every acknowledged ballot, resent with its key after the restart: recorded already, same receipt.
             await Parallel.ForEachAsync(ackedIdx, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = tct }, async (i, c) =>
             {
-                var again = await Casting.UntilAcknowledgedAsync(api, tablets[i], roundId, keys[i], [struck[i]], TimeSpan.FromSeconds(30), c);
+                var again = await Casting.UntilAcknowledgedAsync(tablets[i], roundId, keys[i], [struck[i]], TimeSpan.FromSeconds(30), c);
                 if (!again.Acknowledged || !again.AlreadyRecorded || again.Receipt != outcomes[i].Receipt)
                 {
                     lock (lostHere)

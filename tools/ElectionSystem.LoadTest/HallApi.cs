@@ -13,8 +13,9 @@ internal sealed class HallCallException(string message, HttpStatusCode? status) 
 }
 
 /// <summary>
-/// HTTP to the hall server as the pages do it (JSON, bearer tokens). One SocketsHttpHandler for the
-/// whole run with room for a connection per tablet, as each tablet in the hall has its own.
+/// HTTP to the hall server as the pages do it (JSON, bearer tokens). The staff's and screens' calls
+/// share one connection pool; each tablet has a pool of its own (<see cref="ForTablet"/>), as each
+/// tablet's browser in the hall has, so the server holds the connections a hall of tablets makes.
 /// </summary>
 internal sealed class HallApi : IDisposable
 {
@@ -23,12 +24,12 @@ internal sealed class HallApi : IDisposable
     private readonly HttpClient _http;
     private readonly SocketsHttpHandler _handler;
 
-    public HallApi(Uri baseAddress)
+    public HallApi(Uri baseAddress, int maxConnections = 5000)
     {
         BaseAddress = baseAddress;
         var handler = _handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = 5000,
+            MaxConnectionsPerServer = maxConnections,
             ConnectTimeout = TimeSpan.FromSeconds(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
             UseCookies = false,
@@ -38,6 +39,9 @@ internal sealed class HallApi : IDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>One tablet's browser: its own connections to the server (a browser opens at most 6 per host).</summary>
+    public HallApi ForTablet() => new(BaseAddress, maxConnections: 6);
 
     /// <summary>
     /// For a hub connection's HTTP calls (negotiate): the same connection pool as the API calls, as a

@@ -17,11 +17,14 @@ using ElectionSystem.Server.Hosting;
 namespace ElectionSystem.LoadTest;
 
 /// <summary>One simulated tablet: the delegate it is signed in as and its bearer token.</summary>
-internal sealed class Tablet(int index, string code, string token)
+internal sealed class Tablet(int index, string code, string token, HallApi http)
 {
     public int Index { get; } = index;
     public string Code { get; } = code;
     public string Token { get; } = token;
+
+    /// <summary>The tablet's own HTTP connections (its browser's), for its calls and its hub connection's negotiation.</summary>
+    public HallApi Http { get; } = http;
 }
 
 /// <summary>The staff tokens and display keys a run works with.</summary>
@@ -226,14 +229,15 @@ internal static class HallSetup
         await Parallel.ForEachAsync(Enumerable.Range(0, delegates), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (i, c) =>
         {
             var code = CodeOf(i);
+            var http = api.ForTablet();
             for (var attempt = 1; ; attempt++)
             {
-                var (status, body, ms) = await api.TimedAsync(HttpMethod.Post, "/api/tablet/signin", null, new TabletSignInRequest(null, code, pins[code]), c);
+                var (status, body, ms) = await http.TimedAsync(HttpMethod.Post, "/api/tablet/signin", null, new TabletSignInRequest(null, code, pins[code]), c);
                 if (status == System.Net.HttpStatusCode.OK)
                 {
                     latencies.Add(ms);
                     var r = JsonSerializer.Deserialize<TabletSignInResponse>(body, HallApi.Json)!;
-                    tablets[i] = new Tablet(i, code, r.AccessToken);
+                    tablets[i] = new Tablet(i, code, r.AccessToken, http);
                     return;
                 }
                 if (attempt >= 5)

@@ -68,7 +68,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             BallotView? ballot = null;
             for (var attempt = 0; attempt < 10 && ballot is null; attempt++)
             {
-                var (status, body, _) = await api.TimedAsync(HttpMethod.Get, "/api/elections/ballot", t.Token, null, ct);
+                var (status, body, _) = await t.Http.TimedAsync(HttpMethod.Get, "/api/elections/ballot", t.Token, null, ct);
                 if (status == System.Net.HttpStatusCode.OK)
                 {
                     ballot = JsonSerializer.Deserialize<TabletBallotState>(body, HallApi.Json)!.Ballot;
@@ -86,7 +86,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             }
             // Strike exactly the surplus (2 of 11 for 9 seats): a valid ballot.
             var struck = ballot.Names.OrderBy(_ => Random.Shared.Next()).Take(ballot.Names.Count - ballot.Seats).Select(x => x.Id).ToList();
-            return await Casting.UntilAcknowledgedAsync(api, t, roundId, HallSetup.NewKey(), struck, window + TimeSpan.FromSeconds(60), ct);
+            return await Casting.UntilAcknowledgedAsync(t, roundId, HallSetup.NewKey(), struck, window + TimeSpan.FromSeconds(60), ct);
         }));
         var burstEnd = Stopwatch.GetTimestamp();
         var cpuSelfBurst = Cpu.SelfSeconds() - cpuSelf0;
@@ -200,7 +200,7 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             await HallSetup.OpenAsync(api, staff, roundId, ct);
             var start = Stopwatch.GetTimestamp();
             var outcomes = await Task.WhenAll(tablets.Select(t =>
-                Casting.UntilAcknowledgedAsync(api, t, roundId, HallSetup.NewKey(), [Random.Shared.Next(2) == 0 ? "c1" : "c2"], TimeSpan.FromSeconds(90), ct)));
+                Casting.UntilAcknowledgedAsync(t, roundId, HallSetup.NewKey(), [Random.Shared.Next(2) == 0 ? "c1" : "c2"], TimeSpan.FromSeconds(90), ct)));
             var ok = outcomes.Where(o => o.Acknowledged).ToList();
             var end = ok.Count > 0 ? ok.Max(o => o.AcknowledgedAt) : Stopwatch.GetTimestamp();
             var s = Stats.Ms(start, end) / 1000;
@@ -248,7 +248,8 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
                 {
                     o.Transports = HttpTransportType.WebSockets;
                     o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                    o.HttpMessageHandlerFactory = _ => api.PageHandler();
+                    // Negotiation over the page's own connections: a tablet's pool, the screens' shared one.
+                    o.HttpMessageHandlerFactory = _ => (i < n ? tablets[i].Http : api).PageHandler();
                 })
                 .Build();
             var index = i;

@@ -85,6 +85,10 @@ finally
         await server.DisposeAsync();
     }
     api.Dispose();
+    foreach (var t in tablets)
+    {
+        t.Http.Dispose();
+    }
     if (madeFolder && !options.KeepData)
     {
         try
