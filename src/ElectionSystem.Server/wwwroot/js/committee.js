@@ -1,19 +1,13 @@
 // Ban Kiểm phiếu's screen (/committee). The page's cookie carries the member's sign-in; every
 // figure comes from /api/committee, and the hub only says "something changed" (refetch).
 import { el } from './dom.js';
+import { api } from './api.js';
 const $ = (id) => document.getElementById(id);
 let rounds = [];
 let current = null;
 let view = null;
 let problem = null;
 let confirmClose = false;
-
-async function api(path, options = {}) {
-  const r = await fetch(path, { ...options, headers: { 'Content-Type': 'application/json', ...(options.headers || {}) } });
-  const json = await r.json().catch(() => null);
-  if (!r.ok) throw new Error(json?.detail || `Lỗi ${r.status}`);
-  return json;
-}
 
 const stateVi = { open: 'Đang bỏ phiếu', closed: 'Đã đóng — chờ xác nhận', confirmed: 'Đã xác nhận', announced: 'Đã công bố' };
 const nf = new Intl.NumberFormat('vi-VN');
@@ -41,7 +35,7 @@ function drawRounds() {
 async function act(path, body) {
   problem = null;
   try {
-    await api(path, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
+    await api(path, { method: 'POST', body: body ?? undefined });
   } catch (e) {
     problem = e.message;
   }

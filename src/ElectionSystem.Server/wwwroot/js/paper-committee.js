@@ -1,20 +1,14 @@
 // Ban Kiểm phiếu's paper desk (/entry/committee). Every figure comes from /api/paper; the rulings
 // and their reasons go to the audit log on the server.
 import { el } from './dom.js';
+import { api } from './api.js';
 const $ = (id) => document.getElementById(id);
 let current = new URLSearchParams(location.search).get('round');
 let problem = null;
 
-async function api(path, options = {}) {
-  const r = await fetch(path, { ...options, headers: { 'Content-Type': 'application/json', ...(options.headers || {}) } });
-  const json = await r.json().catch(() => null);
-  if (!r.ok) throw new Error(json?.detail || `Lỗi ${r.status}`);
-  return json;
-}
-
 async function act(path, method, body) {
   problem = null;
-  try { await api(path, { method, body: body ? JSON.stringify(body) : undefined }); } catch (e) { problem = e.message; }
+  try { await api(path, { method, body: body ?? undefined }); } catch (e) { problem = e.message; }
   await load();
 }
 
