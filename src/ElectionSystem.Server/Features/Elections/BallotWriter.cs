@@ -17,8 +17,8 @@ namespace ElectionSystem.Server.Features.Elections;
 /// nothing waits; when 1,600 tablets vote at once the cost of a durable commit is shared.
 /// The invariants of a single cast hold for each ballot of a batch:
 /// <list type="bullet">
-/// <item>durable before acknowledged: a cast's receipt is returned only after the batch's SaveChanges
-/// (one SQLite transaction) has committed; if it fails, every ballot of the batch is retried alone, so
+/// <item>durable before acknowledged: a cast's receipt is returned only after the batch's one SQLite
+/// transaction (its INSERTs, audit lines and the chain head) has committed; if it fails, every ballot of the batch is retried alone, so
 /// one bad ballot cannot fail the others, and a ballot that still fails gets the error (nothing of it stored);</item>
 /// <item>exactly once: the writer holds <see cref="ElectionGate"/> (a close cannot interleave) and checks
 /// each ballot against the participations already stored AND those staged earlier in the same batch,

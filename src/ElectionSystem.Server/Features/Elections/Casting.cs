@@ -12,7 +12,7 @@ namespace ElectionSystem.Server.Features.Elections;
 /// Bỏ phiếu trên máy tính bảng: ballot secrecy, durability and exactly-once (ARCHITECTURE.md
 /// invariants 1–3, ADR 0001). The ballot (random id + content), the participation row (delegate,
 /// round, SHA-256 of the submission key) and the receipt code (no link to either) are written in one
-/// SaveChanges — one SQLite transaction with synchronous=FULL — and only then is the receipt returned.
+/// SQLite transaction with synchronous=FULL (BallotWriter) — and only then is the receipt returned.
 /// </summary>
 public sealed partial class ElectionService
 {
@@ -169,7 +169,8 @@ public sealed partial class ElectionService
     private async Task<Outcome<CastReceipt>?> ReplayAsync(Guid roundId, Guid delegateId, string keyHash, string key, CancellationToken ct)
     {
         string? stored;
-        if ((await SnapshotAsync(ct)) is { Open: { } open, Voted: { } voted } && open.Id == roundId)
+        var snap = await SnapshotAsync(ct);
+        if (snap is { Open: { } open, Voted: { } voted } && open.Id == roundId)
         {
             // The open round: the snapshot knows every committed participation (no query). Not there
             // means not yet recorded; the writer checks again under the gate in any case.
@@ -182,8 +183,8 @@ public sealed partial class ElectionService
             if (stored is null) return null;
         }
         if (stored != keyHash) return new Outcome<CastReceipt>(null, Problems.Conflict(AlreadyVoted));
-        var secret = cache.Current is { Open: { } current } && current.Id == roundId
-            ? current.RoundSecret
+        var secret = snap.Open?.Id == roundId
+            ? snap.Open.RoundSecret
             : await db.Set<ElectionRoundRow>().AsNoTracking().Where(x => x.Id == roundId).Select(x => x.RoundSecret).FirstAsync(ct);
         return new Outcome<CastReceipt>(new CastReceipt(ReceiptCodes.For(secret, key), true, Recorded), null);
     }

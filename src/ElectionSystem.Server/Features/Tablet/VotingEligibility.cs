@@ -65,7 +65,7 @@ public sealed class VotingEligibility(ElectionDbContext db)
 
     private static Eligibility Judge(DelegateCategory category, Guid? replaces, bool absentWholeCongress, bool hasSession, bool checkedIn)
     {
-        if (category == DelegateCategory.Alternate && replaces is null)
+        if (!CongressDelegate.Summoned(category, replaces))
         {
             return new Eligibility(false, AlternateNotSummoned);
         }
