@@ -132,6 +132,28 @@ internal sealed class HallApi : IDisposable
         }
     }
 
+    /// <summary>
+    /// A setup call the server may not take at once (the desk scans again, the tablet signs in
+    /// again): up to five attempts with a growing pause; the answer and the successful call's time.
+    /// </summary>
+    public async Task<(T Value, double Ms)> PostPatientlyAsync<T>(string path, string? token, object body, string what, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (status, text, ms) = await TimedAsync(HttpMethod.Post, path, token, body, ct);
+            if (status == HttpStatusCode.OK)
+            {
+                return (JsonSerializer.Deserialize<T>(text, Json)!, ms);
+            }
+            if (attempt >= 5)
+            {
+                throw new HallCallException($"{what}: {(int?)status} {Trim(text)}", status);
+            }
+            // Back off before trying again, as a person at the desk or the tablet would.
+            await Task.Delay(200 * attempt, ct);
+        }
+    }
+
     private static string Trim(string s) => s.Length > 300 ? s[..300] + "…" : s;
 
     public void Dispose() => _http.Dispose();

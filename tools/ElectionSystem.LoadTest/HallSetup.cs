@@ -186,33 +186,19 @@ internal static class HallSetup
         await Parallel.ForEachAsync(Enumerable.Range(0, delegates), new ParallelOptions { MaxDegreeOfParallelism = DeskParallelism, CancellationToken = ct }, async (i, c) =>
         {
             var code = CodeOf(i);
-            for (var attempt = 1; ; attempt++)
+            var (r, ms) = await api.PostPatientlyAsync<CheckInResult>("/api/checkin/scan", desk, new ScanRequest(badges[code]), $"check-in {code}", c);
+            switch (r.Status)
             {
-                var (status, body, ms) = await api.TimedAsync(HttpMethod.Post, "/api/checkin/scan", desk, new ScanRequest(badges[code]), c);
-                if (status == HttpStatusCode.OK)
-                {
-                    var r = JsonSerializer.Deserialize<CheckInResult>(body, HallApi.Json)!;
-                    switch (r.Status)
-                    {
-                        case CheckInStatus.CheckedIn:
-                            Interlocked.Increment(ref checkedIn);
-                            break;
-                        case CheckInStatus.Already:
-                            Interlocked.Increment(ref already);
-                            break;
-                        default:
-                            throw new InvalidOperationException($"check-in {code}: {r.Status} {r.Message}");
-                    }
-                    latencies.Add(ms);
-                    return;
-                }
-                if (attempt >= 5)
-                {
-                    throw new HallCallException($"check-in {code}: {(int?)status} {body}", status);
-                }
-                // Back off before rescanning a badge the server could not take yet (the desk would scan again).
-                await Task.Delay(200 * attempt, c);
+                case CheckInStatus.CheckedIn:
+                    Interlocked.Increment(ref checkedIn);
+                    break;
+                case CheckInStatus.Already:
+                    Interlocked.Increment(ref already);
+                    break;
+                default:
+                    throw new InvalidOperationException($"check-in {code}: {r.Status} {r.Message}");
             }
+            latencies.Add(ms);
         });
         Log.Info($"checked in {checkedIn} at the desk in {Log.F2(Stopwatch.GetElapsedTime(start).TotalSeconds)} s " +
                  $"({already} already checked in; badge scan, {DeskParallelism} at a time): p50 {Log.F(Stats.Percentile(latencies, 50))} ms, p99 {Log.F(Stats.Percentile(latencies, 99))} ms");
@@ -230,23 +216,9 @@ internal static class HallSetup
         {
             var code = CodeOf(i);
             var http = api.ForTablet();
-            for (var attempt = 1; ; attempt++)
-            {
-                var (status, body, ms) = await http.TimedAsync(HttpMethod.Post, "/api/tablet/signin", null, new TabletSignInRequest(null, code, pins[code]), c);
-                if (status == System.Net.HttpStatusCode.OK)
-                {
-                    latencies.Add(ms);
-                    var r = JsonSerializer.Deserialize<TabletSignInResponse>(body, HallApi.Json)!;
-                    tablets[i] = new Tablet(i, code, r.AccessToken, http);
-                    return;
-                }
-                if (attempt >= 5)
-                {
-                    throw new HallCallException($"sign-in {code}: {(int?)status} {body}", status);
-                }
-                // Back off before retrying a sign-in the server could not take yet.
-                await Task.Delay(200 * attempt, c);
-            }
+            var (r, ms) = await http.PostPatientlyAsync<TabletSignInResponse>("/api/tablet/signin", null, new TabletSignInRequest(null, code, pins[code]), $"sign-in {code}", c);
+            latencies.Add(ms);
+            tablets[i] = new Tablet(i, code, r.AccessToken, http);
         });
         Log.Info($"{delegates} tablets signed in: p50 {Log.F(Stats.Percentile(latencies, 50))} ms, p99 {Log.F(Stats.Percentile(latencies, 99))} ms");
         return [.. tablets];
