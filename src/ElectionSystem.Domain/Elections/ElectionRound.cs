@@ -76,6 +76,13 @@ public sealed record ElectionRound
     /// <summary>What percentages and admission are measured against: Base, or those present in a poll.</summary>
     public int Measure => Kind == ElectionKind.NominationPoll ? Present!.Value : Base.Value;
 
+    /// <summary>
+    /// Whether a candidate's votes pass the round's bar: more than half of Base (DOMAIN.md §4.3), or,
+    /// in a nomination poll, more than 30% of those present.
+    /// </summary>
+    public bool Passes(int votes) =>
+        Kind == ElectionKind.NominationPoll ? NominationPoll.Admitted(votes, Measure) : Threshold.Passed(votes, Base.Value);
+
     public InvalidReason? Check(BallotContent content) => BallotValidity.Check(content, ListKind, CandidateIds, Seats);
 
     /// <summary>Kiểm phiếu: counts the ballots and decides who is elected.</summary>
@@ -87,7 +94,7 @@ public sealed record ElectionRound
                 c,
                 tally.Votes[i],
                 Percentage.Of(tally.Votes[i], Measure, Rules.PercentDecimals, Rules.PercentRounding),
-                Kind == ElectionKind.NominationPoll ? NominationPoll.Admitted(tally.Votes[i], Measure) : Threshold.Passed(tally.Votes[i], Base.Value)))
+                Passes(tally.Votes[i])))
             .ToList();
         var outcome = Kind == ElectionKind.NominationPoll
             ? WhoIsElected.AdmittedByPoll(rows)

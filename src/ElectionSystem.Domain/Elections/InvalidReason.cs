@@ -54,6 +54,11 @@ public static class InvalidReasonWire
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
+    /// <summary>The reason a word of the record names (any reason, unlike <see cref="TryParsePaperReason"/>).</summary>
+    public static InvalidReason Parse(string wire) =>
+        Enum.GetValues<InvalidReason>().Cast<InvalidReason?>().FirstOrDefault(r => r!.Value.ToWire() == wire)
+        ?? throw new FormatException($"\"{wire}\" is not a reason a ballot is invalid.");
+
     /// <summary>Reasons only the counting committee can rule, which a record carries as <c>invalid</c>.</summary>
     public static bool IsPaperReason(this InvalidReason reason) => reason <= InvalidReason.Other;
 
