@@ -24,7 +24,7 @@ namespace ElectionSystem.Domain.Records;
 /// <item>An id struck twice on one ballot is struck once.</item>
 /// </list>
 /// </remarks>
-public static class ElectionRecordReader
+public static partial class ElectionRecordReader
 {
     public const int MaxPercentDecimals = 28;
 
@@ -69,13 +69,6 @@ public static class ElectionRecordReader
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");
-
-    private sealed class MalformedException(string path, string problem) : Exception(problem)
-    {
-        public MalformedRecord Malformed { get; } = new(path, problem);
-    }
-
-    private static MalformedException Bad(string path, string problem) => new(path, problem);
 
     private static ElectionRecord ReadRecord(JsonElement root)
     {
@@ -270,61 +263,4 @@ public static class ElectionRecordReader
         }
         return new BallotContent.Marks(byCandidate);
     }
-
-    // --- JSON helpers: each names the path of what it reads.
-
-    private static Dictionary<string, JsonElement> Object(JsonElement element, string path)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(path, $"must be an object, got {Raw(element)}");
-        }
-        var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var p in element.EnumerateObject())
-        {
-            if (!properties.TryAdd(p.Name, p.Value))
-            {
-                throw Bad(path == "$" ? p.Name : $"{path}.{p.Name}", "appears twice");
-            }
-        }
-        return properties;
-    }
-
-    private static JsonElement.ArrayEnumerator Array(JsonElement element, string path) =>
-        element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : throw Bad(path, $"must be an array, got {Raw(element)}");
-
-    private static JsonElement Required(Dictionary<string, JsonElement> obj, string name, string parentPath)
-    {
-        var path = parentPath.Length == 0 ? name : $"{parentPath}.{name}";
-        return obj.TryGetValue(name, out var value) ? value : throw Bad(path, "is required");
-    }
-
-    private static JsonElement? Optional(Dictionary<string, JsonElement> obj, string name) =>
-        obj.TryGetValue(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static string String(JsonElement element, string path) =>
-        element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Bad(path, $"must be a string, got {Raw(element)}");
-
-    private static int Count(JsonElement element, string path) => Integer(element, path, 0, "a non-negative integer");
-
-    private static int Integer(JsonElement element, string path, int min, string what)
-    {
-        if (element.ValueKind == JsonValueKind.Number)
-        {
-            if (element.TryGetInt32(out var i) && i >= min) return i;
-            if (element.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d >= min && d <= int.MaxValue) return (int)d;
-        }
-        throw Bad(path, $"must be {what}, got {Raw(element)}");
-    }
-
-    private static string Quote(string s) => JsonSerializer.Serialize(s, RecordJson.Compact);
-
-    private static string Raw(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        _ => Shorten(element.GetRawText()),
-    };
-
-    private static string Shorten(string s) => s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 57), "...");
 }

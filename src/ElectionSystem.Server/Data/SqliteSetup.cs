@@ -24,8 +24,6 @@ public static class SqliteSetup
     public static async Task MigrateAsync(this ElectionDbContext db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        // Ballots and receipts: WITHOUT ROWID tables EF cannot describe (ADR 0001).
-        await Features.Elections.ElectionSchema.EnsureAsync(db, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 }

@@ -87,7 +87,7 @@ public class ExactlyOnceTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
 
         var second = await ElectionsHall.CastAsync(tablet, round.Id, ElectionsHall.NewKey(), ["c2"]);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Equal(ElectionService.AlreadyVoted, (await second.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(BallotCasting.AlreadyVoted, (await second.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Equal(1, await hall.DbAsync(db => db.Set<StoredBallot>().CountAsync(b => b.RoundId == round.Id)));
         await hall.CountAndAnnounceAsync(round.Id);
     }
@@ -104,7 +104,7 @@ public class ExactlyOnceTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
 
         var late = await ElectionsHall.CastAsync(seated[1].Tablet, round.Id, ElectionsHall.NewKey(), ["c3"]);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.StartsWith(ElectionService.RoundNotOpen, (await late.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.StartsWith(BallotCasting.RoundNotOpen, (await late.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
 
         var resend = await ElectionsHall.OkAsync<CastReceipt>(ElectionsHall.CastAsync(seated[0].Tablet, round.Id, key, ["c3"]));
         Assert.Equal(first.Receipt, resend.Receipt);

@@ -7,6 +7,7 @@ using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
@@ -214,7 +215,7 @@ public sealed class DemoSeeder(HallOptions hall, HallClock clock)
 
         // The convening committee's list: every fourth ex-officio delegate, 11 for 9 seats
         // (surplus 2 ≤ 30%: the list passes the rule as it is).
-        var elections = services.GetRequiredService<ElectionService>();
+        var elections = services.GetRequiredService<ElectionSetup>();
         var election = Must(await elections.CreateAsync(new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, ElectionTitle, ElectionSeats), system, ct));
         var codes = Enumerable.Range(0, ElectionCandidates).Select(i => $"DB{1 + (4 * i):000}").ToList();
         var listed = await db.Delegates.AsNoTracking().Include(d => d.Delegation).Where(d => codes.Contains(d.Code)).ToListAsync(ct);
@@ -235,7 +236,7 @@ public sealed class DemoSeeder(HallOptions hall, HallClock clock)
         credentials.Append("delegate PINs: the other delegates get theirs from /tablet/pins (the organiser prints the slips)\n");
     }
 
-    private static T Must<T>(Outcome<T> outcome) =>
+    private static T Must<T>(ProblemOr<T> outcome) =>
         outcome.Value ?? throw new InvalidOperationException("Demo: the election service refused the seed: " + outcome.Problem?.ProblemDetails.Detail);
 
     private static CongressDelegate NewDelegate(Random random, HashSet<string> used, string code, Delegation group, DelegateCategory category, string? seat)

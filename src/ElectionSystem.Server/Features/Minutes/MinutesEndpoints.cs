@@ -9,6 +9,8 @@ public static class MinutesEndpoints
 {
     public const string MinutesRoles = Roles.CountingCommittee + "," + Roles.Organiser + "," + Roles.Presidium;
 
+    public static IServiceCollection AddMinutes(this IServiceCollection services) => services.AddScoped<MinutesBuilder>();
+
     public static RouteGroupBuilder MapMinutes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/minutes").WithTags("Minutes").RequireAuthorization(AuthSetup.Require(MinutesRoles));

@@ -47,7 +47,7 @@ public sealed record MinutesModel(
 
 public sealed record MinutesCandidate(int Number, string FullName, int Votes, string Percent);
 
-public sealed class MinutesBuilder(ElectionDbContext db, HallClock clock)
+public sealed class MinutesBuilder(ElectionDbContext db, HallClock clock, RoundCounts counts)
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -60,8 +60,9 @@ public sealed class MinutesBuilder(ElectionDbContext db, HallClock clock)
         var election = await db.Set<Election>().AsNoTracking().FirstAsync(e => e.Id == round.ElectionId, ct);
         var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Congress();
         var members = await db.Set<CountingCommitteeMember>().AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct);
-        var (record, result) = ElectionService.Recount(round);
-        var dto = ElectionService.ToResultDto(round, election, record, result);
+        var counted = counts.Read(round);
+        var (record, result) = (counted.Record, counted.Result);
+        var dto = ResultView.From(round, election, counted);
         var poll = record.Election.Kind == ElectionKind.NominationPoll;
         var rules = record.Rules;
 
@@ -109,7 +110,7 @@ public sealed class MinutesBuilder(ElectionDbContext db, HallClock clock)
                 ? $" (do đại hội biểu quyết: {v})" : round.Purpose == RoundPurposes.Main ? "" : " (số còn lại)") + ".";
         return new MinutesModel(
             body, congressLine, "BAN KIỂM PHIẾU", dateLine, MinutesModel.Heading, election.Title,
-            ElectionService.Label(round),
+            RoundWords.Label(round),
             congress.Name,
             $"Bỏ phiếu từ {opened:HH:mm} đến {held:HH:mm} ngày {held:dd/MM/yyyy}.",
             seatsLine,

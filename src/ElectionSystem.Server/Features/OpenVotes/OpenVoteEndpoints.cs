@@ -13,6 +13,7 @@ public static class OpenVoteEndpoints
     {
         services.AddSingleton<OpenVoteGate>();
         services.AddScoped<OpenVoteService>();
+        services.AddScoped<OpenVoteDecisions>();
         services.AddLiveTopic<OpenVoteTopic>();
         return services;
     }

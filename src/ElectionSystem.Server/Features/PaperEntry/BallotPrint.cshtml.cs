@@ -6,7 +6,7 @@ namespace ElectionSystem.Server.Features.PaperEntry;
 
 /// <summary>Phiếu bầu in sẵn of a round: A4, the official layout, no serial number or anything that could identify a ballot.</summary>
 [Authorize(Roles = PaperEntryEndpoints.LogRoles)]
-public sealed class BallotPrintModel(PaperEntryService paper) : PageModel
+public sealed class BallotPrintModel(PaperStations paper) : PageModel
 {
     public BallotSheet Sheet { get; private set; } = null!;
 

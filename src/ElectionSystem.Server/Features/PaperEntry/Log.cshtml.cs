@@ -7,7 +7,7 @@ namespace ElectionSystem.Server.Features.PaperEntry;
 
 /// <summary>Nhật ký nhập phiếu: printable, filed with the minutes — per bundle and station, then every disagreement and ruling with its reason.</summary>
 [Authorize(Roles = PaperEntryEndpoints.LogRoles)]
-public sealed class LogModel(PaperEntryService paper, HallClock clock) : PageModel
+public sealed class LogModel(PaperDesk paper, HallClock clock) : PageModel
 {
     public PaperStatusDto Status { get; private set; } = null!;
 

@@ -4,16 +4,14 @@ using ElectionSystem.Domain.Elections;
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
-/// The open round as every tablet sees it, read once instead of per request (issue 7: the ballot
-/// fetch's five queries and the cast's round/election/candidate queries were ~45% of the server's
-/// CPU in a 1,600-tablet burst). While a round is open nothing in it can change (candidates, seats,
-/// kind, secret), so the snapshot is immutable; it is dropped on every round state change — open,
-/// close, confirm, announce, all in ElectionService — after that change has committed, and a
-/// snapshot read before a change is never stored after it (the generation check).
+/// The open round as every tablet sees it, read once instead of per request (ADR 0007). While a
+/// round is open nothing in it can change (candidates, seats, kind, secret), so the snapshot is
+/// immutable; <see cref="RoundTransitions"/> drops it on every round state change after that change
+/// has committed, and a snapshot read before a change is never stored after it (the generation check).
 /// Nothing here decides whether a ballot is accepted: the writer still checks, under the gate and in
 /// the ballot's own transaction, that the round is open and the delegate has not voted.
 /// </summary>
-public sealed class ElectionCache
+public sealed class OpenRoundCache
 {
     /// <summary>
     /// The open round (or none) and the last announced round; Ballot has Voted = false. Voted: who has

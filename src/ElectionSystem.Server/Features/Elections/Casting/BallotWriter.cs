@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
-/// Group commit of tablet ballots (issue 7). One writer takes every ballot that has queued while the
+/// Group commit of tablet ballots (ADR 0007). One writer takes every ballot that has queued while the
 /// previous transaction was committing and writes them all in ONE transaction (one fsync with
 /// synchronous=FULL), then answers each cast. When the hall is quiet a batch is a single ballot and
 /// nothing waits; when 1,600 tablets vote at once the cost of a durable commit is shared.
@@ -20,14 +20,14 @@ namespace ElectionSystem.Server.Features.Elections;
 /// <item>durable before acknowledged: a cast's receipt is returned only after the batch's one SQLite
 /// transaction (its INSERTs, audit lines and the chain head) has committed; if it fails, every ballot of the batch is retried alone, so
 /// one bad ballot cannot fail the others, and a ballot that still fails gets the error (nothing of it stored);</item>
-/// <item>exactly once: the writer holds <see cref="ElectionGate"/> (a close cannot interleave) and checks
+/// <item>exactly once: the writer holds <see cref="RoundTransitions"/> (a close cannot interleave) and checks
 /// each ballot against the participations already stored AND those staged earlier in the same batch,
 /// so a resend in the same batch gets the same receipt and a second ballot of a delegate is refused;</item>
 /// <item>secrecy: participations, ballots and receipts are added in three independent random orders,
 /// so nothing of a batch's order links one to another (ballots and receipts are WITHOUT ROWID anyway).</item>
 /// </list>
 /// </summary>
-public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate, ElectionCache cache, ILogger<BallotWriter> logger) : BackgroundService
+public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions transitions, OpenRoundCache cache, ILogger<BallotWriter> logger) : BackgroundService
 {
     /// <summary>At most this many ballots in one transaction.</summary>
     public const int MaxBatch = 256;
@@ -35,7 +35,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
     /// <summary>A ballot judged valid (or confirmed invalid) and eligible, waiting for its transaction.</summary>
     internal sealed record Pending(Guid RoundId, Guid DelegateId, string KeyHash, string Key, string Content, string Actor)
     {
-        public TaskCompletionSource<Outcome<CastReceipt>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<ProblemOr<CastReceipt>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -48,7 +48,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
     /// once queued, the ballot is written whether or not the tablet is still waiting; its resend with
     /// the same key then gets the same receipt.
     /// </summary>
-    internal Task<Outcome<CastReceipt>> WriteAsync(Pending ballot)
+    internal Task<ProblemOr<CastReceipt>> WriteAsync(Pending ballot)
     {
         if (!_queue.Writer.TryWrite(ballot))
         {
@@ -120,14 +120,14 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
     }
 
     /// <summary>One transaction for the batch; returns each ballot's answer, in the batch's order.</summary>
-    private async Task<Outcome<CastReceipt>[]> CommitAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<ProblemOr<CastReceipt>[]> CommitAsync(List<Pending> batch, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
+        using var _ = await transitions.EnterAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var eligibility = scope.ServiceProvider.GetRequiredService<VotingEligibility>();
-        var outcomes = new Outcome<CastReceipt>[batch.Count];
+        var outcomes = new ProblemOr<CastReceipt>[batch.Count];
         var participations = new List<(Participation Row, string Actor)>();
         var ballots = new List<StoredBallot>();
         var receipts = new List<Receipt>();
@@ -153,17 +153,15 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
                 else if (voted.TryGetValue(p.DelegateId, out var keyHash))
                 {
                     // Recorded before (or earlier in this batch): the same key gets its receipt, another is refused.
-                    outcomes[i] = keyHash == p.KeyHash
-                        ? new CastReceipt(ReceiptCodes.For(round.RoundSecret, p.Key), true, ElectionService.Recorded)
-                        : Problems.Conflict(ElectionService.AlreadyVoted);
+                    outcomes[i] = BallotCasting.AnswerResend(keyHash, p.KeyHash, round.RoundSecret, p.Key);
                 }
                 else if (round.State != RoundStates.Open)
                 {
-                    outcomes[i] = Problems.Conflict(ElectionService.RoundNotOpen + (round.State == RoundStates.Draft ? ": chưa mở." : ": đã kết thúc."));
+                    outcomes[i] = Problems.Conflict(BallotCasting.RoundNotOpen + (round.State == RoundStates.Draft ? ": chưa mở." : ": đã kết thúc."));
                 }
                 else if (may[p.DelegateId] is { MayVote: false, Reason: var reason })
                 {
-                    outcomes[i] = ElectionService.Forbidden(reason!);
+                    outcomes[i] = Problems.Forbidden(reason!);
                 }
                 else
                 {
@@ -172,7 +170,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
                     participations.Add((new Participation { RoundId = roundId, DelegateId = p.DelegateId, KeyHash = p.KeyHash }, p.Actor));
                     ballots.Add(new StoredBallot { Id = ReceiptCodes.NewBallotId(), RoundId = roundId, Source = "tablet", Content = p.Content });
                     receipts.Add(new Receipt { RoundId = roundId, Code = receipt, Nonce = ReceiptCodes.NewNonce() });
-                    outcomes[i] = new CastReceipt(receipt, false, ElectionService.Recorded);
+                    outcomes[i] = new CastReceipt(receipt, false, BallotCasting.Recorded);
                 }
             }
         }
@@ -181,8 +179,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
             return outcomes;
         }
         // Three independent random orders: the i-th participation, ballot and receipt written are
-        // unrelated. One multi-row INSERT per table (issue 7: tracking four entities per ballot in
-        // EF Core was the writer's main cost); EF still writes the audit lines and the chain head.
+        // unrelated. One multi-row INSERT per table (ADR 0007); EF still writes the audit lines and the chain head.
         var shuffledParticipations = Shuffled(participations);
         await InsertAsync(db, "Participations", ["RoundId", "DelegateId", "KeyHash"],
             shuffledParticipations.Select(x => new object[] { x.Row.RoundId, x.Row.DelegateId, x.Row.KeyHash }), ct);
@@ -202,6 +199,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ElectionGate gate,
         {
             cache.Recorded(row.RoundId, row.DelegateId, row.KeyHash);
         }
+        transitions.TurnoutChanged();
         return outcomes;
     }
 

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Shared;
+using ElectionSystem.Server.Hosting;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>
+/// Đóng lần bầu: no ballot is accepted after it, and the round is counted — once, here (RoundTally).
+/// Nothing of the tally is readable before the close, and nothing outside the committee before the announcement.
+/// </summary>
+public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock clock, RoundTransitions transitions, RoundTally tally)
+{
+    public async Task<ProblemOr<RoundSignal>> CloseAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        RoundSignal signal;
+        using (await transitions.EnterAsync(ct))
+        {
+            var round = await db.TrackedRoundAsync(roundId, ct);
+            if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
+            if (round.State != RoundStates.Open) return Problems.Conflict($"{RoundWords.Label(round)} không đang mở: không đóng được.");
+            var election = await db.ElectionOfAsync(round, ct);
+            var count = await tally.CountAtCloseAsync(round, ct);
+            round.State = RoundStates.Closed;
+            round.ClosedAt = clock.UtcNow;
+            await audit.AppendAsync(user, "election.round.closed", $"round:{round.Id}", new
+            {
+                election = election.Id, round.Number, issued = count.Counted.Record.Election.Issued,
+                collected = count.Counted.Result.Collected, recordSha256 = round.RecordSha256,
+            });
+            await db.SaveChangesAsync(ct);
+            signal = new RoundSignal(round.Id, election.Id, round.State, election.Title, RoundWords.Label(round));
+        }
+        await transitions.ClosedAsync(signal);
+        return signal;
+    }
+}

@@ -1,0 +1,68 @@
+using ElectionSystem.Domain.Elections;
+using ElectionSystem.Domain.Records;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Tablet;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>
+/// Builds a round's record from what is stored — the congress's Base inputs, the list, every ballot,
+/// tablet and paper alike — and has <see cref="RoundCounts"/> count it; the row keeps the count.
+/// Call inside the round's transition (the gate held), then save.
+/// </summary>
+public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibility, RoundCounts counts)
+{
+    /// <summary>At the close: who was present and Base now; issued = those present ∪ those who voted, plus paper handed out.</summary>
+    public async Task<StoredCount> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
+    {
+        var election = await db.ElectionOfAsync(round, ct);
+        var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct);
+        var roll = await eligibility.RollAsync(ct);
+        var voters = await db.VotersAsync(round.Id, ct);
+        round.Issued = roll.Present.Union(voters).Count();
+        round.Present = roll.Present.Count;
+        round.Summoned = roll.Base.Summoned;
+        round.AbsentCommitteeMembers = roll.Base.AbsentCommitteeMembers;
+        round.AbsentWithoutAlternate = roll.Base.AbsentWithoutAlternate;
+        ElectionKindWire.TryParse(round.Kind, out var kind);
+        var poll = kind == ElectionKind.NominationPoll;
+        var record = new ElectionRecord(
+            new RecordCongress(congress?.Name ?? "", roll.Base.Summoned, roll.Base.AbsentCommitteeMembers, roll.Base.AbsentWithoutAlternate,
+                poll ? roll.Present.Count : null),
+            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, round.Issued + round.IssuedPaper),
+            ElectionQueries.RulesFor(election), await db.RoundCandidatesAsync(round.Id, ct), await db.BallotsAsync(round.Id, [], ct));
+        return Store(round, record);
+    }
+
+    /// <summary>When paper ballots join a counted round: the same record with every ballot and the issued figure now.</summary>
+    public async Task<StoredCount> CountWithPaperAsync(ElectionRoundRow round, IReadOnlyList<StoredBallot> paper, CancellationToken ct)
+    {
+        var before = counts.Read(round).Record;
+        var record = before with
+        {
+            Election = before.Election with { Issued = round.Issued + round.IssuedPaper },
+            Ballots = await db.BallotsAsync(round.Id, paper, ct),
+        };
+        return Store(round, record);
+    }
+
+    private StoredCount Store(ElectionRoundRow round, ElectionRecord record)
+    {
+        var stored = counts.Count(record);
+        round.RecordJson = stored.RecordJson;
+        round.RecordSha256 = stored.RecordSha256;
+        round.ResultJson = stored.ResultJson;
+        return stored;
+    }
+}
+
+/// <summary>
+/// Something that must finish before a round's result can be confirmed (paper entry registers one):
+/// the counting plugs are registered by the capability that needs them, the round knows none.
+/// </summary>
+public interface IConfirmationBlocker
+{
+    /// <summary>Why the round's result cannot be confirmed yet, or null.</summary>
+    Task<string?> BlockingAsync(Guid roundId, CancellationToken ct);
+}

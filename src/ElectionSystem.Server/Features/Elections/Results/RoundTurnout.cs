@@ -1,0 +1,54 @@
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Tablet;
+using ElectionSystem.Server.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>Issued / collected of the open rounds ("Đã bỏ phiếu 287/295"): the only figures visible while a round is open.</summary>
+public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibility, HallClock clock, RoundResults results)
+{
+    /// <summary>Phát ra on tablets while a round is open: eligible delegates present ∪ those who voted.</summary>
+    public async Task<int> IssuedOnTabletsAsync(IReadOnlyCollection<Guid> voters, CancellationToken ct) =>
+        (await eligibility.RollAsync(ct)).Present.Union(voters).Count();
+
+    public async Task<ElectionTurnout> TurnoutAsync(CancellationToken ct)
+    {
+        var open = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundStates.Open).ToListAsync(ct);
+        var rows = new List<TurnoutRow>();
+        foreach (var r in open)
+        {
+            var title = (await db.ElectionOfAsync(r, ct)).Title;
+            var voters = await db.VotersAsync(r.Id, ct);
+            var issued = await IssuedOnTabletsAsync(voters, ct) + r.IssuedPaper;
+            rows.Add(new TurnoutRow(r.Id, title, RoundWords.Label(r), issued, voters.Count, $"Đã bỏ phiếu {voters.Count}/{issued}"));
+        }
+        return new ElectionTurnout(clock.UtcNow.Ticks, rows);
+    }
+
+    public async Task<ElectionProjectorState> ProjectorStateAsync(CancellationToken ct)
+    {
+        var turnout = await TurnoutAsync(ct);
+        var (result, receipts) = await results.LatestAnnouncedAsync(ct);
+        return new ElectionProjectorState(turnout, result, receipts);
+    }
+}
+
+/// <summary>Turnout of open rounds, coalesced, to every screen but the tablets.</summary>
+public sealed class ElectionTurnoutTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
+{
+    public const string TopicName = "election-turnout";
+
+    public string Name => TopicName;
+
+    /// <summary>Who is present decides who may still vote: a check-in changes the figures.</summary>
+    public IReadOnlyCollection<string> Follows => [Attendance.AttendanceTopic.TopicName];
+
+    public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var turnout = await services.GetRequiredService<RoundTurnout>().TurnoutAsync(cancellationToken);
+        await hub.Clients.Groups(HubGroups.AttendanceAudience).TurnoutChanged(turnout);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Shared;
+using ElectionSystem.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>Tạo lần bầu: a draft round with the list and seats the rule book gives (RoundPlanner), never what a page sends.</summary>
+public sealed class RoundCreation(ElectionDbContext db, AuditLog audit, HallClock clock, RoundTransitions transitions, RoundPlanner planner)
+{
+    public async Task<ProblemOr<NextStepDto>> NextStepAsync(Guid electionId, CancellationToken ct)
+    {
+        var e = await db.Set<Election>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == electionId, ct);
+        if (e is null) return Problems.NotFound(RoundWords.ElectionNotFound);
+        return (await planner.PlanAsync(e, ct)).Dto;
+    }
+
+    public async Task<ProblemOr<RoundSummaryDto>> CreateAsync(Guid electionId, CreateRoundRequest r, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var e = await db.Set<Election>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == electionId, ct);
+        if (e is null) return Problems.NotFound(RoundWords.ElectionNotFound);
+        using var _ = await transitions.EnterAsync(ct);
+        var plan = await planner.PlanAsync(e, ct);
+        if (plan.Purpose is null) return Problems.Conflict(plan.Dto.MessageVi);
+        string? decidedBy = null;
+        if (plan.Dto.NeedsDecision)
+        {
+            if (r.DecidingVoteId is null)
+                return Problems.Conflict("Lần bầu tiếp theo chỉ được tổ chức khi đại hội biểu quyết đồng ý: hãy chọn biểu quyết đó (decidingVoteId).");
+            var decision = await planner.DecisionAsync(r.DecidingVoteId.Value, "tổ chức bầu tiếp", ct);
+            if (decision.Problem is { } problem) return problem;
+            decidedBy = decision.Value;
+        }
+        if (plan.CandidateIds.Count == 0) return Problems.Conflict("Danh sách bầu cử chưa có ai.");
+        var byBallotId = (await db.Set<ElectionCandidate>().Where(c => c.ElectionId == e.Id).ToListAsync(ct)).ToDictionary(c => c.BallotId);
+        var number = (await db.Set<ElectionRoundRow>().Where(x => x.ElectionId == e.Id).MaxAsync(x => (int?)x.Number, ct) ?? 0) + 1;
+        var round = new ElectionRoundRow
+        {
+            Id = Guid.NewGuid(), ElectionId = e.Id, Number = number, Purpose = plan.Purpose, Kind = plan.Kind!, Seats = plan.Seats,
+            State = RoundStates.Draft, DecidedBy = decidedBy, CreatedAt = clock.UtcNow,
+            RoundSecret = RandomNumberGenerator.GetBytes(32),
+        };
+        db.Add(round);
+        foreach (var id in plan.CandidateIds) db.Add(new RoundCandidate { RoundId = round.Id, CandidateId = byBallotId[id].Id });
+        await audit.AppendAsync(user, "election.round.created", $"round:{round.Id}",
+            new { election = e.Id, round.Number, round.Purpose, round.Kind, round.Seats, candidates = plan.CandidateIds, round.DecidedBy });
+        await db.SaveChangesAsync(ct);
+        return ElectionViews.Summary(round);
+    }
+}

@@ -1,0 +1,61 @@
+using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>
+/// Every change of a round's state goes through here: <see cref="WriteGate.EnterAsync"/> serialises
+/// it against casts (a ballot is either in the count or refused) and against other changes; after
+/// the change has committed, the slice that made it calls one of the methods below, which drops the
+/// open round's snapshot and tells the hall. Broadcasts are raised here, by the state change, never
+/// by an endpoint.
+/// </summary>
+public sealed class RoundTransitions(OpenRoundCache cache, IHubContext<CongressHub, ICongressClient> hub, LiveUpdates live) : WriteGate
+{
+    /// <summary>Everyone: tablets refetch their ballot, screens their view.</summary>
+    private static readonly IReadOnlyList<string> Everyone =
+        [HubGroups.Projector, HubGroups.Presidium, HubGroups.Committee, HubGroups.Organisers, HubGroups.Delegates];
+
+    /// <summary>Screens and staff: the result, without the receipt codes nobody there shows.</summary>
+    private static readonly IReadOnlyList<string> Screens =
+        [HubGroups.Projector, HubGroups.Presidium, HubGroups.Committee, HubGroups.Organisers];
+
+    /// <summary>Issued / collected changed (a ballot was recorded, paper ballots were handed out): coalesced.</summary>
+    public void TurnoutChanged() => live.MarkDirty(ElectionTurnoutTopic.TopicName);
+
+    public async Task OpenedAsync(RoundSignal signal)
+    {
+        cache.Invalidate();
+        await hub.Clients.Groups(Everyone).RoundOpened(signal);
+        TurnoutChanged();
+    }
+
+    public async Task ClosedAsync(RoundSignal signal)
+    {
+        cache.Invalidate();
+        await hub.Clients.Groups(Everyone).RoundClosed(signal);
+        TurnoutChanged();
+    }
+
+    /// <summary>Staff screens only: a confirmation changes nothing a delegate or the projector sees.</summary>
+    public Task ConfirmedAsync(RoundSignal signal)
+    {
+        cache.Invalidate();
+        return hub.Clients.Groups(HubGroups.Committee, HubGroups.Presidium, HubGroups.Organisers).RoundClosed(signal);
+    }
+
+    /// <summary>
+    /// Screens get the result; tablets only "round R announced" (~200 bytes instead of ~20 KB each) and
+    /// fetch the published receipts over HTTP when they hold one.
+    /// </summary>
+    public Task AnnouncedAsync(ResultsAnnounced results)
+    {
+        cache.Invalidate();
+        cache.StorePublished(results.Result.RoundId, results.Receipts);
+        var r = results.Result;
+        return Task.WhenAll(
+            hub.Clients.Groups(Screens).ResultsAnnounced(new AnnouncedResult(r)),
+            hub.Clients.Group(HubGroups.Delegates).RoundAnnounced(new RoundSignal(r.RoundId, r.ElectionId, RoundStates.Announced, r.ElectionTitle, r.RoundLabel)));
+    }
+}
