@@ -1,5 +1,10 @@
-// Building page elements in the small ES modules: el('button', { class, on: { click }, text }, ...children).
-// `true` sets a boolean attribute, `false`/null/undefined leave it out.
+// The page scripts' two DOM helpers, defined once.
+//   $('id')                                   – document.getElementById
+//   el('button', { class, text, on: { click } }, ...children)
+// In el's attributes `true` sets a boolean attribute, `false`/null/undefined leave it out;
+// `class`, `text` and `on` are the element's className, textContent and event listeners.
+export const $ = (id) => document.getElementById(id);
+
 export function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
