@@ -8,11 +8,12 @@ export const $ = (id) => document.getElementById(id);
 export function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
     if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
     else if (k === 'class') e.className = v;
     else if (k === 'text') e.textContent = v;
     else if (v === true) e.setAttribute(k, '');
-    else if (v !== false && v != null) e.setAttribute(k, v);
+    else e.setAttribute(k, v);
   }
   for (const c of children) if (c != null) e.append(c);
   return e;
