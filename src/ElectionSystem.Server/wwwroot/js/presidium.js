@@ -10,10 +10,10 @@ import * as elections from './presidium-elections.js';
 
 let agenda = null;
 
-/** An API call whose error (the Vietnamese detail) shows in the page's problem line; null on error. */
-async function call(path, options = {}) {
+/** Awaits an API call; its error (the Vietnamese detail) shows in the page's problem line, and gives null. */
+async function shown(call) {
   try {
-    const result = await api(path, options);
+    const result = await call;
     showProblem(null);
     return result ?? {};
   } catch (e) {
@@ -64,18 +64,18 @@ function showHands(container, vote) {
     e.preventDefault();
     const data = new FormData(form);
     const body = { for: Number(data.get('for')), against: Number(data.get('against')), abstain: Number(data.get('abstain')) };
-    if (await call(`/api/openvotes/${vote.id}/show-of-hands`, { method: 'POST', body })) await loadAgenda();
+    if (await shown(api(`/api/openvotes/${vote.id}/show-of-hands`, { method: 'POST', body }))) await loadAgenda();
   });
   form.querySelector('[data-cancel]').addEventListener('click', () => form.remove());
   container.append(form);
 }
 
 async function act(path) {
-  if (await call(path, { method: 'POST' })) await loadAgenda();
+  if (await shown(api(path, { method: 'POST' }))) await loadAgenda();
 }
 
 async function loadAgenda() {
-  const result = await call('/api/openvotes');
+  const result = await shown(api('/api/openvotes'));
   if (result) {
     agenda = result;
     renderAgenda();
@@ -113,7 +113,7 @@ async function liveChanged(vote) {
 $('create').addEventListener('submit', async (e) => {
   e.preventDefault();
   const body = { title: $('title').value, description: $('description').value, anonymous: $('anonymous').checked };
-  if (await call('/api/openvotes', { method: 'POST', body })) {
+  if (await shown(api('/api/openvotes', { method: 'POST', body }))) {
     $('create').reset();
     await loadAgenda();
   }
@@ -121,9 +121,9 @@ $('create').addEventListener('submit', async (e) => {
 
 async function refreshAll() {
   await loadAgenda();
-  const attendance = await call('/api/attendance');
+  const attendance = await shown(api('/api/attendance'));
   if (attendance) renderAttendance(attendance);
-  const live = await call('/api/openvotes/live');
+  const live = await shown(api('/api/openvotes/live'));
   if (live) await liveChanged(live.vote);
   await elections.load().catch((e) => showProblem(e.message));
 }
