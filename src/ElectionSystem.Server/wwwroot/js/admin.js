@@ -1,14 +1,10 @@
 // Organisers' page: congress, sessions, delegates (absence, alternates, badges), import, accounts,
 // display keys, audit. Every call goes through the same API a script would use.
-import { api, fmt } from './api.js';
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { fmt } from './kernel/words.js';
 
-const $ = (id) => document.getElementById(id);
-const el = (tag, props = {}, ...children) => {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-};
-const button = (text, onClick) => el('button', { type: 'button', textContent: text, onclick: onClick });
+const button = (text, onClick) => el('button', { type: 'button', text, on: { click: onClick } });
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 function flash(message, bad = false) {
@@ -26,9 +22,9 @@ async function loadCongress() {
   f.twoThirdsQuorumEnforced.checked = c.twoThirdsQuorumEnforced;
   const sessions = await api('/api/congress/sessions');
   $('sessions').replaceChildren(...sessions.map((s) => el('tr', {},
-    el('td', { textContent: s.ordinal }), el('td', { textContent: s.title }), el('td', { textContent: s.date }),
-    el('td', { textContent: s.startsAt ?? '' }),
-    el('td', {}, s.isCurrent ? el('strong', { textContent: 'Phiên hiện tại' })
+    el('td', { text: s.ordinal }), el('td', { text: s.title }), el('td', { text: s.date }),
+    el('td', { text: s.startsAt ?? '' }),
+    el('td', {}, s.isCurrent ? el('strong', { text: 'Phiên hiện tại' })
       : button('Đặt làm phiên hiện tại', guard(async () => { await api(`/api/congress/sessions/${s.id}/current`, { method: 'POST' }); flash('Đã chuyển phiên họp.'); await loadAll(); }))))));
 }
 $('congress-form').addEventListener('submit', guard(async (e) => {
@@ -58,23 +54,23 @@ function renderDelegates() {
   const rows = delegates.filter((d) => !q || fold(`${d.fullName} ${d.code} ${d.delegation}`).includes(q)).slice(0, 400);
   $('delegate-rows').replaceChildren(...rows.map((d) => {
     const absence = d.category === 'Alternate' ? el('span')
-      : el('input', { type: 'checkbox', checked: d.absentWholeCongress, onchange: guard(async (e) => {
+      : el('input', { type: 'checkbox', checked: d.absentWholeCongress, on: { change: guard(async (e) => {
         await api(`/api/delegates/${d.id}/absence`, { method: 'PUT', body: { absentWholeCongress: e.target.checked } });
         flash(`Đã ghi ${e.target.checked ? 'vắng mặt' : 'có thể có mặt'}: ${d.fullName}.`);
         await loadDelegates();
-      }) });
-    let replaces = el('span', { textContent: d.replacesDelegateId ? byId.get(d.replacesDelegateId)?.fullName ?? '' : '' });
+      }) } });
+    let replaces = el('span', { text: d.replacesDelegateId ? byId.get(d.replacesDelegateId)?.fullName ?? '' : '' });
     if (d.category === 'Alternate') {
-      const select = el('select', { onchange: guard(async (e) => {
+      const select = el('select', { on: { change: guard(async (e) => {
         await api(`/api/delegates/${d.id}/replacement`, { method: 'PUT', body: { replacesDelegateId: e.target.value || null } });
         flash(e.target.value ? `Đã triệu tập ${d.fullName} thay thế.` : `Đã rút triệu tập ${d.fullName}.`);
         await loadDelegates();
-      }) }, el('option', { value: '', textContent: '— chưa triệu tập —' }),
-      ...absentOfficials.map((o) => el('option', { value: o.id, textContent: `${o.fullName} (${o.code})`, selected: o.id === d.replacesDelegateId })));
+      }) } }, el('option', { value: '', text: '— chưa triệu tập —' }),
+      ...absentOfficials.map((o) => el('option', { value: o.id, text: `${o.fullName} (${o.code})`, selected: o.id === d.replacesDelegateId })));
       replaces = select;
     }
-    return el('tr', {}, el('td', { textContent: d.code }), el('td', { textContent: d.fullName }), el('td', { textContent: d.delegation }),
-      el('td', { textContent: d.categoryName }), el('td', {}, absence), el('td', {}, replaces),
+    return el('tr', {}, el('td', { text: d.code }), el('td', { text: d.fullName }), el('td', { text: d.delegation }),
+      el('td', { text: d.categoryName }), el('td', {}, absence), el('td', {}, replaces),
       el('td', {}, button(`Cấp lại (lần ${d.badgeVersion + 1})`, guard(async () => {
         if (!confirm(`Cấp lại thẻ cho ${d.fullName}? Thẻ cũ sẽ bị thu hồi.`)) return;
         await api(`/api/badges/${encodeURIComponent(d.code)}/reissue`, { method: 'POST' });
@@ -106,18 +102,18 @@ $('import-form').addEventListener('submit', guard(async (e) => {
     const p = await api('/api/import/delegates/preview', { method: 'POST', form });
     previewed = p.problems.length === 0 ? file : null;
     $('import-commit').disabled = !previewed;
-    out.append(el('p', { textContent: `${p.rows} dòng: thêm ${p.toCreate}, cập nhật ${p.toUpdate}, không đổi ${p.unchanged}, đoàn mới ${p.newDelegations}.` }));
+    out.append(el('p', { text: `${p.rows} dòng: thêm ${p.toCreate}, cập nhật ${p.toUpdate}, không đổi ${p.unchanged}, đoàn mới ${p.newDelegations}.` }));
     if (p.problems.length) {
-      out.append(el('p', { className: 'error', textContent: `${p.problems.length} lỗi — sửa tệp rồi tải lên lại:` }),
-        el('ul', {}, ...p.problems.map((x) => el('li', { textContent: x.message }))));
+      out.append(el('p', { class: 'error', text: `${p.problems.length} lỗi — sửa tệp rồi tải lên lại:` }),
+        el('ul', {}, ...p.problems.map((x) => el('li', { text: x.message }))));
     }
     out.append(el('table', {}, el('tbody', {}, ...p.preview.slice(0, 500).map((r) => el('tr', {},
-      el('td', { textContent: r.row }), el('td', { textContent: r.code }), el('td', { textContent: r.fullName }),
-      el('td', { textContent: r.delegation }), el('td', { textContent: r.category }),
-      el('td', { textContent: { create: 'thêm', update: 'cập nhật', unchanged: 'không đổi' }[r.action] }))))));
+      el('td', { text: r.row }), el('td', { text: r.code }), el('td', { text: r.fullName }),
+      el('td', { text: r.delegation }), el('td', { text: r.category }),
+      el('td', { text: { create: 'thêm', update: 'cập nhật', unchanged: 'không đổi' }[r.action] }))))));
   } catch (err) {
-    out.append(el('p', { className: 'error', textContent: err.message }));
-    for (const x of err.problem?.problems ?? []) out.append(el('p', { className: 'error', textContent: x.message }));
+    out.append(el('p', { class: 'error', text: err.message }));
+    for (const x of err.problem?.problems ?? []) out.append(el('p', { class: 'error', text: x.message }));
   }
 }));
 $('import-commit').addEventListener('click', guard(async () => {
@@ -134,7 +130,7 @@ $('import-commit').addEventListener('click', guard(async () => {
 async function loadAccounts() {
   const accounts = await api('/api/accounts');
   $('account-rows').replaceChildren(...accounts.map((a) => el('tr', {},
-    el('td', { textContent: a.userName }), el('td', { textContent: a.displayName }), el('td', { textContent: a.roleName + (a.disabled ? ' (đã khóa)' : '') }),
+    el('td', { text: a.userName }), el('td', { text: a.displayName }), el('td', { text: a.roleName + (a.disabled ? ' (đã khóa)' : '') }),
     el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
       const r = await api(`/api/accounts/${a.id}/reset-password`, { method: 'POST' });
       alert(`Mật khẩu mới của ${a.userName}: ${r.password}\n(chỉ hiện một lần)`);
@@ -153,7 +149,7 @@ $('account-form').addEventListener('submit', guard(async (e) => {
 async function loadDisplays() {
   const keys = await api('/api/display-keys');
   $('display-rows').replaceChildren(...keys.map((k) => el('tr', {},
-    el('td', { textContent: k.name + (k.revoked ? ' (đã thu hồi)' : '') }), el('td', { textContent: new Date(k.createdAt).toLocaleString('vi-VN') }),
+    el('td', { text: k.name + (k.revoked ? ' (đã thu hồi)' : '') }), el('td', { text: new Date(k.createdAt).toLocaleString('vi-VN') }),
     el('td', {}, k.revoked ? '' : button('Thu hồi', guard(async () => { await api(`/api/display-keys/${k.id}/revoke`, { method: 'POST' }); await loadDisplays(); }))))));
 }
 $('display-form').addEventListener('submit', guard(async (e) => {

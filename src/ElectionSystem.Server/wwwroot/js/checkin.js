@@ -1,9 +1,10 @@
 // Check-in desk: a USB scanner types the badge token into the focused field and presses Enter;
 // the camera (jsQR) does the same. The result shows in large type, coloured by status.
-import { api, fmt } from './api.js';
-import { connectLive } from './live.js';
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { connectLive } from './kernel/live.js';
+import { fmt } from './kernel/words.js';
 
-const $ = (id) => document.getElementById(id);
 const scan = $('scan');
 const search = $('search');
 const colours = {
@@ -93,11 +94,7 @@ search.addEventListener('input', () => {
     try {
       const found = await api('/api/delegates/search?q=' + encodeURIComponent(search.value));
       for (const d of found) {
-        const li = document.createElement('li');
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = d.checkedIn ? 'Đã điểm danh' : 'Điểm danh';
-        b.disabled = d.checkedIn;
+        const b = el('button', { type: 'button', disabled: d.checkedIn, text: d.checkedIn ? 'Đã điểm danh' : 'Điểm danh' });
         b.addEventListener('click', async () => {
           try {
             showResult(await api('/api/checkin/manual', { method: 'POST', body: { delegateId: d.id } }));
@@ -107,12 +104,11 @@ search.addEventListener('input', () => {
             showError(err.message);
           }
         });
-        li.append(`${d.fullName} — ${d.delegation} (${d.code}) `, b);
-        list.append(li);
+        list.append(el('li', {}, `${d.fullName} — ${d.delegation} (${d.code}) `, b));
       }
-      if (found.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: 'Không tìm thấy đại biểu nào.' }));
+      if (found.length === 0) list.append(el('li', { text: 'Không tìm thấy đại biểu nào.' }));
     } catch (err) {
-      list.append(Object.assign(document.createElement('li'), { textContent: err.message }));
+      list.append(el('li', { text: err.message }));
     }
   }, 250);
 });
@@ -163,7 +159,7 @@ $('camera-toggle').addEventListener('click', async () => {
 const refetch = async () => applySnapshot(await api('/api/attendance'));
 connectLive({
   handlers: { AttendanceChanged: applySnapshot },
-  onConnected: refetch,
+  onConnected: () => refetch().catch(() => {}),
   onStatus: (s) => { $('live-status').hidden = s === 'connected'; },
 });
 refetch().catch(() => {});

@@ -1,62 +1,60 @@
 // Ban Kiểm phiếu's screen (/committee). The page's cookie carries the member's sign-in; every
 // figure comes from /api/committee, and the hub only says "something changed" (refetch).
-import { el } from './dom.js';
-import { api } from './api.js';
-const $ = (id) => document.getElementById(id);
-let rounds = [];
-let current = null;
-let view = null;
-let problem = null;
-let confirmClose = false;
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { connectLive } from './kernel/live.js';
+import { createStore } from './kernel/state.js';
+import { fmt as nf, OUTCOME, roundState } from './kernel/words.js';
 
-const stateVi = { open: 'Đang bỏ phiếu', closed: 'Đã đóng — chờ xác nhận', confirmed: 'Đã xác nhận', announced: 'Đã công bố' };
-const nf = new Intl.NumberFormat('vi-VN');
+// rounds: the list; current: the chosen round's id; view: its figures; problem: the last action's
+// error; confirmClose: the "close the round?" question is showing.
+const store = createStore({ rounds: [], current: null, view: null, problem: null, confirmClose: false }, render);
 
 async function loadRounds() {
-  rounds = await api('/api/committee/rounds');
+  const rounds = await api('/api/committee/rounds');
+  let { current } = store.get();
   if (!current && rounds.length) current = (rounds.find((r) => r.state !== 'announced') || rounds[rounds.length - 1]).roundId;
-  drawRounds();
-  await loadRound();
+  const view = current ? await api(`/api/committee/rounds/${current}`) : null;
+  store.set({ rounds, current, view });
 }
 
-async function loadRound() {
-  if (!current) return;
-  view = await api(`/api/committee/rounds/${current}`);
-  draw();
-}
-
-function drawRounds() {
-  $('rounds').replaceChildren(...rounds.map((r) => el('li', {}, el('button', {
-    type: 'button', class: r.roundId === current ? 'current' : '',
-    on: { click: () => { current = r.roundId; problem = null; confirmClose = false; drawRounds(); loadRound(); } },
-  }, `${r.electionTitle} — ${r.label} `, el('span', { class: 'state ' + r.state }, stateVi[r.state] || r.state)))));
+async function choose(roundId) {
+  store.set({ current: roundId, problem: null, confirmClose: false });
+  await loadRounds().catch((e) => store.set({ problem: e.message }));
 }
 
 async function act(path, body) {
-  problem = null;
+  let problem = null;
   try {
     await api(path, { method: 'POST', body: body ?? undefined });
   } catch (e) {
     problem = e.message;
   }
-  confirmClose = false;
-  await loadRounds();
+  store.set({ problem, confirmClose: false });
+  await loadRounds().catch(() => {});
+}
+
+function render(s) {
+  $('rounds').replaceChildren(...s.rounds.map((r) => el('li', {}, el('button', {
+    type: 'button', class: r.roundId === s.current ? 'current' : '',
+    on: { click: () => choose(r.roundId) },
+  }, `${r.electionTitle} — ${r.label} `, el('span', { class: 'state ' + r.state }, roundState(r.state))))));
+  if (s.view) drawRound(s);
 }
 
 function resultTable(res) {
   const rows = res.candidates.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
     el('td', { class: 'num' }, String(c.stt)), el('td', {}, c.fullName), el('td', { class: 'num' }, nf.format(c.votes)),
-    el('td', { class: 'num' }, c.percentVi), el('td', {}, c.elected ? 'Trúng cử' : c.tied ? 'Bằng phiếu' : c.passedThreshold ? 'Đủ số phiếu' : 'Không trúng cử')));
+    el('td', { class: 'num' }, c.percentVi), el('td', {}, c.elected ? OUTCOME.elected : c.tied ? OUTCOME.tied : c.passedThreshold ? 'Đủ số phiếu' : OUTCOME.notElected)));
   return el('table', { id: 'tally' },
     el('thead', {}, el('tr', {}, el('th', {}, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
     el('tbody', {}, ...rows));
 }
 
-function draw() {
-  const v = view;
+function drawRound({ view: v, problem, confirmClose }) {
   const parts = [
     el('h1', {}, v.electionTitle),
-    el('p', {}, v.roundLabel, ' · ', el('span', { class: 'state ' + v.state, id: 'round-state' }, stateVi[v.state] || v.state), ` · Số lượng cần bầu: ${v.seats}`),
+    el('p', {}, v.roundLabel, ' · ', el('span', { class: 'state ' + v.state, id: 'round-state' }, roundState(v.state)), ` · Số lượng cần bầu: ${v.seats}`),
     el('div', { class: 'figures' },
       el('span', {}, 'Số phiếu phát ra: ', el('b', { id: 'issued' }, nf.format(v.issued))),
       el('span', {}, 'Số phiếu thu vào: ', el('b', { id: 'collected' }, nf.format(v.collected)))),
@@ -66,10 +64,10 @@ function draw() {
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
   const actions = el('div', { class: 'actions' });
   if (v.state === 'open') {
-    if (!confirmClose) actions.append(el('button', { type: 'button', id: 'close', on: { click: () => { confirmClose = true; draw(); } } }, 'Đóng lần bầu'));
+    if (!confirmClose) actions.append(el('button', { type: 'button', id: 'close', on: { click: () => store.set({ confirmClose: true }) } }, 'Đóng lần bầu'));
     else actions.append(el('span', {}, 'Đóng lần bầu: không nhận thêm phiếu. '),
       el('button', { type: 'button', id: 'close-confirm', on: { click: () => act(`/api/committee/rounds/${v.roundId}/close`) } }, 'Xác nhận đóng'),
-      el('button', { type: 'button', class: 'secondary', on: { click: () => { confirmClose = false; draw(); } } }, 'Thôi'));
+      el('button', { type: 'button', class: 'secondary', on: { click: () => store.set({ confirmClose: false }) } }, 'Thôi'));
   }
   if (v.result) {
     const r = v.result;
@@ -100,22 +98,18 @@ function draw() {
   $('round').replaceChildren(...parts.filter((p) => p != null));
 }
 
-async function connect() {
-  const conn = new signalR.HubConnectionBuilder().withUrl('/hubs/congress').withAutomaticReconnect().build();
-  const refetch = () => loadRounds().catch(() => {});
-  conn.on('TurnoutChanged', (t) => {
-    const row = t.rounds.find((r) => r.roundId === current);
-    if (row) refetch();
-  });
-  conn.on('RoundOpened', refetch);
-  conn.on('RoundClosed', refetch);
-  conn.on('ResultsAnnounced', refetch);
-  conn.on('AttendanceChanged', () => {});
-  conn.onreconnecting(() => { $('link').hidden = false; });
-  conn.onreconnected(() => { $('link').hidden = true; refetch(); });
-  try { await conn.start(); } catch { $('link').hidden = false; }
-}
+const refetch = () => loadRounds().catch(() => {});
+connectLive({
+  handlers: {
+    TurnoutChanged: (t) => { if (t.rounds.some((r) => r.roundId === store.get().current)) refetch(); },
+    RoundOpened: refetch,
+    RoundClosed: refetch,
+    ResultsAnnounced: refetch,
+    AttendanceChanged: () => {},
+  },
+  onConnected: refetch,
+  onStatus: (s) => { $('link').hidden = s === 'connected'; },
+});
 
 api('/api/auth/me').then((me) => { $('me').textContent = `${me.name} · ${me.roleName}`; }).catch(() => {});
-loadRounds().catch((e) => { problem = e.message; });
-connect();
+loadRounds().catch((e) => store.set({ problem: e.message }));

@@ -1,13 +1,15 @@
-import { api } from './api.js';
+// Sign-in page for staff: the cookie it sets carries every later call; back to where they came from.
+import { api } from './kernel/api.js';
+import { $ } from './kernel/dom.js';
 
 const params = new URLSearchParams(location.search);
 if (params.get('logout')) {
-  await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => {});
+  await api('/api/auth/logout', { method: 'POST', signIn: true }).catch(() => {});
   history.replaceState(null, '', '/login');
 }
 
-const form = document.getElementById('login-form');
-const error = document.getElementById('login-error');
+const form = $('login-form');
+const error = $('login-error');
 const home = { 'organiser': '/admin', 'checkin-staff': '/checkin', 'presidium': '/projector', 'counting-committee': '/projector' };
 
 form.addEventListener('submit', async (e) => {
@@ -16,6 +18,7 @@ form.addEventListener('submit', async (e) => {
   try {
     const result = await api('/api/auth/login', {
       method: 'POST',
+      signIn: true,
       body: { userName: form.userName.value, password: form.password.value },
     });
     const back = params.get('returnUrl') || params.get('ReturnUrl');

@@ -1,24 +1,35 @@
 // Ban Kiểm phiếu's paper desk (/entry/committee). Every figure comes from /api/paper; the rulings
 // and their reasons go to the audit log on the server.
-import { el } from './dom.js';
-import { api } from './api.js';
-const $ = (id) => document.getElementById(id);
-let current = new URLSearchParams(location.search).get('round');
-let problem = null;
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { createStore } from './kernel/state.js';
+
+// rounds: open or closed rounds; current: the chosen one's id; paper: its paper state; problem: the last action's error.
+const store = createStore({ rounds: [], current: new URLSearchParams(location.search).get('round'), paper: null, problem: null }, render);
 
 async function act(path, method, body) {
-  problem = null;
+  let problem = null;
   try { await api(path, { method, body: body ?? undefined }); } catch (e) { problem = e.message; }
+  store.set({ problem });
   await load();
 }
 
 async function load() {
   const rounds = (await api('/api/committee/rounds')).filter((r) => r.state === 'open' || r.state === 'closed');
+  const { current } = store.get();
+  store.set({ rounds, paper: current ? await api(`/api/paper/rounds/${current}`) : null });
+}
+
+function choose(roundId) {
+  store.set({ current: roundId, problem: null });
+  load();
+}
+
+function render({ rounds, current, paper: s, problem }) {
   $('rounds').replaceChildren(...rounds.map((r) => el('li', {}, el('button', {
-    type: 'button', class: r.roundId === current ? 'current' : '', on: { click: () => { current = r.roundId; problem = null; load(); } },
+    type: 'button', class: r.roundId === current ? 'current' : '', on: { click: () => choose(r.roundId) },
   }, `${r.electionTitle} — ${r.label}`))));
-  if (!current) return;
-  const s = await api(`/api/paper/rounds/${current}`);
+  if (!current || !s) return;
   const base = `/api/paper/rounds/${current}`;
   const main = [el('h1', {}, `${s.electionTitle} — ${s.roundLabel}`)];
   if (problem) main.push(el('p', { class: 'problem' }, problem));

@@ -2,7 +2,9 @@
 // at once (saves go out in order behind the typing); F2/F3/F4 save a paper reason; Backspace on an
 // empty field goes back one ballot. The server parses every entry (EntryText) and returns only this
 // station's own entries.
-const $ = (id) => document.getElementById(id);
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+
 const keyCodes = { F2: '/t', F3: '/d', F4: '/k' };
 
 const s = {
@@ -16,13 +18,6 @@ const s = {
   finished: false,
 };
 
-async function api(path, options = {}) {
-  const r = await fetch(path, { ...options, headers: { 'Content-Type': 'application/json', ...(options.headers || {}) } });
-  const json = await r.json().catch(() => null);
-  if (!r.ok) throw new Error(json?.detail || `Lỗi ${r.status}`);
-  return json;
-}
-
 function say(text, kind = '') {
   $('message').textContent = text || '';
   $('message').className = 'message ' + kind;
@@ -34,11 +29,7 @@ async function loadRounds() {
   $('empty').hidden = ready.length > 0;
   $('setup').hidden = ready.length === 0;
   if (!ready.length) return;
-  $('round-list').replaceChildren(...ready.map((r) => {
-    const li = document.createElement('li');
-    li.textContent = `${r.electionTitle} — ${r.roundLabel}`;
-    return li;
-  }));
+  $('round-list').replaceChildren(...ready.map((r) => el('li', { text: `${r.electionTitle} — ${r.roundLabel}` })));
   $('round-choice-label').hidden = ready.length < 2;
   pickRound(ready.length === 1 ? ready[0] : (ready.find((r) => r.roundId === s.round?.roundId) || null));
 }
@@ -48,13 +39,11 @@ function pickRound(round) {
   $('round-title').textContent = round ? `${round.electionTitle} — ${round.roundLabel}` : '';
   const list = $('bundles');
   if (!round) { list.replaceChildren(); return; }
-  list.replaceChildren(...round.bundles.map((b) => {
-    const li = document.createElement('li');
-    li.className = b.station ? 'mine' : '';
-    li.textContent = `Tập ${b.number} (${b.size} phiếu)` + (b.station ? ` — trạm ${b.station}: ${b.entered}/${b.size}${b.finished ? ', đã kết thúc' : ''}` : '')
-      + (b.stationsTaken.length ? ` · trạm đã nhận: ${b.stationsTaken.join(', ')}` : '');
-    return li;
-  }));
+  list.replaceChildren(...round.bundles.map((b) => el('li', {
+    class: b.station ? 'mine' : '',
+    text: `Tập ${b.number} (${b.size} phiếu)` + (b.station ? ` — trạm ${b.station}: ${b.entered}/${b.size}${b.finished ? ', đã kết thúc' : ''}` : '')
+      + (b.stationsTaken.length ? ` · trạm đã nhận: ${b.stationsTaken.join(', ')}` : ''),
+  })));
   const next = round.bundles.find((b) => !b.finished && (b.station || b.stationsTaken.length < 3));
   if (next && !$('bundle').value) $('bundle').value = next.number;
 }
@@ -66,7 +55,7 @@ async function start() {
   const station = Number($('station').value);
   const bundle = Number($('bundle').value);
   try {
-    const mine = await api(`/api/entry/rounds/${s.round.roundId}/bundles/${bundle}/start`, { method: 'POST', body: JSON.stringify({ station }) });
+    const mine = await api(`/api/entry/rounds/${s.round.roundId}/bundles/${bundle}/start`, { method: 'POST', body: { station } });
     localStorage.setItem('entry-station', String(station));
     begin(mine);
   } catch (e) {
@@ -102,12 +91,7 @@ function draw() {
   $('finish-prompt').textContent = prompt
     ? `Đã nhập đủ ${s.size}/${s.size} phiếu của tập ${s.bundle}. Enter: kết thúc tập · Backspace: sửa phiếu cuối` : '';
   const recent = [...s.entries.values()].sort((a, b) => b.index - a.index).slice(0, 8);
-  $('recent').replaceChildren(...recent.map((e) => {
-    const li = document.createElement('li');
-    li.value = e.index;
-    li.textContent = `${e.text} — ${e.summary}`;
-    return li;
-  }));
+  $('recent').replaceChildren(...recent.map((e) => el('li', { value: e.index, text: `${e.text} — ${e.summary}` })));
 }
 
 /** A quick check before sending, so a slip is shown at once; the server decides. */
@@ -137,7 +121,7 @@ function submit(text) {
   s.queue = s.queue.then(async () => {
     if (generation !== s.generation) return;
     try {
-      const r = await api(`/api/entry/rounds/${s.round.roundId}/bundles/${s.bundle}/ballots/${index}`, { method: 'PUT', body: JSON.stringify({ text }) });
+      const r = await api(`/api/entry/rounds/${s.round.roundId}/bundles/${s.bundle}/ballots/${index}`, { method: 'PUT', body: { text } });
       if (generation !== s.generation) return;
       s.entries.set(index, { index, text: r.text, summary: r.summary });
       s.saved = s.entries.size;

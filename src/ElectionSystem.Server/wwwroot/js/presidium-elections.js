@@ -3,11 +3,11 @@
 // by a passed open vote, create the next round, open a round). Every rule is the server's: the page
 // shows GET /api/elections (list + verdict) and GET next-step, and sends what the presidium chose.
 // Closing, confirming and announcing are the counting committee's (/committee).
-import { api } from './api.js';
-import { el } from './dom.js';
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { roundState } from './kernel/words.js';
 
-// The API's words, translated once.
-export const ROUND_STATE = { draft: 'Chuẩn bị', open: 'Đang bỏ phiếu', closed: 'Đã kết thúc', confirmed: 'Đã xác nhận', announced: 'Đã công bố' };
+// The API's words for elections, translated once (round states are the kernel's, shared).
 const KIND = { 'executive-committee': 'Ban Chấp hành', delegation: 'Đoàn đại biểu', other: 'Khác', 'nomination-poll': 'Phiếu xin ý kiến' };
 const STATUS = { listed: 'Trong danh sách', admitted: 'Bổ sung theo phiếu xin ý kiến', withdrawn: 'Đã rút' };
 const CREATE_ROUND = {
@@ -17,7 +17,6 @@ const CREATE_ROUND = {
   alternates: 'Tạo lần bầu đại biểu dự khuyết',
 };
 
-const $ = (id) => document.getElementById(id);
 const cards = new Map();
 let elections = [];
 let steps = {};
@@ -127,7 +126,7 @@ function fill(c, e, step) {
     }
     body.append(el('tr', { 'data-round': r.id },
       el('td', { text: r.label }),
-      el('td', { class: 'round-' + r.state, text: ROUND_STATE[r.state] || r.state }),
+      el('td', { class: 'round-' + r.state, text: roundState(r.state) }),
       el('td', { text: String(r.seats) }),
       el('td', { class: 'turnout', text: r.state === 'open' ? turnout[r.id]?.textVi || '' : '' }),
       action));

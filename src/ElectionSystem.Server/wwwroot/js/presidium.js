@@ -1,22 +1,25 @@
 // Presidium console: agenda (GET /api/openvotes), create / open / close / show of hands, the live
 // count of the open vote (hub OpenVoteTallyChanged) and attendance + Base (hub AttendanceChanged);
-// elections are in presidium-elections.js. One hub connection (live.js) for both.
-import { connectLive } from './live.js';
+// elections are in presidium-elections.js. One hub connection (kernel/live.js) for both.
+// The render functions only draw; the hub handlers and buttons fetch, then draw.
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { connectLive } from './kernel/live.js';
+import { OPEN_VOTE_STATE } from './kernel/words.js';
 import * as elections from './presidium-elections.js';
 
-const $ = (id) => document.getElementById(id);
-const STATE = { Draft: 'Chưa mở', Open: 'Đang biểu quyết', Closed: 'Đã kết thúc' };
 let agenda = null;
 
-async function call(path, options = {}) {
-  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    showProblem(problem.detail || `Lỗi ${response.status}`);
+/** Awaits an API call; its error (the Vietnamese detail) shows in the page's problem line, and gives null. */
+async function shown(call) {
+  try {
+    const result = await call;
+    showProblem(null);
+    return result ?? {};
+  } catch (e) {
+    showProblem(e.message);
     return null;
   }
-  showProblem(null);
-  return response.status === 204 ? {} : response.json();
 }
 
 function showProblem(text) {
@@ -24,21 +27,8 @@ function showProblem(text) {
   $('problem').textContent = text || '';
 }
 
-function cell(text, cls) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (cls) td.className = cls;
-  return td;
-}
-
-function button(text, onClick, primary) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  if (primary) b.className = 'primary';
-  b.addEventListener('click', onClick);
-  return b;
-}
+const cell = (text, cls) => el('td', { class: cls, text });
+const button = (text, onClick, primary) => el('button', { type: 'button', class: primary ? 'primary' : null, text, on: { click: onClick } });
 
 function renderAgenda() {
   $('session').textContent = agenda.sessionTitle || 'Chưa chọn phiên họp hiện tại';
@@ -46,14 +36,13 @@ function renderAgenda() {
   body.replaceChildren();
   const anyOpen = agenda.votes.some((v) => v.state === 'Open');
   for (const v of agenda.votes) {
-    const tr = document.createElement('tr');
-    tr.dataset.vote = v.id;
+    const tr = el('tr', { 'data-vote': v.id });
     tr.append(cell(String(v.ordinal)));
     const title = cell(v.title + (v.anonymous ? ' (không ghi danh)' : ''));
     tr.append(title);
-    tr.append(cell(STATE[v.state], 'state-' + v.state));
+    tr.append(cell(OPEN_VOTE_STATE[v.state], 'state-' + v.state));
     tr.append(cell(v.result ? v.result.decision + (v.result.method === 'ShowOfHands' ? ' · giơ tay' : '') : ''));
-    const actions = document.createElement('td');
+    const actions = el('td');
     if (v.state === 'Draft') {
       const open = button('Mở biểu quyết', () => act(`/api/openvotes/${v.id}/open`), true);
       open.disabled = anyOpen;
@@ -75,18 +64,18 @@ function showHands(container, vote) {
     e.preventDefault();
     const data = new FormData(form);
     const body = { for: Number(data.get('for')), against: Number(data.get('against')), abstain: Number(data.get('abstain')) };
-    if (await call(`/api/openvotes/${vote.id}/show-of-hands`, { method: 'POST', body: JSON.stringify(body) })) await loadAgenda();
+    if (await shown(api(`/api/openvotes/${vote.id}/show-of-hands`, { method: 'POST', body }))) await loadAgenda();
   });
   form.querySelector('[data-cancel]').addEventListener('click', () => form.remove());
   container.append(form);
 }
 
 async function act(path) {
-  if (await call(path, { method: 'POST' })) await loadAgenda();
+  if (await shown(api(path, { method: 'POST' }))) await loadAgenda();
 }
 
 async function loadAgenda() {
-  const result = await call('/api/openvotes');
+  const result = await shown(api('/api/openvotes'));
   if (result) {
     agenda = result;
     renderAgenda();
@@ -99,7 +88,7 @@ function renderAttendance(a) {
   $('summoned').textContent = a.summoned;
   $('base').textContent = a.baseValue;
   $('base-explain').textContent = a.baseExplanation;
-  $('warnings').replaceChildren(...a.warnings.map((w) => Object.assign(document.createElement('p'), { textContent: w })));
+  $('warnings').replaceChildren(...a.warnings.map((w) => el('p', { text: w })));
 }
 
 function renderLive(vote) {
@@ -111,15 +100,20 @@ function renderLive(vote) {
   $('live-abstain').textContent = vote.abstain;
   $('live-notyet').textContent = vote.notYetVoted;
   $('live-decision').textContent = vote.result ? vote.result.decision : '';
-  // Another console (or this one) changed a vote's state: refresh the agenda.
+}
+
+/** The live count changed: draw it; if another console (or this one) changed a vote's state, refetch the agenda. */
+async function liveChanged(vote) {
+  renderLive(vote);
+  if (!vote) return;
   const shown = agenda?.votes.find((v) => v.id === vote.voteId);
-  if (!shown || shown.state !== vote.state) loadAgenda();
+  if (!shown || shown.state !== vote.state) await loadAgenda();
 }
 
 $('create').addEventListener('submit', async (e) => {
   e.preventDefault();
   const body = { title: $('title').value, description: $('description').value, anonymous: $('anonymous').checked };
-  if (await call('/api/openvotes', { method: 'POST', body: JSON.stringify(body) })) {
+  if (await shown(api('/api/openvotes', { method: 'POST', body }))) {
     $('create').reset();
     await loadAgenda();
   }
@@ -127,17 +121,17 @@ $('create').addEventListener('submit', async (e) => {
 
 async function refreshAll() {
   await loadAgenda();
-  const attendance = await call('/api/attendance');
+  const attendance = await shown(api('/api/attendance'));
   if (attendance) renderAttendance(attendance);
-  const live = await call('/api/openvotes/live');
-  if (live) renderLive(live.vote);
+  const live = await shown(api('/api/openvotes/live'));
+  if (live) await liveChanged(live.vote);
   await elections.load().catch((e) => showProblem(e.message));
 }
 
 connectLive({
   handlers: {
     AttendanceChanged: renderAttendance,
-    OpenVoteTallyChanged: (m) => renderLive(m.vote),
+    OpenVoteTallyChanged: (m) => liveChanged(m.vote),
     ...elections.handlers,
   },
   onConnected: refreshAll,

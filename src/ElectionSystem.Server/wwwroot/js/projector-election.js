@@ -1,17 +1,18 @@
 // Projector, secret elections: turnout while a round is open ("Đã bỏ phiếu 287/295", nothing of
 // the tally), results after the announcement (long lists page by themselves). A view module: the
 // projector page gives it a container and plugs its hub handlers into its live connection
-// (js/live.js), which rebuilds the connection after a server restart:
-//   const elections = electionView(container, { key, onChange });
+// (kernel/live.js), which rebuilds the connection after a server restart:
+//   const elections = electionView(container, { onChange });
 //   connectLive({ handlers: { ...elections.handlers }, onConnected: () => elections.load() });
 // onChange(active, pushed) tells the page whether the view has something to show, and whether a
 // hub message (not a refetch) made it so: the page shows the most recently pushed view.
-import { el } from './dom.js';
-const nf = new Intl.NumberFormat('vi-VN');
+// The display key (?key=…) goes with the call (withKey), as on the rest of the projector.
+import { api, withKey } from './kernel/api.js';
+import { el } from './kernel/dom.js';
+import { fmt as nf, OUTCOME } from './kernel/words.js';
 const PAGE = 12;
 
-export function electionView(container, { key, onChange } = {}) {
-  const q = key ? '?key=' + encodeURIComponent(key) : '';
+export function electionView(container, { onChange } = {}) {
   let state = null;
   let page = 0;
   let pager = null;
@@ -41,7 +42,7 @@ export function electionView(container, { key, onChange } = {}) {
       el('thead', {}, el('tr', {}, el('th', {}, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
       el('tbody', {}, ...shown.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
         el('td', {}, String(c.stt)), el('td', {}, c.fullName), el('td', { class: 'num' }, nf.format(c.votes)), el('td', { class: 'num' }, c.percentVi),
-        el('td', { class: 'mark' }, c.elected ? 'Trúng cử' : c.tied ? 'Bằng phiếu' : '')))));
+        el('td', { class: 'mark' }, c.elected ? OUTCOME.elected : c.tied ? OUTCOME.tied : '')))));
     container.replaceChildren(
       el('h1', {}, r.electionTitle), el('h2', {}, `${r.roundLabel} — Kết quả kiểm phiếu`),
       el('p', { class: 'figures' }, `Tổng số đại biểu: ${nf.format(r.base)} · Phát ra: ${nf.format(r.issued)} · Thu vào: ${nf.format(r.collected)} · Hợp lệ: ${nf.format(r.valid)} · Không hợp lệ: ${nf.format(r.invalid)}`),
@@ -60,8 +61,8 @@ export function electionView(container, { key, onChange } = {}) {
     wasActive = active;
   };
   const refresh = async (pushed = false) => {
-    const r = await fetch('/api/elections/projector' + q, { credentials: 'same-origin' });
-    if (r.ok) { state = await r.json(); draw(); notify(pushed); }
+    const next = await api(withKey('/api/elections/projector')).catch(() => null);
+    if (next) { state = next; draw(); notify(pushed); }
   };
   const handlers = {
     TurnoutChanged: (t) => { if (state) { state.turnout = t; draw(); notify(false); } },

@@ -1,15 +1,19 @@
 // The projector's open-vote view: the question and four large numbers with a bar while a vote is
 // open; at close the decision with its rule ("Tán thành 250/298 (83,89%) — Thông qua").
-// The projector page plugs it into its live connection (js/live.js), which rebuilds the hub
+// The projector page plugs it into its live connection (kernel/live.js), which rebuilds the hub
 // connection after a server restart, so the view hands over its handlers instead of binding to one
 // connection:
-//   const votes = openVoteView(document.getElementById('openvote'), { key });
+//   const votes = openVoteView(document.getElementById('openvote'), { onChange });
 //   connectLive({ handlers: { ...votes.handlers }, onConnected: () => votes.load() });
 // It fetches /api/openvotes/live on every (re)connect, then follows the coalesced
 // OpenVoteTallyChanged messages (older versions are ignored).
 // onChange(active, pushed): whether there is a vote to show, and whether a hub message (not a
 // refetch) brought a new vote or state, so the page can show the most recently pushed view.
-export function openVoteView(container, { key, onChange } = {}) {
+// The display key (?key=…) goes with the call (withKey), as on the rest of the projector.
+import { api, withKey } from './kernel/api.js';
+import { BASE, CHOICES, NOT_YET_VOTED, fmt } from './kernel/words.js';
+
+export function openVoteView(container, { onChange } = {}) {
   let version = 0;
   let shown = null;
   container.classList.add('pv');
@@ -22,14 +26,13 @@ export function openVoteView(container, { key, onChange } = {}) {
     onChange?.(!!vote, pushed && changed);
   };
   const load = async () => {
-    const url = '/api/openvotes/live' + (key ? '?key=' + encodeURIComponent(key) : '');
-    const response = await fetch(url);
-    if (response.ok) show((await response.json()).vote, false);
+    const live = await api(withKey('/api/openvotes/live')).catch(() => null);
+    if (live) show(live.vote, false);
   };
   return { handlers: { OpenVoteTallyChanged: (m) => show(m.vote, true) }, load };
 }
 
-const fmt = new Intl.NumberFormat('vi-VN');
+const label = Object.fromEntries(CHOICES);
 
 function render(root, vote) {
   if (!vote) {
@@ -43,10 +46,10 @@ function render(root, vote) {
       <div class="pv-label"></div>
       <div class="pv-question"></div>
       <div class="pv-counts">
-        <div class="pv-for"><span>Tán thành</span><strong data-n="for"></strong></div>
-        <div class="pv-against"><span>Không tán thành</span><strong data-n="against"></strong></div>
-        <div class="pv-abstain"><span>Không biểu quyết</span><strong data-n="abstain"></strong></div>
-        <div class="pv-notyet"><span>Chưa biểu quyết</span><strong data-n="notyet"></strong></div>
+        <div class="pv-for"><span>${label.For}</span><strong data-n="for"></strong></div>
+        <div class="pv-against"><span>${label.Against}</span><strong data-n="against"></strong></div>
+        <div class="pv-abstain"><span>${label.Abstain}</span><strong data-n="abstain"></strong></div>
+        <div class="pv-notyet"><span>${NOT_YET_VOTED}</span><strong data-n="notyet"></strong></div>
       </div>
       <div class="pv-bar"><i class="pv-for"></i><i class="pv-against"></i><i class="pv-abstain"></i></div>
       <div class="pv-decision"></div>
@@ -70,5 +73,5 @@ function render(root, vote) {
   decision.textContent = closed ? vote.result.decision : '';
   decision.className = 'pv-decision' + (closed ? (vote.result.passed ? ' pv-passed' : ' pv-failed') : '');
   root.querySelector('.pv-base').textContent =
-    `Tổng số đại biểu (làm căn cứ tính tỷ lệ): ${fmt.format(vote.base)} · Có mặt: ${fmt.format(vote.present)}`;
+    `${BASE}: ${fmt.format(vote.base)} · Có mặt: ${fmt.format(vote.present)}`;
 }

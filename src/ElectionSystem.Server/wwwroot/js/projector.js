@@ -1,11 +1,12 @@
 // Projector: attendance in very large type, live over the hub. Opened as /projector?key=DISPLAYKEY
 // (or by signed-in staff). Refetches the whole state on every (re)connect.
-import { api, fmt, withKey } from './api.js';
-import { connectLive } from './live.js';
+import { api, withKey } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+import { connectLive } from './kernel/live.js';
+import { BASE, fmt } from './kernel/words.js';
 import { openVoteView } from './projector-votes.js';
 import { electionView } from './projector-election.js';
 
-const $ = (id) => document.getElementById(id);
 const key = new URLSearchParams(location.search).get('key');
 let latestVersion = 0;
 
@@ -16,9 +17,9 @@ function render(s) {
   $('session').textContent = s.sessionTitle || '';
   $('present').textContent = fmt.format(s.present);
   $('summoned').textContent = fmt.format(s.summoned);
-  $('base').textContent = `Tổng số đại biểu (làm căn cứ tính tỷ lệ): ${fmt.format(s.baseValue)}`;
+  $('base').textContent = `${BASE}: ${fmt.format(s.baseValue)}`;
   const w = $('warnings');
-  w.replaceChildren(...s.warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  w.replaceChildren(...s.warnings.map((text) => el('li', { text })));
   document.body.dataset.present = s.present;
 }
 
@@ -38,8 +39,8 @@ const onChange = (name) => (active, pushed) => {
   else if (active && at < 0) recent.push(name);
   layout();
 };
-const votes = openVoteView(sections.vote, { key, onChange: onChange('vote') });
-const elections = electionView(sections.election, { key, onChange: onChange('election') });
+const votes = openVoteView(sections.vote, { onChange: onChange('vote') });
+const elections = electionView(sections.election, { onChange: onChange('election') });
 const refetch = async () => {
   render((await api(withKey('/api/projector/state'))).attendance);
   await Promise.all([votes.load(), elections.load()]);
@@ -47,7 +48,7 @@ const refetch = async () => {
 connectLive({
   accessToken: key,
   handlers: { AttendanceChanged: render, ...votes.handlers, ...elections.handlers },
-  onConnected: refetch,
+  onConnected: () => refetch().catch(() => {}),
   onStatus: (s) => { $('live-status').hidden = s === 'connected'; },
 });
 refetch().catch(() => {});

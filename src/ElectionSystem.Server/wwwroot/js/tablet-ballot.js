@@ -4,19 +4,24 @@
 // answer via /ballot/check; a deliberately invalid ballot needs a confirmation naming the rule.
 // Exactly once: the submission key stays in localStorage until the server acknowledges it, and
 // the same key is resent after any network failure.
-import { el } from './dom.js';
+// The ballot's screen state is the store's `ballot` slice; render only draws it, and the loads and
+// sends below (hub messages, the shell's refetch, taps) set it.
+import { el } from './kernel/dom.js';
 export const name = 'ballot';
 
 const PENDING = 'es.ballot.pending';
 const RECEIPTS = 'es.ballot.receipts';
-let view = null;          // TabletBallotState from GET /api/elections/ballot
-let loading = false;
-let draft = null;         // { roundId, struck: Set, marks: {} }
-let step = 'mark';        // mark | review | sending | receipt | announced
-let check = null;         // BallotCheck from the server
-let dialog = null;        // { text, ok, okLabel }
-let problem = null;
-let announced = null;     // { roundId, count, mine }
+export const initial = () => ({
+  view: null,         // TabletBallotState from GET /api/elections/ballot
+  draft: null,        // { roundId, struck: Set, marks: {} }
+  step: 'mark',       // mark | review | sending | receipt | announced
+  check: null,        // BallotCheck from the server
+  dialog: null,       // { text, okLabel, acceptInvalid }
+  problem: null,
+  announced: null,    // { roundId, label, count, mine, found }
+});
+let loading = null;   // the GET in flight; a second ask while it runs reloads once more after it
+let again = false;
 
 (function style() {
   const link = document.createElement('link');
@@ -27,23 +32,38 @@ let announced = null;     // { roundId, count, mine }
 
 const receipts = () => JSON.parse(localStorage.getItem(RECEIPTS) || '{}');
 const pending = () => JSON.parse(localStorage.getItem(PENDING) || 'null');
+const slice = (ctx) => ctx.store.get().ballot;
+const set = (ctx, patch) => ctx.update(name, patch);
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function load(ctx) {
-  if (loading) return;
-  loading = true;
+export function load(ctx) {
+  if (loading) { again = true; return loading; }
+  loading = (async () => {
+    do {
+      again = false;
+      await loadOnce(ctx);
+    } while (again);
+  })().finally(() => { loading = null; });
+  return loading;
+}
+
+async function loadOnce(ctx) {
+  let view = slice(ctx).view;
   try {
-    const r = await ctx.api('/api/elections/ballot');
-    if (r.ok) view = await r.json();
-  } catch { /* the shell shows the link state */ }
-  loading = false;
-  const b = view?.ballot;
-  if (b && (!draft || draft.roundId !== b.roundId)) {
-    draft = { roundId: b.roundId, struck: new Set(), marks: {} };
-    step = 'mark'; check = null; problem = null; dialog = null;
+    view = await ctx.api('/api/elections/ballot');
+  } catch (e) {
+    if (e.status === 401) return; // signed out: nothing of this delegate's ballot stays
+    // otherwise the shell shows the link state, and the ballot stays as it was
   }
+  const b = view?.ballot;
+  const s = slice(ctx);
+  const patch = { view };
+  if (b && (!s.draft || s.draft.roundId !== b.roundId)) {
+    Object.assign(patch, { draft: { roundId: b.roundId, struck: new Set(), marks: {} }, step: 'mark', check: null, problem: null, dialog: null });
+  }
+  set(ctx, patch);
   const p = pending();
-  if (b && p && p.roundId === b.roundId && step !== 'sending') send(ctx, p);
-  ctx.update('ballot', { at: Date.now() });
+  if (b && p && p.roundId === b.roundId && slice(ctx).step !== 'sending') send(ctx, p);
 }
 
 export const hubMessages = {
@@ -61,38 +81,34 @@ export const hubMessages = {
 
 async function showAnnounced(ctx, m, mine, attempt = 0) {
   try {
-    const r = await ctx.api(`/api/elections/rounds/${m.roundId}/receipts`);
-    if (!r.ok) throw new Error(String(r.status));
-    const published = await r.json();
-    announced = { roundId: m.roundId, label: m.roundLabel, count: published.length, mine, found: published.includes(mine) };
-    step = 'announced';
-    ctx.update('ballot', { at: Date.now() });
-  } catch {
-    if (attempt < 5) setTimeout(() => showAnnounced(ctx, m, mine, attempt + 1), 1000 * (attempt + 1));
+    const published = await ctx.api(`/api/elections/rounds/${m.roundId}/receipts`);
+    set(ctx, { step: 'announced', announced: { roundId: m.roundId, label: m.roundLabel, count: published.length, mine, found: published.includes(mine) } });
+  } catch (e) {
+    if (e.status !== 401 && attempt < 5) setTimeout(() => showAnnounced(ctx, m, mine, attempt + 1), 1000 * (attempt + 1));
   }
 }
 
 export function render(state, ctx) {
-  if (state.ballot === undefined) { load(ctx); }
-  if (step === 'announced' && announced) { drawAnnounced(ctx); return true; }
-  const b = view?.ballot;
+  const s = state.ballot;
+  if (s.step === 'announced' && s.announced) { drawAnnounced(ctx, s.announced); return true; }
+  const b = s.view?.ballot;
   if (!b) return false;
   const mine = receipts()[b.roundId];
-  if (step === 'receipt' || (b.voted && step !== 'sending')) { drawReceipt(ctx, b, mine); return true; }
-  if (step === 'sending') { drawSending(ctx); return true; }
-  if (step === 'review') drawReview(ctx, b); else drawBallot(ctx, b);
-  if (dialog) drawDialog(ctx);
+  if (s.step === 'receipt' || (b.voted && s.step !== 'sending')) { drawReceipt(ctx, b, mine); return true; }
+  if (s.step === 'sending') { drawSending(ctx); return true; }
+  if (s.step === 'review') drawReview(ctx, b, s); else drawBallot(ctx, b, s);
+  if (s.dialog) drawDialog(ctx, b, s.dialog);
   return true;
 }
 
-function kept(b) {
+function kept(b, draft) {
   return b.listKind === 'with-surplus'
     ? b.names.length - draft.struck.size
     : Object.values(draft.marks).filter((m) => m === 'agree').length;
 }
 
-function head(b) {
-  const k = kept(b);
+function head(b, draft) {
+  const k = kept(b, draft);
   return [
     el('div', { class: 'ballot-head' }, el('h1', {}, 'Phiếu bầu — ' + b.electionTitle), el('p', { class: 'round' }, b.roundLabel)),
     el('div', { class: 'ballot-count' + (b.listKind === 'with-surplus' && k > b.seats ? ' over' : ''), id: 'ballot-count' },
@@ -100,57 +116,64 @@ function head(b) {
   ];
 }
 
-function drawBallot(ctx, b) {
-  const rerender = () => ctx.update('ballot', { at: Date.now() });
+// Taps change the draft only: a new draft object each time, so the store sees the change.
+function toggleStruck(ctx, id) {
+  const draft = slice(ctx).draft;
+  const struck = new Set(draft.struck);
+  if (struck.has(id)) struck.delete(id); else struck.add(id);
+  set(ctx, { draft: { ...draft, struck } });
+}
+
+function toggleMark(ctx, id, value) {
+  const draft = slice(ctx).draft;
+  set(ctx, { draft: { ...draft, marks: { ...draft.marks, [id]: draft.marks[id] === value ? 'none' : value } } });
+}
+
+function drawBallot(ctx, b, { draft, problem }) {
   const list = el('ol', { class: 'ballot-list' });
   if (b.listKind === 'with-surplus') {
     for (const n of b.names) {
       const struck = draft.struck.has(n.id);
       list.append(el('li', {}, el('button', {
         type: 'button', class: 'ballot-name' + (struck ? ' struck' : ''), 'data-id': n.id, 'aria-pressed': String(struck),
-        on: { click: () => { struck ? draft.struck.delete(n.id) : draft.struck.add(n.id); rerender(); } },
+        on: { click: () => toggleStruck(ctx, n.id) },
       }, el('span', { class: 'stt' }, n.stt + '.'), el('span', { class: 'who' }, n.fullName),
       n.delegation ? el('span', { class: 'meta' }, n.delegation) : null)));
     }
   } else {
     for (const n of b.names) {
       const m = draft.marks[n.id] || 'none';
-      const set = (v) => () => { draft.marks[n.id] = draft.marks[n.id] === v ? 'none' : v; rerender(); };
       list.append(el('li', {}, el('div', { class: 'mark-row', 'data-id': n.id },
         el('span', { class: 'stt' }, n.stt + '.'), el('span', {}, n.fullName),
-        el('button', { type: 'button', class: 'yes', 'aria-pressed': String(m === 'agree'), on: { click: set('agree') } }, 'Đồng ý'),
-        el('button', { type: 'button', class: 'no', 'aria-pressed': String(m === 'disagree'), on: { click: set('disagree') } }, 'Không đồng ý'))));
+        el('button', { type: 'button', class: 'yes', 'aria-pressed': String(m === 'agree'), on: { click: () => toggleMark(ctx, n.id, 'agree') } }, 'Đồng ý'),
+        el('button', { type: 'button', class: 'no', 'aria-pressed': String(m === 'disagree'), on: { click: () => toggleMark(ctx, n.id, 'disagree') } }, 'Không đồng ý'))));
     }
   }
   const hint = b.listKind === 'with-surplus'
     ? 'Chạm vào tên để gạch tên người đồng chí không bầu; chạm lại để bỏ gạch.'
     : 'Đánh dấu đồng ý hoặc không đồng ý cho từng người.';
-  ctx.root.replaceChildren(...head(b), el('p', { class: 'ballot-hint' }, hint), list,
-    problem ? el('p', { class: 'problem', role: 'alert' }, problem) : "",
+  ctx.root.replaceChildren(...head(b, draft), el('p', { class: 'ballot-hint' }, hint), list,
+    problem ? el('p', { class: 'problem', role: 'alert' }, problem) : '',
     el('div', { class: 'ballot-actions' }, el('button', { type: 'button', class: 'primary', id: 'ballot-review', on: { click: () => review(ctx, b) } }, 'Xem lại phiếu')));
 }
 
-function body(b) {
+function body(b, draft) {
   return b.listKind === 'with-surplus'
     ? { struck: [...draft.struck], marks: null }
     : { struck: null, marks: Object.fromEntries(b.names.map((n) => [n.id, draft.marks[n.id] || 'none'])) };
 }
 
 async function review(ctx, b) {
-  problem = null;
+  set(ctx, { problem: null });
   try {
-    const r = await ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: JSON.stringify(body(b)) });
-    const json = await r.json();
-    if (!r.ok) { problem = json.detail; ctx.update('ballot', { at: Date.now() }); return; }
-    check = json;
-    step = 'review';
-  } catch {
-    problem = 'Mất kết nối. Xin thử lại.';
+    const check = await ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: body(b, slice(ctx).draft) });
+    set(ctx, { check, step: 'review' });
+  } catch (e) {
+    set(ctx, { problem: e.message }); // the rule's Vietnamese detail, or "Mất kết nối. Xin thử lại."
   }
-  ctx.update('ballot', { at: Date.now() });
 }
 
-function drawReview(ctx, b) {
+function drawReview(ctx, b, { draft, check, problem }) {
   const list = el('ul', { class: 'review-list' });
   for (const n of b.names) {
     if (b.listKind === 'with-surplus') {
@@ -162,28 +185,26 @@ function drawReview(ctx, b) {
       list.append(el('li', { class: m === 'agree' ? 'kept' : '' }, `${n.stt}. ${n.fullName} — ${word}`));
     }
   }
-  const rerender = () => ctx.update('ballot', { at: Date.now() });
-  ctx.root.replaceChildren(...head(b), el('h2', {}, 'Xem lại phiếu'), list,
-    check && !check.valid ? el('p', { class: 'warning', role: 'alert', id: 'ballot-invalid' }, check.messageVi) : "",
-    problem ? el('p', { class: 'problem', role: 'alert' }, problem) : "",
+  const invalid = check && !check.valid;
+  ctx.root.replaceChildren(...head(b, draft), el('h2', {}, 'Xem lại phiếu'), list,
+    invalid ? el('p', { class: 'warning', role: 'alert', id: 'ballot-invalid' }, check.messageVi) : '',
+    problem ? el('p', { class: 'problem', role: 'alert' }, problem) : '',
     el('div', { class: 'ballot-actions' },
-      el('button', { type: 'button', on: { click: () => { step = 'mark'; rerender(); } } }, 'Sửa lại'),
-      el('button', { type: 'button', class: 'primary', id: 'ballot-send', on: { click: () => {
-        dialog = check && !check.valid
-          ? { text: check.messageVi, okLabel: 'Vẫn gửi phiếu', ok: () => submit(ctx, b, check.reason) }
-          : { text: 'Đồng chí xác nhận gửi phiếu? Sau khi gửi không sửa được.', okLabel: 'Xác nhận', ok: () => submit(ctx, b, null) };
-        rerender();
-      } } }, 'Gửi phiếu')));
+      el('button', { type: 'button', on: { click: () => set(ctx, { step: 'mark' }) } }, 'Sửa lại'),
+      el('button', { type: 'button', class: 'primary', id: 'ballot-send', on: { click: () => set(ctx, { dialog: invalid
+        ? { text: check.messageVi, okLabel: 'Vẫn gửi phiếu', acceptInvalid: check.reason }
+        : { text: 'Đồng chí xác nhận gửi phiếu? Sau khi gửi không sửa được.', okLabel: 'Xác nhận', acceptInvalid: null } }) } }, 'Gửi phiếu')));
 }
 
-function drawDialog(ctx) {
-  const close = () => { dialog = null; ctx.update('ballot', { at: Date.now() }); };
-  const d = dialog;
+function drawDialog(ctx, b, d) {
   ctx.root.append(el('div', { class: 'ballot-dialog', role: 'dialog', 'aria-modal': 'true' }, el('div', { class: 'box' },
     el('p', {}, d.text),
     el('div', { class: 'ballot-actions' },
-      el('button', { type: 'button', on: { click: close } }, 'Quay lại'),
-      el('button', { type: 'button', class: 'primary', id: 'ballot-confirm', on: { click: () => { dialog = null; d.ok(); } } }, d.okLabel)))));
+      el('button', { type: 'button', on: { click: () => set(ctx, { dialog: null }) } }, 'Quay lại'),
+      el('button', { type: 'button', class: 'primary', id: 'ballot-confirm', on: { click: () => {
+        set(ctx, { dialog: null });
+        submit(ctx, b, d.acceptInvalid);
+      } } }, d.okLabel)))));
 }
 
 function newKey() {
@@ -192,36 +213,28 @@ function newKey() {
 }
 
 function submit(ctx, b, acceptInvalid) {
-  const p = { roundId: b.roundId, key: newKey(), ...body(b), acceptInvalid };
+  const p = { roundId: b.roundId, key: newKey(), ...body(b, slice(ctx).draft), acceptInvalid };
   localStorage.setItem(PENDING, JSON.stringify(p));
   send(ctx, p);
 }
 
 async function send(ctx, p) {
-  step = 'sending';
-  problem = null;
-  ctx.update('ballot', { at: Date.now() });
+  set(ctx, { step: 'sending', problem: null });
   for (let attempt = 0; ; attempt++) {
-    let r;
     try {
-      r = await ctx.api(`/api/elections/rounds/${p.roundId}/ballot`, {
-        method: 'POST', body: JSON.stringify({ key: p.key, struck: p.struck, marks: p.marks, acceptInvalid: p.acceptInvalid }),
+      const r = await ctx.api(`/api/elections/rounds/${p.roundId}/ballot`, {
+        method: 'POST', body: { key: p.key, struck: p.struck, marks: p.marks, acceptInvalid: p.acceptInvalid },
       });
+      localStorage.removeItem(PENDING);
+      localStorage.setItem(RECEIPTS, JSON.stringify({ ...receipts(), [p.roundId]: r.receipt }));
+      set(ctx, { step: 'receipt' });
     } catch (e) {
-      if (e?.constructor?.name === 'SignedOutError') return;
-      // Network failure or time-out: the same key again, so the ballot counts once.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * (attempt + 1), 3000)));
-      continue;
-    }
-    if (r.status >= 500) { await new Promise((resolve) => setTimeout(resolve, 1000)); continue; }
-    const json = await r.json().catch(() => ({}));
-    localStorage.removeItem(PENDING);
-    if (r.ok) {
-      localStorage.setItem(RECEIPTS, JSON.stringify({ ...receipts(), [p.roundId]: json.receipt }));
-      step = 'receipt';
-    } else {
-      problem = json.detail || 'Không gửi được phiếu.';
-      step = 'mark';
+      if (e.status === 401) return; // signed out: the shell says why
+      // Network failure, time-out or a server error: the same key again, so the ballot counts once.
+      if (e.status === 0) { await delay(Math.min(500 * (attempt + 1), 3000)); continue; }
+      if (e.status >= 500) { await delay(1000); continue; }
+      localStorage.removeItem(PENDING);
+      set(ctx, { problem: e.problem?.detail || 'Không gửi được phiếu.', step: 'mark' });
     }
     await load(ctx);
     return;
@@ -241,13 +254,12 @@ function drawReceipt(ctx, b, code) {
     el('p', { class: 'note' }, `${b.electionTitle} — ${b.roundLabel}. Sau khi công bố kết quả, mã biên nhận của mọi phiếu đã kiểm được công bố để đồng chí đối chiếu.`)));
 }
 
-function drawAnnounced(ctx) {
-  const a = announced;
+function drawAnnounced(ctx, a) {
   ctx.root.replaceChildren(el('div', { class: 'receipt' },
     el('p', { class: 'ok' }, `Đã công bố kết quả ${a.label}`),
     el('p', { class: 'code' }, a.mine),
     el('p', { class: a.found ? 'ok' : 'problem' }, a.found
       ? `Mã biên nhận của đồng chí có trong danh sách ${a.count} phiếu đã kiểm.`
       : 'Không thấy mã biên nhận của đồng chí trong danh sách: xin báo Ban Kiểm phiếu.'),
-    el('button', { type: 'button', class: 'big', on: { click: () => { announced = null; step = 'mark'; ctx.update('ballot', { at: Date.now() }); } } }, 'Đóng')));
+    el('button', { type: 'button', class: 'big', on: { click: () => set(ctx, { announced: null, step: 'mark' }) } }, 'Đóng')));
 }

@@ -1,38 +1,25 @@
 // Open votes (biểu quyết) on the tablet: three large choices, the current one highlighted,
-// changeable until the presidium closes the vote. State comes from GET /api/tablet/state
-// (openVote, with the delegate's recorded choice) and the hub message OpenVoteChanged.
+// changeable until the presidium closes the vote. The vote comes from GET /api/tablet/state
+// (tablet.openVote, with the delegate's recorded choice) and the hub message OpenVoteChanged; this
+// feature's own slice of the store is { sending, problem: { voteId, text } }.
+import { CHOICES, choiceLabel } from './kernel/words.js';
 export const name = 'openVote';
-
-const CHOICES = [
-  ['For', 'Tán thành'],
-  ['Against', 'Không tán thành'],
-  ['Abstain', 'Không biểu quyết'],
-];
-const label = (choice) => (CHOICES.find(([c]) => c === choice) || [])[1];
-
-let shownVoteId = null;
-let sending = false;
-let problem = null;
+export const initial = () => ({ sending: false, problem: null });
 
 export const hubMessages = {
   // A vote opened (vote set) or closed (null). The broadcast never carries anyone's choice: after
   // an open it is none; after a reconnect the state call brings the recorded one.
   OpenVoteChanged(message, ctx) {
-    problem = null;
-    ctx.update(name, message.vote);
+    ctx.store.set((s) => (s.tablet ? { tablet: { ...s.tablet, openVote: message.vote }, [name]: { ...s[name], problem: null } } : {}));
   },
 };
 
 export function render(state, ctx) {
-  const vote = state.openVote;
-  if (!vote) {
-    shownVoteId = null;
-    return false;
-  }
+  const vote = state.tablet.openVote;
+  if (!vote) return false;
   const root = ctx.root;
-  if (shownVoteId !== vote.id || !root.querySelector('.openvote')) {
-    shownVoteId = vote.id;
-    problem = null;
+  // The buttons are built once per vote (the same elements while the delegate changes their mind).
+  if (root.querySelector('.openvote')?.dataset.vote !== String(vote.id)) {
     root.innerHTML = `
       <div class="openvote">
         <p class="muted">Biểu quyết</p>
@@ -46,6 +33,7 @@ export function render(state, ctx) {
         <p class="recorded" role="status"></p>
         <p class="problem" data-role="problem" hidden></p>
       </div>`;
+    root.querySelector('.openvote').dataset.vote = vote.id;
     root.querySelector('.vote-title').textContent = vote.title;
     root.querySelector('.vote-desc').textContent = vote.description || '';
     root.querySelector('.anonymous').hidden = !vote.anonymous;
@@ -54,54 +42,42 @@ export function render(state, ctx) {
       if (b) choose(ctx, b.dataset.choice);
     });
   }
-  const eligible = state.eligibility.mayVote;
+  const { sending, problem } = state[name];
+  const eligible = state.tablet.eligibility.mayVote;
   const notEligible = root.querySelector('[data-role="not-eligible"]');
   notEligible.hidden = eligible;
-  notEligible.textContent = eligible ? '' : state.eligibility.reason;
+  notEligible.textContent = eligible ? '' : state.tablet.eligibility.reason;
   for (const b of root.querySelectorAll('button[data-choice]')) {
     b.setAttribute('aria-pressed', String(b.dataset.choice === vote.myChoice));
     b.disabled = !eligible || sending;
   }
   root.querySelector('.recorded').textContent = vote.myChoice
-    ? `Đã ghi nhận: ${label(vote.myChoice)}. Có thể đổi lựa chọn cho đến khi kết thúc biểu quyết.`
+    ? `Đã ghi nhận: ${choiceLabel(vote.myChoice)}. Có thể đổi lựa chọn cho đến khi kết thúc biểu quyết.`
     : (eligible ? 'Xin chọn một trong ba ý kiến.' : '');
+  const text = problem?.voteId === vote.id ? problem.text : null;
   const p = root.querySelector('[data-role="problem"]');
-  p.hidden = !problem;
-  p.textContent = problem || '';
+  p.hidden = !text;
+  p.textContent = text || '';
   return true;
 }
 
 async function choose(ctx, choice) {
-  const vote = ctx.state?.openVote;
-  if (!vote || sending) return;
-  sending = true;
-  problem = null;
-  ctx.update(name, vote);
+  const vote = ctx.store.get().tablet?.openVote;
+  if (!vote || ctx.store.get()[name].sending) return;
+  ctx.update(name, { sending: true, problem: null });
   try {
-    const response = await ctx.api(`/api/tablet/openvotes/${vote.id}/choice`, {
-      method: 'POST',
-      body: JSON.stringify({ choice }),
-    });
-    if (response.ok) {
-      const recorded = await response.json();
-      sending = false;
-      ctx.update(name, { ...vote, myChoice: recorded.choice });
-      return;
-    }
-    const details = await response.json().catch(() => ({}));
-    problem = details.detail || 'Không ghi nhận được. Xin thử lại.';
-    sending = false;
-    if (response.status === 409) {
-      // Closed meanwhile: the state call shows the waiting screen with the reason kept briefly.
-      await ctx.refresh();
-      return;
-    }
-    ctx.update(name, vote);
+    const recorded = await ctx.api(`/api/tablet/openvotes/${vote.id}/choice`, { method: 'POST', body: { choice } });
+    ctx.store.set((s) => ({
+      [name]: { sending: false, problem: null },
+      tablet: s.tablet?.openVote?.id === vote.id ? { ...s.tablet, openVote: { ...s.tablet.openVote, myChoice: recorded.choice } } : s.tablet,
+    }));
   } catch (e) {
-    sending = false;
-    if (ctx.state) {
-      problem = 'Mất kết nối. Lựa chọn chưa được ghi nhận — xin chọn lại.';
-      ctx.update(name, vote);
-    }
+    if (e.status === 401) return; // signed out: the shell says why
+    const text = e.status === 0
+      ? 'Mất kết nối. Lựa chọn chưa được ghi nhận — xin chọn lại.'
+      : e.problem?.detail || 'Không ghi nhận được. Xin thử lại.';
+    ctx.update(name, { sending: false, problem: { voteId: vote.id, text } });
+    // Closed meanwhile: the state call shows the waiting screen.
+    if (e.status === 409) await ctx.refresh();
   }
 }

@@ -1,21 +1,26 @@
 // The delegate tablet's shell: sign-in (badge QR or code, then PIN), the tablet token, the hub
-// connection, and which screen shows. What a delegate does on the tablet lives in feature modules
-// (tablet-openvote.js now; a secret-ballot module plugs in the same way). A feature module exports:
-//   name                      – its key in the state from GET /api/tablet/state (e.g. "openVote")
-//   hubMessages               – { HubMethodName(payload, ctx) } handlers for server pushes
-//   render(state, ctx)        – draws into ctx.root and returns true if it takes the screen
+// connection, the page's store and which screen shows. What a delegate does on the tablet lives in
+// feature modules (tablet-ballot.js, tablet-openvote.js). A feature module exports:
+//   name                      – its key in the store, holding its own screen state
+//   initial()                 – that state when a delegate signs in
+//   hubMessages               – { HubMethodName(payload, ctx) } effects for server pushes
+//   load(ctx)                 – optional effect, run after every GET /api/tablet/state
+//   render(state, ctx)        – draws into ctx.root and returns true if it takes the screen; it only
+//                               builds DOM: loads and sends happen in handlers and effects, then set state
 // Features earlier in the list win the screen; when none takes it the waiting screen shows.
+import { api, useBearer } from './kernel/api.js';
+import { $ } from './kernel/dom.js';
+import { connectLive } from './kernel/live.js';
+import { createStore } from './kernel/state.js';
 import * as openVote from './tablet-openvote.js';
 import * as ballot from './tablet-ballot.js';
 
 const features = [ballot, openVote];
 const TOKEN_KEY = 'es.tablet';
 
-const $ = (id) => document.getElementById(id);
 const screens = ['signin', 'signedout', 'waiting', 'feature'];
 let session = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null'); // { accessToken, delegate }
-let state = null;
-let connection = null;
+let live = null;
 let pin = '';
 let signInBy = null; // { code } or { badge }
 
@@ -24,34 +29,25 @@ function show(id) {
   $('signout').hidden = !(id === 'waiting' || id === 'feature');
 }
 
-class SignedOutError extends Error {}
+// Every call carries the tablet token; a 401 means this tablet is signed out (reason in the problem).
+useBearer(() => session?.accessToken, (problem) => signedOut(problem?.detail || 'Phiên đăng nhập đã hết. Xin đăng nhập lại.'));
 
-/** Calls the tablet API with the token; a 401 means this tablet is signed out (reason in the problem). */
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session?.accessToken, ...(options.headers || {}) },
-  });
-  if (response.status === 401) {
-    const problem = await response.json().catch(() => ({}));
-    signedOut(problem.detail || 'Phiên đăng nhập đã hết. Xin đăng nhập lại.');
-    throw new SignedOutError(problem.detail);
-  }
-  return response;
-}
+// tablet: GET /api/tablet/state (delegate, eligibility, session, openVote); then one slice per feature.
+const fresh = () => ({ tablet: null, ...Object.fromEntries(features.map((f) => [f.name, f.initial()])) });
+const store = createStore(fresh(), render);
 
 const ctx = {
   root: $('feature'),
   api,
+  store,
   refresh: () => refresh(),
-  get state() { return state; },
-  /** A feature changed its part of the state (e.g. the delegate's recorded choice). */
-  update(name, value) { state = { ...state, [name]: value }; render(); },
+  /** A feature changed its own slice of the state. */
+  update(name, patch) { store.set((s) => ({ [name]: { ...s[name], ...patch } })); },
 };
 
-function render() {
-  if (!state) return;
-  const d = state.delegate;
+function render(state) {
+  if (!state.tablet) return; // signing in or signed out: those screens are shown by their own steps
+  const d = state.tablet.delegate;
   $('who').textContent = `${d.fullName} · ${d.code}`;
   for (const feature of features) {
     if (feature.render(state, ctx)) {
@@ -61,65 +57,49 @@ function render() {
   }
   ctx.root.replaceChildren();
   $('waiting-text').textContent = `Đại biểu ${d.fullName} — đang chờ biểu quyết`;
-  const reason = state.eligibility.mayVote ? null : state.eligibility.reason;
+  const reason = state.tablet.eligibility.mayVote ? null : state.tablet.eligibility.reason;
   $('not-eligible').hidden = !reason;
   $('not-eligible').textContent = reason || '';
-  $('session').textContent = state.sessionTitle || '';
+  $('session').textContent = state.tablet.sessionTitle || '';
   show('waiting');
 }
 
+/** The whole state again (sign-in, every (re)connect), then each feature's own load. */
 async function refresh() {
   try {
-    const response = await api('/api/tablet/state');
-    if (response.ok) {
-      state = await response.json();
-      render();
-    }
+    store.set({ tablet: await api('/api/tablet/state') });
   } catch (e) {
-    if (!(e instanceof SignedOutError)) setLink(false);
+    if (e.status === 0) setLink(false);
+    return;
   }
+  await Promise.all(features.map((f) => f.load?.(ctx)));
 }
 
 function setLink(ok) { $('link').hidden = ok; }
 
-async function connect() {
-  connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/congress', { accessTokenFactory: () => session?.accessToken })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(1000 * (ctx.previousRetryCount + 1), 5000) })
-    .build();
-  connection.on('SignedOut', (message) => signedOut(message.reason));
+function connect() {
+  const handlers = { SignedOut: (message) => signedOut(message.reason) };
   for (const feature of features) {
-    for (const [name, handler] of Object.entries(feature.hubMessages || {})) {
-      connection.on(name, (payload) => handler(payload, ctx));
-    }
+    for (const [name, handler] of Object.entries(feature.hubMessages || {})) handlers[name] = (payload) => handler(payload, ctx);
   }
-  connection.onreconnecting(() => setLink(false));
-  connection.onreconnected(() => { setLink(true); refresh(); });
-  connection.onclose(() => { if (session) setTimeout(start, 2000); });
-  await start();
-}
-
-async function start() {
-  if (!session || !connection || connection.state !== 'Disconnected') return;
-  try {
-    await connection.start();
-    setLink(true);
-    await refresh(); // whatever was pushed while we were away
-  } catch (e) {
-    setLink(false);
-    // A refused negotiate (401) means another tablet took over: the state call says so.
-    await refresh();
-    if (session) setTimeout(start, 2000);
-  }
+  live = connectLive({
+    accessToken: () => session?.accessToken,
+    handlers,
+    onConnected: refresh, // whatever was pushed while we were away
+    onStatus: (status) => {
+      setLink(status === 'connected');
+      // A refused negotiate (401) means another tablet took over: the state call says so.
+      if (status === 'offline') refresh();
+    },
+  });
 }
 
 function signedOut(reason) {
-  const conn = connection;
   session = null;
-  state = null;
-  connection = null;
+  live?.stop();
+  live = null;
   sessionStorage.removeItem(TOKEN_KEY);
-  if (conn) conn.stop();
+  store.set(fresh());
   $('signedout-reason').textContent = reason;
   $('who').textContent = '';
   setLink(true);
@@ -159,23 +139,19 @@ function drawPin() {
 
 async function submitPin() {
   if (pin.length !== 6) { signInError('Mã PIN gồm 6 chữ số.'); return; }
-  const response = await fetch('/api/tablet/signin', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...signInBy, pin }),
-  });
+  const body = { ...signInBy, pin };
   pin = '';
   drawPin();
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    signInError(problem.detail || 'Không đăng nhập được.');
+  try {
+    session = await api('/api/tablet/signin', { method: 'POST', body, signIn: true });
+  } catch (e) {
+    signInError(e.problem?.detail || 'Không đăng nhập được.');
     return;
   }
-  session = await response.json();
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ accessToken: session.accessToken, delegate: session.delegate }));
   signInError(null);
   await refresh();
-  await connect();
+  connect();
 }
 
 $('code-next').addEventListener('click', () => {
