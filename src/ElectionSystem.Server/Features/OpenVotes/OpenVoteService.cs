@@ -4,6 +4,7 @@ using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Shared;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;

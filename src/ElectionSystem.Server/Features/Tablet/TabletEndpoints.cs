@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,6 @@ public static class TabletEndpoints
     public static IServiceCollection AddTablets(this IServiceCollection services)
     {
         services.AddSingleton<TabletSessions>();
-        services.AddScoped<VotingEligibility>();
         services.AddScoped<PinIssuer>();
         return services;
     }
