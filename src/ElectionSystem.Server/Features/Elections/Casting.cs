@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ElectionSystem.Domain.Elections;
-using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ElectionSystem.Server.Features.Tablet;
