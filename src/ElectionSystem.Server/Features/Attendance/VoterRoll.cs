@@ -23,7 +23,7 @@ internal sealed record RegistryEntry(Guid Id, string Code, string FullName, Guid
     public bool IsSummoned => CongressDelegate.Summoned(Category, ReplacesDelegateId);
 
     /// <summary>Can be present at a session: summoned and not recorded absent for the whole congress.</summary>
-    public bool Eligible => VotingEligibility.WhyNot(Category, ReplacesDelegateId, AbsentWholeCongress, hasSession: true, checkedIn: true) is null;
+    public bool Eligible => VotingEligibility.MayAttend(Category, ReplacesDelegateId, AbsentWholeCongress);
 }
 
 /// <summary>
@@ -80,6 +80,13 @@ public sealed class VotingEligibility(ElectionDbContext db)
         }
         return answers;
     }
+
+    /// <summary>
+    /// Can be present at a session (check in, count towards attendance, vote once checked in): summoned
+    /// and not recorded absent for the whole congress.
+    /// </summary>
+    public static bool MayAttend(DelegateCategory category, Guid? replaces, bool absentWholeCongress) =>
+        WhyNot(category, replaces, absentWholeCongress, hasSession: true, checkedIn: true) is null;
 
     /// <summary>The one rule, in the order the tablet explains it: null when the delegate may vote.</summary>
     internal static string? WhyNot(DelegateCategory category, Guid? replaces, bool absentWholeCongress, bool hasSession, bool checkedIn)
