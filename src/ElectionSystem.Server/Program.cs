@@ -43,7 +43,7 @@ builder.Services.AddLiveUpdates();
 builder.Services.AddLiveTopic<AttendanceTopic>();
 
 builder.Services.AddScoped<AuditLog>();
-builder.Services.AddScoped<AttendanceService>();
+builder.Services.AddAttendance();
 builder.Services.AddSingleton<BadgeSigning>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();

@@ -101,7 +101,7 @@ public class GroupCommitTests(ElectionsHall hall, ITestOutputHelper output) : IC
             if (leaving.Contains(seated[i].Delegate.Id))
             {
                 Assert.Equal(HttpStatusCode.Forbidden, answers[i].StatusCode);
-                Assert.Contains(Features.Tablet.VotingEligibility.NotCheckedIn, await answers[i].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.Contains(Features.Attendance.VotingEligibility.NotCheckedIn, await answers[i].Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Domain.Congress;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Projection;

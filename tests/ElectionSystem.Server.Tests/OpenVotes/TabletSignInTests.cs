@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Domain.Congress;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.AspNetCore.Mvc;

@@ -23,7 +23,7 @@ public sealed record DisplayKeyCreate(string Name);
 /// <summary>The key is shown once, here; only its hash is kept. ProjectorUrl opens the projector with it.</summary>
 public sealed record DisplayKeyCreated(DisplayKeyDto DisplayKey, string Key, string ProjectorUrl);
 
-/// <summary>/api/accounts and /api/display-keys: organisers only, every change audited.</summary>
+/// <summary>/api/accounts, /api/display-keys and /api/audit: organisers only, every change audited.</summary>
 public static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder routes)
@@ -46,6 +46,12 @@ public static class AccountEndpoints
         group.MapPost("/{id:guid}/revoke", RevokeKey);
         return group;
     }
+
+    /// <summary>/api/audit: the hash-chained log and its verifier, organisers only.</summary>
+    public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder routes) =>
+        routes.MapGroup("/api/audit").WithTags("Audit")
+            .RequireAuthorization(AuthSetup.Require(Roles.Organiser))
+            .MapAuditRoutes();
 
     private static AccountDto ToDto(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, Roles.DisplayNameVi(a.Role), a.Disabled);
 

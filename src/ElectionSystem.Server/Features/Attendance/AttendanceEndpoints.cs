@@ -8,6 +8,14 @@ namespace ElectionSystem.Server.Features.Attendance;
 
 public static class AttendanceEndpoints
 {
+    /// <summary>The voter roll and the attendance built from it.</summary>
+    public static IServiceCollection AddAttendance(this IServiceCollection services)
+    {
+        services.AddScoped<VotingEligibility>();
+        services.AddScoped<AttendanceService>();
+        return services;
+    }
+
     /// <summary>GET /api/attendance[?sessionId=]: a session's attendance (default: the current one) and Base, for staff.</summary>
     public static RouteGroupBuilder MapAttendance(this IEndpointRouteBuilder routes)
     {

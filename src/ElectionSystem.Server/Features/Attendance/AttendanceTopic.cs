@@ -1,3 +1,4 @@
+using ElectionSystem.Server.Features.CongressSetup;
 using ElectionSystem.Server.Features.Projection;
 using Microsoft.AspNetCore.SignalR;
 
@@ -6,7 +7,7 @@ namespace ElectionSystem.Server.Features.Attendance;
 /// <summary>Pushes the whole attendance snapshot to every screen and desk that shows it.</summary>
 public sealed class AttendanceTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
 {
-    public const string TopicName = "attendance";
+    public const string TopicName = AttendanceSignal.TopicName;
 
     public string Name => TopicName;
 
@@ -15,10 +16,4 @@ public sealed class AttendanceTopic(IHubContext<CongressHub, ICongressClient> hu
         var snapshot = await services.GetRequiredService<AttendanceService>().SnapshotAsync(cancellationToken);
         await hub.Clients.Groups(HubGroups.AttendanceAudience).AttendanceChanged(snapshot);
     }
-}
-
-public static class AttendanceLiveExtensions
-{
-    /// <summary>Call after a committed change that affects attendance or Base.</summary>
-    public static void AttendanceChanged(this LiveUpdates live) => live.MarkDirty(AttendanceTopic.TopicName);
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Hosting;
 
 namespace ElectionSystem.Server.Features.Audit;

@@ -5,6 +5,7 @@ using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
+using ElectionSystem.Server.Features.CongressSetup;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
@@ -78,21 +79,21 @@ public static class CheckInEndpoints
         {
             return Problems.BadRequest("Chưa có mã quét từ thẻ (trường \"token\" trống).");
         }
-        var check = badges.Tokens.Verify(token);
-        if (check.Status != BadgeTokenStatus.Valid || check.DelegateCode is null)
+        var holder = await badges.IdentifyAsync(db, token, ct);
+        var check = holder.Check;
+        if (holder.Status == BadgeHolderStatus.NotGenuine)
         {
             await audit.AppendAsync(user, "checkin.refused", "badge", new { reason = CheckInStatus.Forged });
             await db.SaveChangesAsync(ct);
             return await Refused(CheckInStatus.Forged, "Thẻ không hợp lệ", null, attendance, ct);
         }
-        var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == check.DelegateCode, ct);
-        if (d is null)
+        if (holder.Delegate is not { } d)
         {
             await audit.AppendAsync(user, "checkin.refused", $"code:{check.DelegateCode}", new { reason = CheckInStatus.Unknown });
             await db.SaveChangesAsync(ct);
             return await Refused(CheckInStatus.Unknown, "Không có tên trong danh sách triệu tập", null, attendance, ct);
         }
-        if (BadgeTokens.IsRevoked(check, d.BadgeVersion))
+        if (holder.Status == BadgeHolderStatus.Revoked)
         {
             await audit.AppendAsync(user, "checkin.refused", $"delegate:{d.Code}", new { reason = CheckInStatus.Revoked, check.BadgeVersion, current = d.BadgeVersion });
             await db.SaveChangesAsync(ct);
@@ -117,15 +118,12 @@ public static class CheckInEndpoints
         CongressDelegate d, string how, ElectionDbContext db, AuditLog audit, LiveUpdates live,
         AttendanceService attendance, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (d.AbsentWholeCongress)
+        // Who may be present is the voter roll's rule; the desk only words the refusal its own way.
+        if (!VotingEligibility.MayAttend(d.Category, d.ReplacesDelegateId, d.AbsentWholeCongress))
         {
-            return await Refused(CheckInStatus.NotSummoned,
-                "Đại biểu đã được ghi nhận vắng mặt cả đại hội: không được điểm danh", d, attendance, ct);
-        }
-        if (!d.IsSummoned)
-        {
-            return await Refused(CheckInStatus.NotSummoned,
-                "Đại biểu dự khuyết chưa được triệu tập thay thế đại biểu chính thức", d, attendance, ct);
+            return await Refused(CheckInStatus.NotSummoned, d.AbsentWholeCongress
+                ? "Đại biểu đã được ghi nhận vắng mặt cả đại hội: không được điểm danh"
+                : "Đại biểu dự khuyết chưa được triệu tập thay thế đại biểu chính thức", d, attendance, ct);
         }
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, ct);
         if (session is null)

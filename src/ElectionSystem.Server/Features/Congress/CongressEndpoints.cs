@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Projection;

@@ -2,7 +2,6 @@
 // each naming its row and column in Vietnamese. It touches no database: the import endpoint shows
 // the result as a preview and commits only a parse with no problems (all or nothing). It never
 // throws for any file content: a bad file is a list of problems, not a 500.
-using System.Globalization;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Names;
 
@@ -19,14 +18,8 @@ public static class DelegateListParser
     /// <summary>A thousand messages help nobody; past this the organiser should look at the file.</summary>
     internal const int MaxProblems = 200;
 
-    private const int MaxTextLength = 200;
-    private const int MaxSeatLength = 20;
-
     /// <summary>How far down a title block ("DANH SÁCH ĐẠI BIỂU …") may push the header row.</summary>
     private const int HeaderSearchRows = 15;
-
-    private static readonly string[] DateFormats =
-        ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd HH:mm:ss", "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm"];
 
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -139,7 +132,7 @@ public static class DelegateListParser
             return Fail(EmptyFile(fileName));
         }
 
-        var header = nonEmpty.Take(HeaderSearchRows).FirstOrDefault(r => r.Cells.Count(c => DelegateColumns.Match(Text(c)) is not null) >= 2)
+        var header = nonEmpty.Take(HeaderSearchRows).FirstOrDefault(r => r.Cells.Count(c => DelegateColumns.Match(DelegateRowReader.Text(c)) is not null) >= 2)
             ?? nonEmpty[0];
         var problems = new List<ImportProblem>();
         var columns = MapHeader(header, problems);
@@ -159,7 +152,7 @@ public static class DelegateListParser
         var delegates = new List<DelegateRow>();
         foreach (var row in dataRows)
         {
-            if (ReadRow(row, columns, problems) is { } parsed)
+            if (DelegateRowReader.ReadRow(row, columns, problems) is { } parsed)
             {
                 delegates.Add(parsed);
             }
@@ -185,7 +178,7 @@ public static class DelegateListParser
         var columns = new Dictionary<DelegateColumn, int>();
         for (var i = 0; i < header.Cells.Count; i++)
         {
-            if (DelegateColumns.Match(Text(header.Cells[i])) is not { } column)
+            if (DelegateColumns.Match(DelegateRowReader.Text(header.Cells[i])) is not { } column)
             {
                 continue;
             }
@@ -209,161 +202,6 @@ public static class DelegateListParser
             }
         }
         return columns;
-    }
-
-    /// <summary>One delegate, or null when a value it needs is missing or wrong (the problems say which).</summary>
-    private static DelegateRow? ReadRow(SheetRow row, Dictionary<DelegateColumn, int> columns, List<ImportProblem> problems)
-    {
-        var before = problems.Count;
-        object? Cell(DelegateColumn column) =>
-            columns.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i] : null;
-        string? Optional(DelegateColumn column, int maxLength)
-        {
-            var text = VietnameseText.Normalize(Text(Cell(column)));
-            if (text.Length > maxLength)
-            {
-                problems.Add(Problem(row, column, $"dài quá {maxLength} ký tự.", ImportProblemCodes.ValueTooLong));
-                return null;
-            }
-            return text.Length == 0 ? null : text;
-        }
-        string Required(DelegateColumn column, int maxLength)
-        {
-            var count = problems.Count;
-            var text = Optional(column, maxLength);
-            if (text is null && problems.Count == count)
-            {
-                problems.Add(Problem(row, column, "thiếu giá trị.", ImportProblemCodes.MissingValue));
-            }
-            return text ?? "";
-        }
-
-        var code = ReadCode(row, DelegateColumn.Code, Cell(DelegateColumn.Code), required: true, problems);
-        var fullName = Required(DelegateColumn.FullName, MaxTextLength);
-        var birthDate = ReadDate(row, Cell(DelegateColumn.BirthDate), problems);
-        var delegation = Required(DelegateColumn.Delegation, MaxTextLength);
-        var position = Optional(DelegateColumn.Position, MaxTextLength);
-        var category = ReadCategory(row, Cell(DelegateColumn.Category), problems);
-        var seat = Optional(DelegateColumn.Seat, MaxSeatLength);
-        var convening = ReadYesNo(row, DelegateColumn.ConveningCommittee, Cell(DelegateColumn.ConveningCommittee), problems);
-        var replaces = ReadCode(row, DelegateColumn.Replaces, Cell(DelegateColumn.Replaces), required: false, problems);
-
-        if (replaces is not null && category is not DelegateCategory.Alternate && category is not null)
-        {
-            problems.Add(Problem(row, DelegateColumn.Replaces,
-                $"chỉ đại biểu dự khuyết mới ghi người được thay thế, nhưng dòng này là đại biểu {CategoryName(category.Value)}.",
-                ImportProblemCodes.ReplacesOnNonAlternate));
-        }
-        if (problems.Count > before || code is null || category is null)
-        {
-            return null;
-        }
-        // Ex-officio delegates are, by definition, the convening committee's members (DOMAIN.md §1).
-        var isConvening = convening || category == DelegateCategory.ExOfficio;
-        return new DelegateRow(row.RowNumber, code, fullName, birthDate, delegation, position, category.Value, seat, isConvening, replaces);
-    }
-
-    private static string? ReadCode(SheetRow row, DelegateColumn column, object? cell, bool required, List<ImportProblem> problems)
-    {
-        var text = Text(cell).ToUpperInvariant();
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                problems.Add(Problem(row, column, "thiếu mã đại biểu.", ImportProblemCodes.MissingValue));
-            }
-            return null;
-        }
-        if (!DelegateCode.IsValid(text))
-        {
-            problems.Add(Problem(row, column,
-                $"mã “{Shorten(text)}” không hợp lệ: mã chỉ gồm chữ A–Z (không dấu), chữ số 0–9 và dấu gạch ngang “-”, tối đa {DelegateCode.MaxLength} ký tự.",
-                ImportProblemCodes.BadCode));
-            return null;
-        }
-        return text;
-    }
-
-    private static DateOnly? ReadDate(SheetRow row, object? cell, List<ImportProblem> problems)
-    {
-        DateOnly? date = cell switch
-        {
-            DateTime dt => DateOnly.FromDateTime(dt),
-            // A date cell without a date format reaches us as Excel's serial day number.
-            double serial when serial is >= 1 and < 2_958_466 && serial == Math.Floor(serial) => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
-            _ => null,
-        };
-        var text = Text(cell);
-        if (date is null)
-        {
-            if (text.Length == 0)
-            {
-                return null;
-            }
-            if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                date = DateOnly.FromDateTime(parsed);
-            }
-        }
-        if (date is null)
-        {
-            problems.Add(Problem(row, DelegateColumn.BirthDate,
-                $"“{Shorten(text)}” không phải là ngày hợp lệ (dd/MM/yyyy).", ImportProblemCodes.BadDate));
-            return null;
-        }
-        if (date.Value.Year < 1900 || date.Value > DateOnly.FromDateTime(DateTime.Today))
-        {
-            problems.Add(Problem(row, DelegateColumn.BirthDate,
-                $"“{date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}” không phải là ngày sinh hợp lý.", ImportProblemCodes.BadDate));
-            return null;
-        }
-        return date;
-    }
-
-    private static DelegateCategory? ReadCategory(SheetRow row, object? cell, List<ImportProblem> problems)
-    {
-        var text = Text(cell);
-        var key = VietnameseText.FoldForSearch(text);
-        if (key.StartsWith("dai bieu ", StringComparison.Ordinal))
-        {
-            key = key["dai bieu ".Length..];
-        }
-        DelegateCategory? category = key switch
-        {
-            "chinh thuc" or "official" => DelegateCategory.Official,
-            "duong nhien" or "ex-officio" or "ex officio" => DelegateCategory.ExOfficio,
-            "du khuyet" or "alternate" => DelegateCategory.Alternate,
-            _ => null,
-        };
-        if (category is null)
-        {
-            problems.Add(text.Length == 0
-                ? Problem(row, DelegateColumn.Category, "thiếu giá trị (ghi “Chính thức”, “Đương nhiên” hoặc “Dự khuyết”).", ImportProblemCodes.MissingValue)
-                : Problem(row, DelegateColumn.Category,
-                    $"“{Shorten(text)}” không phải là loại đại biểu; ghi “Chính thức”, “Đương nhiên” hoặc “Dự khuyết”.", ImportProblemCodes.BadCategory));
-        }
-        return category;
-    }
-
-    private static bool ReadYesNo(SheetRow row, DelegateColumn column, object? cell, List<ImportProblem> problems)
-    {
-        if (cell is bool b)
-        {
-            return b;
-        }
-        var text = Text(cell);
-        switch (VietnameseText.FoldForSearch(text))
-        {
-            case "x" or "co" or "c" or "yes" or "y" or "1" or "true":
-                return true;
-            case "" or "khong" or "k" or "no" or "n" or "0" or "false" or "-":
-                return false;
-            default:
-                problems.Add(Problem(row, column,
-                    $"“{Shorten(text)}” không rõ là có hay không; ghi “x” nếu là ủy viên cấp ủy triệu tập, để trống nếu không.",
-                    ImportProblemCodes.BadYesNo));
-                return false;
-        }
     }
 
     /// <summary>Rules between rows: codes are unique; an alternate replaces an official delegate of this file, one alternate each.</summary>
@@ -391,18 +229,18 @@ public static class DelegateListParser
             }
             if (!byCode.TryGetValue(target, out var replaced))
             {
-                problems.Add(Problem(d.RowNumber, DelegateColumn.Replaces,
+                problems.Add(DelegateRowReader.Problem(d.RowNumber, DelegateColumn.Replaces,
                     $"không có đại biểu mã “{target}” trong tệp.", ImportProblemCodes.UnknownReplacedCode));
             }
             else if (replaced.Category == DelegateCategory.Alternate)
             {
-                problems.Add(Problem(d.RowNumber, DelegateColumn.Replaces,
+                problems.Add(DelegateRowReader.Problem(d.RowNumber, DelegateColumn.Replaces,
                     $"đại biểu mã “{target}” (dòng {replaced.RowNumber}) là đại biểu dự khuyết; chỉ thay thế được đại biểu chính thức.",
                     ImportProblemCodes.ReplacedNotOfficial));
             }
             else if (replacedBy.TryGetValue(target, out var other))
             {
-                problems.Add(Problem(d.RowNumber, DelegateColumn.Replaces,
+                problems.Add(DelegateRowReader.Problem(d.RowNumber, DelegateColumn.Replaces,
                     $"đại biểu mã “{target}” đã được đại biểu dự khuyết ở dòng {other.RowNumber} thay thế.",
                     ImportProblemCodes.DuplicateReplacement));
             }
@@ -413,43 +251,11 @@ public static class DelegateListParser
         }
     }
 
-    private static ImportProblem Problem(SheetRow row, DelegateColumn column, string what, string code) =>
-        Problem(row.RowNumber, column, what, code);
-
-    private static ImportProblem Problem(int rowNumber, DelegateColumn column, string what, string code)
-    {
-        var name = DelegateColumns.NameOf(column);
-        return new ImportProblem(rowNumber, name, $"Dòng {rowNumber}, cột “{name}”: {what}", code);
-    }
-
     private static DelegateListParse Fail(ImportProblem problem) => new([], [problem]);
 
     private static ImportProblem EmptyFile(string fileName) => new(null, null,
         $"Tệp “{fileName}” không có dữ liệu. Danh sách cần một dòng tiêu đề (Mã đại biểu, Họ và tên, Ngày sinh, Đoàn, Loại đại biểu…) và mỗi đại biểu một dòng.",
         ImportProblemCodes.EmptyFile);
 
-    private static string CategoryName(DelegateCategory category) => category switch
-    {
-        DelegateCategory.Official => "chính thức",
-        DelegateCategory.ExOfficio => "đương nhiên",
-        _ => "dự khuyết",
-    };
-
-    private static bool IsBlank(SheetRow row) => row.Cells.All(c => Text(c).Length == 0);
-
-    /// <summary>A cell as trimmed text, whatever its type in the sheet.</summary>
-    private static string Text(object? cell) => cell switch
-    {
-        null => "",
-        string s => s.Trim(),
-        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        bool b => b ? "x" : "",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
-        _ => cell.ToString()?.Trim() ?? "",
-    };
-
-    /// <summary>Quoting a 10,000-character junk cell back would bury the message.</summary>
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static bool IsBlank(SheetRow row) => row.Cells.All(c => DelegateRowReader.Text(c).Length == 0);
 }

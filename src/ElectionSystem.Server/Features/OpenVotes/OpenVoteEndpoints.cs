@@ -12,7 +12,12 @@ public static class OpenVoteEndpoints
     public static IServiceCollection AddOpenVotes(this IServiceCollection services)
     {
         services.AddSingleton<OpenVoteGate>();
+        services.AddScoped<OpenVoteBroadcast>();
+        services.AddScoped<DecisionRecorder>();
         services.AddScoped<OpenVoteService>();
+        services.AddScoped<OpenVoteClosing>();
+        services.AddScoped<OpenVoteCasting>();
+        services.AddScoped<OpenVoteViews>();
         services.AddScoped<OpenVoteDecisions>();
         services.AddLiveTopic<OpenVoteTopic>();
         return services;
@@ -26,19 +31,20 @@ public static class OpenVoteEndpoints
         presidium.MapGet("/", (OpenVoteService s, CancellationToken ct) => s.AgendaAsync(ct));
         presidium.MapPost("/", (CreateOpenVoteRequest r, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => s.CreateAsync(u, r, ct));
         presidium.MapPost("/{id:guid}/open", (Guid id, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => s.OpenAsync(u, id, ct));
-        presidium.MapPost("/{id:guid}/close", (Guid id, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => s.CloseAsync(u, id, ct));
-        presidium.MapPost("/{id:guid}/show-of-hands", (Guid id, ShowOfHandsRequest r, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) =>
+        presidium.MapPost("/{id:guid}/close", (Guid id, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) => s.CloseAsync(u, id, ct));
+        presidium.MapPost("/{id:guid}/show-of-hands", (Guid id, ShowOfHandsRequest r, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) =>
             s.ShowOfHandsAsync(u, id, r, ct));
 
-        group.MapGet("/live", async (OpenVoteService s, CancellationToken ct) => TypedResults.Ok(new OpenVoteLiveMessage(await s.LiveAsync(ct))))
+        group.MapGet("/live", async (OpenVoteViews s, CancellationToken ct) => TypedResults.Ok(new OpenVoteLiveMessage(await s.LiveAsync(ct))))
             .RequireAuthorization(AuthSetup.Require(Roles.StaffAndDisplays));
         group.MapGet("/decisions", async (OpenVoteService s, CancellationToken ct) => TypedResults.Ok(await s.DecisionsAsync(ct)))
             .RequireAuthorization(AuthSetup.Require(Roles.Staff));
 
         // The delegate's choice, from the tablet.
         routes.MapPost("/api/tablet/openvotes/{id:guid}/choice",
-                (Guid id, CastRequest r, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => s.CastAsync(u, id, r, ct))
+                (Guid id, CastRequest r, OpenVoteCasting s, ClaimsPrincipal u, CancellationToken ct) => s.CastAsync(u, id, r, ct))
             .WithTags("Tablet").RequireAuthorization(AuthSetup.Require(Roles.Delegate)).DisableAntiforgery();
+        routes.MapTabletState();
         return group;
     }
 }

@@ -20,7 +20,7 @@ public sealed class OpenVoteTopic(IHubContext<CongressHub, ICongressClient> hub)
 
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var live = await services.GetRequiredService<OpenVoteService>().LiveAsync(cancellationToken);
+        var live = await services.GetRequiredService<OpenVoteViews>().LiveAsync(cancellationToken);
         await hub.Clients.Groups(Audience).OpenVoteTallyChanged(new OpenVoteLiveMessage(live));
     }
 }

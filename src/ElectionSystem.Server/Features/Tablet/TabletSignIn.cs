@@ -48,13 +48,13 @@ public static class TabletSignIn
         CongressDelegate? d;
         if (!string.IsNullOrWhiteSpace(request.Badge))
         {
-            var check = badges.Tokens.Verify(request.Badge);
-            if (check.Status != Badges.BadgeTokenStatus.Valid)
+            var holder = await badges.IdentifyAsync(db, request.Badge, ct);
+            if (holder.Status == BadgeHolderStatus.NotGenuine)
             {
                 return Problems.Unauthorized("Thẻ không hợp lệ. Hãy quét lại hoặc nhập mã đại biểu.");
             }
-            d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == check.DelegateCode, ct);
-            if (d is not null && BadgeTokens.IsRevoked(check, d.BadgeVersion))
+            d = holder.Delegate;
+            if (holder.Status == BadgeHolderStatus.Revoked)
             {
                 return Problems.Unauthorized("Thẻ đã bị thu hồi. Xin dùng thẻ mới hoặc nhập mã đại biểu.");
             }

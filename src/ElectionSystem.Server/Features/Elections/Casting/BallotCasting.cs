@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.EntityFrameworkCore;

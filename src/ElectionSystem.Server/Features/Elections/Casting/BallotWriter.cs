@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
-using ElectionSystem.Server.Features.Tablet;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;

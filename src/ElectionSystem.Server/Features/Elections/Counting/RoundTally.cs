@@ -1,7 +1,7 @@
 using ElectionSystem.Domain.Elections;
 using ElectionSystem.Domain.Records;
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Tablet;
+using ElectionSystem.Server.Features.Attendance;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;

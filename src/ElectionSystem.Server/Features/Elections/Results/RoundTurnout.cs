@@ -1,6 +1,6 @@
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Projection;
-using ElectionSystem.Server.Features.Tablet;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,12 @@
 using System.Security.Claims;
 
-namespace ElectionSystem.Server.Features.Auth;
+namespace ElectionSystem.Server.Features.Audit;
 
-public static class ClaimsPrincipalExtensions
+/// <summary>
+/// How the audit log names who did something. Here, not in Auth: Auth writes to the audit log, so
+/// the log must not depend on Auth (Audit comes first in the dependency order).
+/// </summary>
+public static class AuditActor
 {
     /// <summary>"userName (role)" as written in the audit log.</summary>
     public static string ActorName(this ClaimsPrincipal user)
