@@ -1,3 +1,4 @@
+using ElectionSystem.Server;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Admin;
 using ElectionSystem.Server.Features.Attendance;
@@ -13,7 +14,8 @@ using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Minutes;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.PaperEntry;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
+using ElectionSystem.Server.Features.Projector;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 
@@ -40,6 +42,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddLiveUpdates();
+builder.Services.AddSingleton<ILiveChannel, HubLiveChannel>();
 builder.Services.AddLiveTopic<AttendanceTopic>();
 
 builder.Services.AddScoped<AuditLog>();

@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using ElectionSystem.Server.Features.Elections;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server;
+using ElectionSystem.Server.Features.Live;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,11 +1,12 @@
-using ElectionSystem.Server.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ElectionSystem.Server.Data;
 
 /// <summary>
-/// The hall's database. Migrations live in Data/Migrations; after changing the model run
+/// The hall's database. Its own sets are the registry's tables; a capability's tables are mapped by
+/// its <c>IEntityTypeConfiguration</c> and reached with <c>Set&lt;T&gt;()</c> (or an extension property
+/// the capability declares), so Data names no capability. Migrations live in Data/Migrations; after changing the model run
 /// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/ElectionSystem.Server --output-dir Data/Migrations</c>
 /// (generated, never hand-edited). Audit entries queued with <see cref="AuditLog"/> are chained and
 /// written in the same SaveChanges as the state change they record.
@@ -23,9 +24,6 @@ public sealed class ElectionDbContext(DbContextOptions<ElectionDbContext> option
     public DbSet<DisplayKey> DisplayKeys => Set<DisplayKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
-    public DbSet<Features.Tablet.DelegateCredential> DelegateCredentials => Set<Features.Tablet.DelegateCredential>();
-    public DbSet<Features.OpenVotes.OpenVote> OpenVotes => Set<Features.OpenVotes.OpenVote>();
-    public DbSet<Features.OpenVotes.OpenVoteChoice> OpenVoteChoices => Set<Features.OpenVotes.OpenVoteChoice>();
 
     internal void EnqueueAudit(PendingAuditEntry entry) => _pendingAudit.Add(entry);
 
@@ -122,3 +120,6 @@ public sealed class AuditChainGate : IDisposable
     public void Release() => _gate.Release();
     public void Dispose() => _gate.Dispose();
 }
+
+/// <summary>An audit entry queued by the audit log, chained and written with the state change it records.</summary>
+internal sealed record PendingAuditEntry(DateTime At, string Actor, string Action, string Subject, string DataJson);

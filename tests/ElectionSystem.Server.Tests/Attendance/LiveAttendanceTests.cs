@@ -2,7 +2,7 @@ using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.CongressSetup;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

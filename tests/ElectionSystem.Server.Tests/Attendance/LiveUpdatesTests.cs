@@ -1,4 +1,4 @@
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ElectionSystem.Server.Features.Elections;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

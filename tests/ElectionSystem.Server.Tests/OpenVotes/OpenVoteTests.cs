@@ -4,7 +4,7 @@ using ElectionSystem.Domain.Congress;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.OpenVotes;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -6,7 +6,7 @@ using ElectionSystem.Domain.OpenVotes;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.OpenVotes;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;

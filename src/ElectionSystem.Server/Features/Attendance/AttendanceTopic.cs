@@ -1,11 +1,10 @@
 using ElectionSystem.Server.Features.CongressSetup;
-using ElectionSystem.Server.Features.Projection;
-using Microsoft.AspNetCore.SignalR;
+using ElectionSystem.Server.Features.Live;
 
 namespace ElectionSystem.Server.Features.Attendance;
 
 /// <summary>Pushes the whole attendance snapshot to every screen and desk that shows it.</summary>
-public sealed class AttendanceTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
+public sealed class AttendanceTopic(ILiveChannel channel) : ILiveTopic
 {
     public const string TopicName = AttendanceSignal.TopicName;
 
@@ -14,6 +13,6 @@ public sealed class AttendanceTopic(IHubContext<CongressHub, ICongressClient> hu
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var snapshot = await services.GetRequiredService<AttendanceService>().SnapshotAsync(cancellationToken);
-        await hub.Clients.Groups(HubGroups.AttendanceAudience).AttendanceChanged(snapshot);
+        await channel.SendAsync(HubGroups.AttendanceAudience, nameof(IAttendanceClient.AttendanceChanged), snapshot);
     }
 }

@@ -6,8 +6,6 @@ using ElectionSystem.Server.Hosting;
 
 namespace ElectionSystem.Server.Features.Audit;
 
-internal sealed record PendingAuditEntry(DateTime At, string Actor, string Action, string Subject, string DataJson);
-
 /// <summary>
 /// Records a state change (ARCHITECTURE.md invariant 4). Call it before SaveChanges: the entry is
 /// chained and written in the same SaveChanges as the change itself, so neither exists without the

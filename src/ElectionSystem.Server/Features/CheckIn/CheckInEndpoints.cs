@@ -6,7 +6,7 @@ using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.CongressSetup;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 
 namespace ElectionSystem.Server.Features.Elections;
 

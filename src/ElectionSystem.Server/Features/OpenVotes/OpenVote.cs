@@ -98,3 +98,14 @@ internal sealed class OpenVoteChoiceConfiguration : IEntityTypeConfiguration<Ope
         b.Property(c => c.Choice).HasConversion<string>().HasMaxLength(20);
     }
 }
+
+/// <summary>The open votes' tables on the hall's database (Data knows no capability's types).</summary>
+public static class OpenVoteTables
+{
+    extension(ElectionDbContext db)
+    {
+        public DbSet<OpenVote> OpenVotes => db.Set<OpenVote>();
+
+        public DbSet<OpenVoteChoice> OpenVoteChoices => db.Set<OpenVoteChoice>();
+    }
+}

@@ -1,5 +1,4 @@
-using ElectionSystem.Server.Features.Projection;
-using Microsoft.AspNetCore.SignalR;
+using ElectionSystem.Server.Features.Live;
 
 namespace ElectionSystem.Server.Features.OpenVotes;
 
@@ -8,18 +7,18 @@ namespace ElectionSystem.Server.Features.OpenVotes;
 /// vote opened or closed (the whole vote, or null); projector and presidium get the coalesced count
 /// through <see cref="OpenVoteTopic"/>.
 /// </summary>
-public sealed class OpenVoteBroadcast(LiveUpdates live, IHubContext<CongressHub, ICongressClient> hub)
+public sealed class OpenVoteBroadcast(LiveUpdates live, ILiveChannel channel)
 {
     public async Task OpenedAsync(OpenVote vote)
     {
-        await hub.Clients.Group(HubGroups.Delegates).OpenVoteChanged(
+        await channel.SendAsync(HubGroups.Delegates, nameof(IOpenVoteClient.OpenVoteChanged),
             new TabletOpenVoteMessage(new TabletOpenVote(vote.Id, vote.Title, vote.Description, vote.Anonymous, null)));
         Changed();
     }
 
     public async Task ClosedAsync()
     {
-        await hub.Clients.Group(HubGroups.Delegates).OpenVoteChanged(new TabletOpenVoteMessage(null));
+        await channel.SendAsync(HubGroups.Delegates, nameof(IOpenVoteClient.OpenVoteChanged), new TabletOpenVoteMessage(null));
         Changed();
     }
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Features.Auth;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 
 namespace ElectionSystem.Server.Features.OpenVotes;
 

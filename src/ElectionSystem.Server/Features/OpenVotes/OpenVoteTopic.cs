@@ -1,5 +1,4 @@
-using ElectionSystem.Server.Features.Projection;
-using Microsoft.AspNetCore.SignalR;
+using ElectionSystem.Server.Features.Live;
 
 namespace ElectionSystem.Server.Features.OpenVotes;
 
@@ -7,7 +6,7 @@ namespace ElectionSystem.Server.Features.OpenVotes;
 /// The vote on screen, coalesced by LiveUpdates: a burst of 300 casts gives a few messages a
 /// second to the projector and the presidium, each with the whole current count.
 /// </summary>
-public sealed class OpenVoteTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
+public sealed class OpenVoteTopic(ILiveChannel channel) : ILiveTopic
 {
     public const string TopicName = "openvote";
 
@@ -21,6 +20,6 @@ public sealed class OpenVoteTopic(IHubContext<CongressHub, ICongressClient> hub)
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var live = await services.GetRequiredService<OpenVoteViews>().LiveAsync(cancellationToken);
-        await hub.Clients.Groups(Audience).OpenVoteTallyChanged(new OpenVoteLiveMessage(live));
+        await channel.SendAsync(Audience, nameof(IOpenVoteClient.OpenVoteTallyChanged), new OpenVoteLiveMessage(live));
     }
 }

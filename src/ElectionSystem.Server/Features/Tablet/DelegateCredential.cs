@@ -40,3 +40,12 @@ internal sealed class DelegateCredentialConfiguration : IEntityTypeConfiguration
         b.Property(c => c.PinHash).HasMaxLength(200);
     }
 }
+
+/// <summary>The tablet's table on the hall's database (Data knows no capability's types).</summary>
+public static class TabletTables
+{
+    extension(ElectionDbContext db)
+    {
+        public DbSet<DelegateCredential> DelegateCredentials => db.Set<DelegateCredential>();
+    }
+}

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Hosting;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Tablet;
@@ -23,7 +22,7 @@ public sealed record GeneratePinsRequest(bool ReplaceExisting);
 /// only hashes are stored and the audit log records who issued how many, never a PIN.
 /// </summary>
 public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock clock, TabletSessions sessions,
-    IHubContext<CongressHub, ICongressClient> hub)
+    ILiveChannel channel)
 {
     public const string Instructions = "Mã PIN dùng để đăng nhập máy tính bảng. Không cho người khác biết.";
 
@@ -93,7 +92,7 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
         sessions.Set(d.Id, null);
         if (previousSession is { } old)
         {
-            await hub.Clients.Group(TabletClaims.TabletGroup(old)).SignedOut(new TabletSignedOut("Mã PIN đã được cấp lại. Xin đăng nhập bằng mã PIN mới"));
+            await channel.SendAsync(TabletClaims.TabletGroup(old), nameof(ITabletClient.SignedOut), new TabletSignedOut("Mã PIN đã được cấp lại. Xin đăng nhập bằng mã PIN mới"));
         }
         return new PinSlips(await CongressNameAsync(ct), [Slip(d, pin)]);
     }

@@ -3,13 +3,12 @@ using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +37,7 @@ public static class TabletSignIn
     internal static async Task<Results<Ok<TabletSignInResponse>, ProblemHttpResult>> SignIn(
         TabletSignInRequest request, ElectionDbContext db, BadgeSigning badges, TabletSessions sessions,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, HallClock clock, AuditLog audit,
-        IHubContext<CongressHub, ICongressClient> hub, CancellationToken ct)
+        ILiveChannel channel, CancellationToken ct)
     {
         if (!PinHasher.IsWellFormed(request.Pin))
         {
@@ -111,7 +110,7 @@ public static class TabletSignIn
         sessions.Set(d.Id, tabletSession);
         if (previous is { } old)
         {
-            await hub.Clients.Group(TabletClaims.TabletGroup(old)).SignedOut(new TabletSignedOut(TabletSessions.SignedInElsewhere));
+            await channel.SendAsync(TabletClaims.TabletGroup(old), nameof(ITabletClient.SignedOut), new TabletSignedOut(TabletSessions.SignedInElsewhere));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(

@@ -1,8 +1,7 @@
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Hosting;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;
@@ -37,7 +36,7 @@ public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibi
 }
 
 /// <summary>Turnout of open rounds, coalesced, to every screen but the tablets.</summary>
-public sealed class ElectionTurnoutTopic(IHubContext<CongressHub, ICongressClient> hub) : ILiveTopic
+public sealed class ElectionTurnoutTopic(ILiveChannel channel) : ILiveTopic
 {
     public const string TopicName = "election-turnout";
 
@@ -49,6 +48,6 @@ public sealed class ElectionTurnoutTopic(IHubContext<CongressHub, ICongressClien
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var turnout = await services.GetRequiredService<RoundTurnout>().TurnoutAsync(cancellationToken);
-        await hub.Clients.Groups(HubGroups.AttendanceAudience).TurnoutChanged(turnout);
+        await channel.SendAsync(HubGroups.AttendanceAudience, nameof(IElectionClient.TurnoutChanged), turnout);
     }
 }

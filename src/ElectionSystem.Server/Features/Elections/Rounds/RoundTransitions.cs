@@ -1,6 +1,5 @@
-using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Shared;
-using Microsoft.AspNetCore.SignalR;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -11,7 +10,7 @@ namespace ElectionSystem.Server.Features.Elections;
 /// open round's snapshot and tells the hall. Broadcasts are raised here, by the state change, never
 /// by an endpoint.
 /// </summary>
-public sealed class RoundTransitions(OpenRoundCache cache, IHubContext<CongressHub, ICongressClient> hub, LiveUpdates live) : WriteGate
+public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel, LiveUpdates live) : WriteGate
 {
     /// <summary>Everyone: tablets refetch their ballot, screens their view.</summary>
     private static readonly IReadOnlyList<string> Everyone =
@@ -21,20 +20,22 @@ public sealed class RoundTransitions(OpenRoundCache cache, IHubContext<CongressH
     private static readonly IReadOnlyList<string> Screens =
         [HubGroups.Projector, HubGroups.Presidium, HubGroups.Committee, HubGroups.Organisers];
 
+    private static readonly IReadOnlyList<string> StaffScreens = [HubGroups.Committee, HubGroups.Presidium, HubGroups.Organisers];
+
     /// <summary>Issued / collected changed (a ballot was recorded, paper ballots were handed out): coalesced.</summary>
     public void TurnoutChanged() => live.MarkDirty(ElectionTurnoutTopic.TopicName);
 
     public async Task OpenedAsync(RoundSignal signal)
     {
         cache.Invalidate();
-        await hub.Clients.Groups(Everyone).RoundOpened(signal);
+        await channel.SendAsync(Everyone, nameof(IElectionClient.RoundOpened), signal);
         TurnoutChanged();
     }
 
     public async Task ClosedAsync(RoundSignal signal)
     {
         cache.Invalidate();
-        await hub.Clients.Groups(Everyone).RoundClosed(signal);
+        await channel.SendAsync(Everyone, nameof(IElectionClient.RoundClosed), signal);
         TurnoutChanged();
     }
 
@@ -42,7 +43,7 @@ public sealed class RoundTransitions(OpenRoundCache cache, IHubContext<CongressH
     public Task ConfirmedAsync(RoundSignal signal)
     {
         cache.Invalidate();
-        return hub.Clients.Groups(HubGroups.Committee, HubGroups.Presidium, HubGroups.Organisers).RoundClosed(signal);
+        return channel.SendAsync(StaffScreens, nameof(IElectionClient.RoundClosed), signal);
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ public sealed class RoundTransitions(OpenRoundCache cache, IHubContext<CongressH
         cache.StorePublished(results.Result.RoundId, results.Receipts);
         var r = results.Result;
         return Task.WhenAll(
-            hub.Clients.Groups(Screens).ResultsAnnounced(new AnnouncedResult(r)),
-            hub.Clients.Group(HubGroups.Delegates).RoundAnnounced(new RoundSignal(r.RoundId, r.ElectionId, RoundStates.Announced, r.ElectionTitle, r.RoundLabel)));
+            channel.SendAsync(Screens, nameof(IElectionClient.ResultsAnnounced), new AnnouncedResult(r)),
+            channel.SendAsync(HubGroups.Delegates, nameof(IElectionClient.RoundAnnounced), new RoundSignal(r.RoundId, r.ElectionId, RoundStates.Announced, r.ElectionTitle, r.RoundLabel)));
     }
 }

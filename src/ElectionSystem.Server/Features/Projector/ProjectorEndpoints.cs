@@ -2,7 +2,7 @@ using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ElectionSystem.Server.Features.Projection;
+namespace ElectionSystem.Server.Features.Projector;
 
 /// <summary>
 /// What a projector shows, in one call: attendance now; the open vote / round / results join this

@@ -1,6 +1,6 @@
 using ElectionSystem.Server.Features.Auth;
 
-namespace ElectionSystem.Server.Features.Projection;
+namespace ElectionSystem.Server.Features.Live;
 
 /// <summary>SignalR groups by audience; a connection joins the group of its role on connect.</summary>
 public static class HubGroups

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ElectionSystem.Server.Data;
 
-namespace ElectionSystem.Server.Features.Audit;
+namespace ElectionSystem.Server.Data;
 
 /// <summary>How an audit entry's hash is computed. Changing this breaks every existing chain.</summary>
 public static class AuditHash

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace ElectionSystem.Server.Features.Projection;
+namespace ElectionSystem.Server;
 
 /// <summary>
 /// /hubs/congress: the one live channel. Anonymous callers are refused at connect; each connection
@@ -33,4 +34,12 @@ public sealed class CongressHub(AttendanceService attendance) : Hub<ICongressCli
     /// <summary>The current attendance, for a client that prefers asking over the hub to HTTP.</summary>
     [Authorize(Roles = Roles.StaffAndDisplays)]
     public Task<AttendanceSnapshot> GetAttendance() => attendance.SnapshotAsync(Context.ConnectionAborted);
+}
+
+/// <summary>The live channel the capabilities send through, on this process's hub.</summary>
+public sealed class HubLiveChannel(IHubContext<CongressHub> hub) : ILiveChannel
+{
+    public Task SendAsync(IReadOnlyList<string> groups, string method, object message) => hub.Clients.Groups(groups).SendAsync(method, message);
+
+    public Task SendAsync(string group, string method, object message) => hub.Clients.Group(group).SendAsync(method, message);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 
-namespace ElectionSystem.Server.Features.Projection;
+namespace ElectionSystem.Server.Features.Live;
 
 /// <summary>A kind of live state pushed to clients (attendance now; vote tallies, turnout later).</summary>
 public interface ILiveTopic
