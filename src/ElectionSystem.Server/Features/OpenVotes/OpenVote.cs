@@ -76,6 +76,7 @@ internal sealed class OpenVoteConfiguration : IEntityTypeConfiguration<OpenVote>
 {
     public void Configure(EntityTypeBuilder<OpenVote> b)
     {
+        b.ToTable("OpenVotes");
         b.HasOne<CongressSession>().WithMany().HasForeignKey(v => v.SessionId).OnDelete(DeleteBehavior.Restrict);
         b.Property(v => v.Title).HasMaxLength(500);
         b.Property(v => v.Description).HasMaxLength(4000);
@@ -92,6 +93,7 @@ internal sealed class OpenVoteChoiceConfiguration : IEntityTypeConfiguration<Ope
 {
     public void Configure(EntityTypeBuilder<OpenVoteChoice> b)
     {
+        b.ToTable("OpenVoteChoices");
         b.HasKey(c => new { c.VoteId, c.DelegateId });
         b.HasOne<OpenVote>().WithMany().HasForeignKey(c => c.VoteId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CongressDelegate>().WithMany().HasForeignKey(c => c.DelegateId).OnDelete(DeleteBehavior.Restrict);
