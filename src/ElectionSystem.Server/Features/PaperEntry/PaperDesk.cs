@@ -27,7 +27,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         {
             var l = await db.LoadPaperRoundAsync(roundId, ct, track: true);
             if (l is null) return Problems.NotFound("Không tìm thấy lần bầu này.");
-            if (l.Row.State is not (RoundStates.Open or RoundStates.Closed) || l.Row.FirstConfirmedBy is not null)
+            if (l.Row.State is not (RoundState.Open or RoundState.Closed) || l.Row.FirstConfirmedBy is not null)
                 return Problems.Conflict("Chỉ mở nhập phiếu giấy khi lần bầu đang mở hoặc đã đóng và chưa có ai xác nhận kết quả.");
             if (await db.Set<PaperCount>().AnyAsync(p => p.RoundId == roundId, ct))
                 return Problems.Conflict("Lần bầu này đã mở nhập phiếu giấy.");
@@ -75,7 +75,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
     {
         var count = await db.Set<PaperCount>().AsNoTracking().FirstOrDefaultAsync(p => p.RoundId == roundId, ct);
         if (count is null) return Problems.NotFound("Lần bầu này chưa mở nhập phiếu giấy.");
-        return count.State == PaperCountStates.Entering ? null : Problems.Conflict("Nhập phiếu giấy của lần bầu này đã hoàn tất.");
+        return count.State == PaperCountState.Entering ? null : Problems.Conflict("Nhập phiếu giấy của lần bầu này đã hoàn tất.");
     }
 
     /// <summary>Every position of every bundle that all three stations have finished, with its entries and ruling.</summary>
@@ -123,7 +123,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         {
             var l = await db.LoadPaperRoundAsync(roundId, ct);
             if (l is null) return Problems.NotFound("Không tìm thấy lần bầu này.");
-            return new PaperStatusDto(roundId, l.Election.Title, RoundWords.Label(l.Row), l.Row.State, null, false, l.Row.IssuedPaper, 0, 0, [], [], [],
+            return new PaperStatusDto(roundId, l.Election.Title, RoundWords.Label(l.Row), l.Row.State.Word(), null, false, l.Row.IssuedPaper, 0, 0, [], [], [],
                 ["Lần bầu này chưa mở nhập phiếu giấy."], null, null, null, null, null);
         }
         return ToStatus(s, await EnteredCountsAsync(roundId, ct));
@@ -156,17 +156,17 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         var overrides = s.Positions.Where(p => p.Agreed && p.Resolution is not null)
             .Select(p => new OverrideDto(p.Bundle, p.Index, Text(p.Entries[0].Content), Ruling(p.Resolution)!)).ToList();
 
-        return new PaperStatusDto(s.Round.Row.Id, s.Round.Election.Title, RoundWords.Label(s.Round.Row), s.Round.Row.State, s.Count.State,
+        return new PaperStatusDto(s.Round.Row.Id, s.Round.Election.Title, RoundWords.Label(s.Round.Row), s.Round.Row.State.Word(), s.Count.State.Word(),
             s.Count.PaperOnly, s.Round.Row.IssuedPaper, s.Bundles.Sum(b => b.Size), s.Positions.Count(p => p.Agreed), bundles, disagreements, overrides,
-            Blockers(s), s.Count.State == PaperCountStates.Completed ? s.Count.Counted : null,
+            Blockers(s), s.Count.State == PaperCountState.Completed ? s.Count.Counted : null,
             s.Count.OpenedBy, s.Count.OpenedAt, s.Count.CompletedBy, s.Count.CompletedAt);
     }
 
     private static List<string> Blockers(Snapshot s)
     {
         var blockers = new List<string>();
-        if (s.Count.State == PaperCountStates.Completed) return blockers;
-        if (s.Round.Row.State == RoundStates.Open) blockers.Add("Lần bầu chưa đóng: đóng lần bầu, mở hòm phiếu rồi mới nhập phiếu.");
+        if (s.Count.State == PaperCountState.Completed) return blockers;
+        if (s.Round.Row.State == RoundState.Open) blockers.Add("Lần bầu chưa đóng: đóng lần bầu, mở hòm phiếu rồi mới nhập phiếu.");
         foreach (var b in s.Bundles.Where(b => !Done(s.Stations, b.Number)))
         {
             var finished = s.Stations.Count(x => x.BundleNumber == b.Number && x.FinishedAt is not null);
@@ -246,7 +246,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
             }
             var recounted = await tally.CountWithPaperAsync(row, paper, ct);
 
-            count.State = PaperCountStates.Completed;
+            count.State = PaperCountState.Completed;
             count.CompletedBy = PaperRounds.Me(user);
             count.CompletedAt = clock.UtcNow;
             count.Counted = paper.Count;

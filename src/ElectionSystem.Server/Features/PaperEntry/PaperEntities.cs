@@ -1,3 +1,4 @@
+using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Elections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,8 +15,8 @@ public sealed class PaperCount
 {
     public Guid RoundId { get; set; }
 
-    /// <summary><see cref="PaperCountStates"/>.</summary>
-    public string State { get; set; } = PaperCountStates.Entering;
+    /// <summary><see cref="PaperCountState"/>.</summary>
+    public PaperCountState State { get; set; } = PaperCountState.Entering;
 
     /// <summary>No tablets in this round: the round's tablet "issued" is then the tablet ballots alone (0), not everyone present.</summary>
     public bool PaperOnly { get; set; }
@@ -29,11 +30,8 @@ public sealed class PaperCount
     public int Counted { get; set; }
 }
 
-public static class PaperCountStates
-{
-    public const string Entering = "entering";
-    public const string Completed = "completed";
-}
+/// <summary>Paper entry of a round: keyed in (entering) until the committee completes it.</summary>
+public enum PaperCountState { Entering, Completed }
 
 /// <summary>Tập phiếu: a stack of <see cref="Size"/> paper ballots that every station enters in the same order.</summary>
 public sealed class PaperBundle
@@ -90,7 +88,7 @@ internal sealed class PaperCountConfiguration : IEntityTypeConfiguration<PaperCo
         b.ToTable("PaperCounts");
         b.HasKey(x => x.RoundId);
         b.HasOne<ElectionRoundRow>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(x => x.State).HasMaxLength(20);
+        b.Property(x => x.State).HasConversion(new EnumWordConverter<PaperCountState>()).HasMaxLength(20);
         b.Property(x => x.OpenedBy).HasMaxLength(100);
         b.Property(x => x.CompletedBy).HasMaxLength(100);
     }

@@ -15,8 +15,8 @@ public sealed record PaperRound(ElectionRoundRow Row, Election Election, Electio
     /// <summary>Why paper cannot be keyed in now, or null.</summary>
     public string? WaitingFor => Row.State switch
     {
-        RoundStates.Open => "Lần bầu đang bỏ phiếu: nhập phiếu sau khi đóng lần bầu và mở hòm phiếu.",
-        RoundStates.Closed => null,
+        RoundState.Open => "Lần bầu đang bỏ phiếu: nhập phiếu sau khi đóng lần bầu và mở hòm phiếu.",
+        RoundState.Closed => null,
         _ => "Kết quả lần bầu này đã được xác nhận: không nhập phiếu được nữa.",
     };
 
@@ -45,8 +45,8 @@ public sealed class PaperConfirmationBlocker(ElectionDbContext db) : IConfirmati
 {
     public async Task<string?> BlockingAsync(Guid roundId, CancellationToken ct)
     {
-        var state = await db.Set<PaperCount>().AsNoTracking().Where(p => p.RoundId == roundId).Select(p => p.State).FirstOrDefaultAsync(ct);
-        return state is null or PaperCountStates.Completed
+        var state = await db.Set<PaperCount>().AsNoTracking().Where(p => p.RoundId == roundId).Select(p => (PaperCountState?)p.State).FirstOrDefaultAsync(ct);
+        return state is null or PaperCountState.Completed
             ? null
             : "Nhập phiếu giấy chưa hoàn tất (còn tập chưa nhập xong hoặc chênh lệch chưa kết luận): chưa xác nhận kết quả được.";
     }

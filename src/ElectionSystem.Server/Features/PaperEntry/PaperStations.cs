@@ -21,7 +21,7 @@ public sealed class PaperStations(ElectionDbContext db, AuditLog audit, HallCloc
     public async Task<IReadOnlyList<EntryRoundDto>> RoundsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var me = PaperRounds.Me(user);
-        var open = await db.Set<PaperCount>().AsNoTracking().Where(p => p.State == PaperCountStates.Entering).Select(p => p.RoundId).ToListAsync(ct);
+        var open = await db.Set<PaperCount>().AsNoTracking().Where(p => p.State == PaperCountState.Entering).Select(p => p.RoundId).ToListAsync(ct);
         var list = new List<EntryRoundDto>();
         foreach (var roundId in open)
         {
@@ -50,7 +50,7 @@ public sealed class PaperStations(ElectionDbContext db, AuditLog audit, HallCloc
     {
         var count = await db.Set<PaperCount>().AsNoTracking().FirstOrDefaultAsync(p => p.RoundId == roundId, ct);
         if (count is null) return Problems.NotFound("Lần bầu này không nhập phiếu giấy.");
-        if (count.State != PaperCountStates.Entering) return Problems.Conflict("Nhập phiếu giấy của lần bầu này đã hoàn tất.");
+        if (count.State != PaperCountState.Entering) return Problems.Conflict("Nhập phiếu giấy của lần bầu này đã hoàn tất.");
         var l = (await db.LoadPaperRoundAsync(roundId, ct))!;
         if (l.WaitingFor is { } why) return Problems.Conflict(why);
         var b = await db.Set<PaperBundle>().AsNoTracking().FirstOrDefaultAsync(x => x.RoundId == roundId && x.Number == bundle, ct);

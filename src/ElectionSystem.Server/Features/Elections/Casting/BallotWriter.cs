@@ -155,9 +155,9 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
                     // Recorded before (or earlier in this batch): the same key gets its receipt, another is refused.
                     outcomes[i] = BallotCasting.AnswerResend(keyHash, p.KeyHash, round.RoundSecret, p.Key);
                 }
-                else if (round.State != RoundStates.Open)
+                else if (round.State != RoundState.Open)
                 {
-                    outcomes[i] = Problems.Conflict(BallotCasting.RoundNotOpen + (round.State == RoundStates.Draft ? ": chưa mở." : ": đã kết thúc."));
+                    outcomes[i] = Problems.Conflict(BallotCasting.RoundNotOpen + (round.State == RoundState.Draft ? ": chưa mở." : ": đã kết thúc."));
                 }
                 else if (may[p.DelegateId] is { MayVote: false, Reason: var reason })
                 {

@@ -10,8 +10,8 @@ public sealed class OpenRound(ElectionDbContext db, OpenRoundCache cache)
     {
         if (cache.Current is { } current) return current;
         var generation = cache.Generation;
-        var open = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.State == RoundStates.Open, ct);
-        var lastAnnounced = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundStates.Announced)
+        var open = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.State == RoundState.Open, ct);
+        var lastAnnounced = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundState.Announced)
             .OrderByDescending(r => r.AnnouncedAt).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         OpenRoundCache.Snapshot snap;
         if (open is null)

@@ -18,9 +18,9 @@ public sealed class RoundAnnouncement(ElectionDbContext db, AuditLog audit, Hall
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
-            if (round.State == RoundStates.Announced) return Problems.Conflict("Kết quả lần bầu này đã được công bố.");
-            if (round.State != RoundStates.Confirmed) return Problems.Conflict("Cần hai thành viên Ban Kiểm phiếu xác nhận kết quả trước khi công bố.");
-            round.State = RoundStates.Announced;
+            if (round.State == RoundState.Announced) return Problems.Conflict("Kết quả lần bầu này đã được công bố.");
+            if (round.State != RoundState.Confirmed) return Problems.Conflict("Cần hai thành viên Ban Kiểm phiếu xác nhận kết quả trước khi công bố.");
+            round.State = RoundState.Announced;
             round.AnnouncedAt = clock.UtcNow;
             round.AnnouncedBy = user.Identity?.Name;
             round.ResultOrder = order;

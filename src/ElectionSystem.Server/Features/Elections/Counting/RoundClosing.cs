@@ -19,10 +19,10 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
-            if (round.State != RoundStates.Open) return Problems.Conflict($"{RoundWords.Label(round)} không đang mở: không đóng được.");
+            if (round.State != RoundState.Open) return Problems.Conflict($"{RoundWords.Label(round)} không đang mở: không đóng được.");
             var election = await db.ElectionOfAsync(round, ct);
             var count = await tally.CountAtCloseAsync(round, ct);
-            round.State = RoundStates.Closed;
+            round.State = RoundState.Closed;
             round.ClosedAt = clock.UtcNow;
             await audit.AppendAsync(user, "election.round.closed", $"round:{round.Id}", new
             {
@@ -30,7 +30,7 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
                 collected = count.Counted.Result.Collected, recordSha256 = round.RecordSha256,
             });
             await db.SaveChangesAsync(ct);
-            signal = new RoundSignal(round.Id, election.Id, round.State, election.Title, RoundWords.Label(round));
+            signal = new RoundSignal(round.Id, election.Id, round.State.Word(), election.Title, RoundWords.Label(round));
         }
         await transitions.ClosedAsync(signal);
         return signal;

@@ -18,9 +18,9 @@ public sealed class RoundConfirmation(
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
-            if (round.State != RoundStates.Closed)
+            if (round.State != RoundState.Closed)
             {
-                return Problems.Conflict(round.State is RoundStates.Confirmed or RoundStates.Announced
+                return Problems.Conflict(round.State is RoundState.Confirmed or RoundState.Announced
                     ? "Kết quả đã được hai thành viên Ban Kiểm phiếu xác nhận."
                     : "Chỉ xác nhận kết quả sau khi đã đóng lần bầu.");
             }
@@ -41,12 +41,12 @@ public sealed class RoundConfirmation(
             {
                 round.SecondConfirmedBy = account;
                 round.SecondConfirmedAt = clock.UtcNow;
-                round.State = RoundStates.Confirmed;
+                round.State = RoundState.Confirmed;
             }
             await audit.AppendAsync(user, "election.round.confirmed", $"round:{round.Id}", new { round.RecordSha256, second = round.SecondConfirmedBy is not null });
             await db.SaveChangesAsync(ct);
             var election = await db.ElectionOfAsync(round, ct);
-            signal = new RoundSignal(round.Id, election.Id, round.State, election.Title, RoundWords.Label(round));
+            signal = new RoundSignal(round.Id, election.Id, round.State.Word(), election.Title, RoundWords.Label(round));
         }
         await transitions.ConfirmedAsync(signal);
         return signal;

@@ -1,5 +1,8 @@
+using ElectionSystem.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using ElectionSystem.Server.Features.Shared;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -66,7 +69,7 @@ public static class CandidateStatus
     public const string Withdrawn = "withdrawn";
 }
 
-/// <summary>Lần bầu. The tally is invisible until <see cref="RoundStates.Closed"/>, and public only when announced.</summary>
+/// <summary>Lần bầu. The tally is invisible until <see cref="RoundState.Closed"/>, and public only when announced.</summary>
 public sealed class ElectionRoundRow
 {
     public Guid Id { get; set; }
@@ -80,7 +83,7 @@ public sealed class ElectionRoundRow
     public string Kind { get; set; } = "";
 
     public int Seats { get; set; }
-    public string State { get; set; } = RoundStates.Draft;
+    public RoundState State { get; set; } = RoundState.Draft;
 
     /// <summary>The open vote that decided to hold this round (another round after vacancies).</summary>
     public string? DecidedBy { get; set; }
@@ -123,6 +126,10 @@ public sealed class ElectionRoundRow
     public byte[] RoundSecret { get; set; } = [];
 }
 
+/// <summary>Where a round is in its life: draft → open → closed (counted) → confirmed (twice) → announced.</summary>
+public enum RoundState { Draft, Open, Closed, Confirmed, Announced }
+
+/// <summary>The words the API uses for <see cref="RoundState"/> (<c>state.Word()</c>).</summary>
 public static class RoundStates
 {
     public const string Draft = "draft";
@@ -233,7 +240,7 @@ internal sealed class ElectionRoundConfiguration : IEntityTypeConfiguration<Elec
         b.HasIndex(r => new { r.ElectionId, r.Number }).IsUnique();
         b.Property(r => r.Purpose).HasMaxLength(20);
         b.Property(r => r.Kind).HasMaxLength(30);
-        b.Property(r => r.State).HasMaxLength(20);
+        b.Property(r => r.State).HasConversion(new EnumWordConverter<RoundState>()).HasMaxLength(20);
         b.Property(r => r.DecidedBy).HasMaxLength(200);
         b.Property(r => r.RecordSha256).HasMaxLength(64);
         b.Property(r => r.FirstConfirmedBy).HasMaxLength(100);

@@ -21,19 +21,19 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
                                 where p.RoundId == roundId
                                 select d.FullName).ToListAsync(ct);
         var voters = new Domain.Names.BallotOrder().SortItems(voterNames, n => n, _ => (DateOnly?)null).ToList();
-        var issued = round.State == RoundStates.Open
+        var issued = round.State == RoundState.Open
             ? await turnout.IssuedOnTabletsAsync(await db.VotersAsync(roundId, ct), ct)
             : round.Issued + round.IssuedPaper;
         var confirmations = new List<Confirmation>();
         if (round.FirstConfirmedBy is not null) confirmations.Add(new Confirmation(round.FirstConfirmedBy, round.FirstConfirmedAt!.Value));
         if (round.SecondConfirmedBy is not null) confirmations.Add(new Confirmation(round.SecondConfirmedBy, round.SecondConfirmedAt!.Value));
         NextStepDto? next = null;
-        if (round.State == RoundStates.Announced)
+        if (round.State == RoundState.Announced)
         {
             var latest = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.ElectionId == election.Id).MaxAsync(r => r.Number, ct);
             if (latest == round.Number) next = (await planner.PlanAsync(election, ct)).Dto;
         }
-        return new CommitteeRoundDto(round.Id, election.Id, election.Title, round.Number, RoundWords.Label(round), round.State, round.Seats,
+        return new CommitteeRoundDto(round.Id, election.Id, election.Title, round.Number, RoundWords.Label(round), round.State.Word(), round.Seats,
             issued, voters.Count, voters, await results.ResultAsync(round, ct), confirmations, round.RecordSha256, next);
     }
 
@@ -42,10 +42,10 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
     {
         var rows = await (from r in db.Set<ElectionRoundRow>().AsNoTracking()
                           join e in db.Set<Election>().AsNoTracking() on r.ElectionId equals e.Id
-                          where r.State != RoundStates.Draft
+                          where r.State != RoundState.Draft
                           select new { r, e.Title, e.CreatedAt }).ToListAsync(ct);
         return rows.OrderBy(x => x.CreatedAt).ThenBy(x => x.r.Number)
-            .Select(x => new CommitteeRoundItem(x.r.Id, x.r.ElectionId, x.Title, RoundWords.Label(x.r), x.r.State)).ToList();
+            .Select(x => new CommitteeRoundItem(x.r.Id, x.r.ElectionId, x.Title, RoundWords.Label(x.r), x.r.State.Word())).ToList();
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class RoundResults(ElectionDbContext db, RoundCounts counts, OpenR
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
-        if (round.State != RoundStates.Announced) return Problems.Conflict("Kết quả lần bầu này chưa được công bố.");
+        if (round.State != RoundState.Announced) return Problems.Conflict("Kết quả lần bầu này chưa được công bố.");
         return (await ResultAsync(round, ct))!;
     }
 
@@ -28,7 +28,7 @@ public sealed class RoundResults(ElectionDbContext db, RoundCounts counts, OpenR
         if (cache.TryGetPublished(roundId, out var published)) return new(published, null);
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return new(null, Problems.NotFound(RoundWords.RoundNotFound));
-        if (round.State != RoundStates.Announced) return new(null, Problems.Conflict("Danh sách mã biên nhận được công bố cùng kết quả."));
+        if (round.State != RoundState.Announced) return new(null, Problems.Conflict("Danh sách mã biên nhận được công bố cùng kết quả."));
         var receipts = await db.ReceiptCodesAsync(roundId, ct);
         cache.StorePublished(roundId, receipts);
         return new(receipts, null);
@@ -37,7 +37,7 @@ public sealed class RoundResults(ElectionDbContext db, RoundCounts counts, OpenR
     /// <summary>The latest announced round's result and receipts (for the projector), or none.</summary>
     public async Task<(RoundResultDto? Result, IReadOnlyList<string> Receipts)> LatestAnnouncedAsync(CancellationToken ct)
     {
-        var last = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundStates.Announced)
+        var last = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundState.Announced)
             .OrderByDescending(r => r.AnnouncedAt).FirstOrDefaultAsync(ct);
         if (last is null) return (null, []);
         return (await ResultAsync(last, ct), await db.ReceiptCodesAsync(last.Id, ct));

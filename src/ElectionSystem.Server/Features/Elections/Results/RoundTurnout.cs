@@ -15,7 +15,7 @@ public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibi
 
     public async Task<ElectionTurnout> TurnoutAsync(CancellationToken ct)
     {
-        var open = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundStates.Open).ToListAsync(ct);
+        var open = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundState.Open).ToListAsync(ct);
         var rows = new List<TurnoutRow>();
         foreach (var r in open)
         {

@@ -40,7 +40,7 @@ public sealed class RoundCreation(ElectionDbContext db, AuditLog audit, HallCloc
         var round = new ElectionRoundRow
         {
             Id = Guid.NewGuid(), ElectionId = e.Id, Number = number, Purpose = plan.Purpose, Kind = plan.Kind!, Seats = plan.Seats,
-            State = RoundStates.Draft, DecidedBy = decidedBy, CreatedAt = clock.UtcNow,
+            State = RoundState.Draft, DecidedBy = decidedBy, CreatedAt = clock.UtcNow,
             RoundSecret = RandomNumberGenerator.GetBytes(32),
         };
         db.Add(round);

@@ -20,8 +20,8 @@ public sealed class RoundOpening(ElectionDbContext db, AuditLog audit, HallClock
             var tracked = await db.TrackedRoundAsync(roundId, ct);
             if (tracked is null) return Problems.NotFound(RoundWords.RoundNotFound);
             round = tracked;
-            if (round.State != RoundStates.Draft) return Problems.Conflict($"{RoundWords.Label(round)} đã được mở trước đây.");
-            if (await db.Set<ElectionRoundRow>().AnyAsync(r => r.State == RoundStates.Open, ct))
+            if (round.State != RoundState.Draft) return Problems.Conflict($"{RoundWords.Label(round)} đã được mở trước đây.");
+            if (await db.Set<ElectionRoundRow>().AnyAsync(r => r.State == RoundState.Open, ct))
                 return Problems.Conflict("Đang có một lần bầu mở: đóng lần bầu đó trước khi mở lần bầu khác.");
             election = await db.ElectionOfAsync(round, ct);
             if (election.Kind == ElectionKinds.ExecutiveCommittee && round.Number == 1)
@@ -30,12 +30,12 @@ public sealed class RoundOpening(ElectionDbContext db, AuditLog audit, HallClock
                 var verdict = CandidateListRules.Check(round.Seats, count, ElectionRules.Default.SurplusRounding);
                 if (!verdict.Allowed) return Problems.Conflict(verdict.ProblemVi!);
             }
-            round.State = RoundStates.Open;
+            round.State = RoundState.Open;
             round.OpenedAt = clock.UtcNow;
             await audit.AppendAsync(user, "election.round.opened", $"round:{round.Id}", new { election = election.Id, election.Title, round.Number });
             await db.SaveChangesAsync(ct);
         }
-        await transitions.OpenedAsync(new RoundSignal(round.Id, election.Id, round.State, election.Title, RoundWords.Label(round)));
+        await transitions.OpenedAsync(new RoundSignal(round.Id, election.Id, round.State.Word(), election.Title, RoundWords.Label(round)));
         return ElectionViews.Summary(round);
     }
 }

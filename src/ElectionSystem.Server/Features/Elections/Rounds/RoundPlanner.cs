@@ -37,7 +37,7 @@ public sealed class RoundPlanner(ElectionDbContext db, RoundCounts counts, OpenV
                 RoundPurposes.Main, kind.ToWire(), list, e.Seats);
         }
         var last = rounds[^1];
-        if (last.State != RoundStates.Announced)
+        if (last.State != RoundState.Announced)
         {
             return new RoundPlan(new NextStepDto("wait", [], 0, false, $"{RoundWords.Label(last)} chưa công bố kết quả."), null, null, [], 0);
         }

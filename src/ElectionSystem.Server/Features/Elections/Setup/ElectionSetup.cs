@@ -86,7 +86,7 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
         var poll = await db.RoundAsync(r.PollRoundId, ct);
         if (poll is null || poll.Kind != ElectionKind.NominationPoll.ToWire())
             return Problems.BadRequest("pollRoundId không phải một lần lấy phiếu xin ý kiến giới thiệu người ứng cử.");
-        if (poll.State != RoundStates.Announced) return Problems.Conflict("Kết quả lấy phiếu xin ý kiến chưa được công bố.");
+        if (poll.State != RoundState.Announced) return Problems.Conflict("Kết quả lấy phiếu xin ý kiến chưa được công bố.");
         var counted = counts.Read(poll);
         var nominee = counted.Record.Candidates.FirstOrDefault(c => c.Id == r.PollCandidateId);
         if (nominee is null) return Problems.BadRequest($"Không có người \"{r.PollCandidateId}\" trong phiếu xin ý kiến này.");
@@ -114,5 +114,5 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
     }
 
     private Task<bool> FirstRoundOpenedAsync(Guid electionId, CancellationToken ct) =>
-        db.Set<ElectionRoundRow>().AnyAsync(r => r.ElectionId == electionId && r.State != RoundStates.Draft, ct);
+        db.Set<ElectionRoundRow>().AnyAsync(r => r.ElectionId == electionId && r.State != RoundState.Draft, ct);
 }

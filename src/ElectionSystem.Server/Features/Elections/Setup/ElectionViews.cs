@@ -1,5 +1,7 @@
 using ElectionSystem.Domain.Elections;
 
+using ElectionSystem.Server.Features.Shared;
+
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>Entities to what the election endpoints give (entities never leave the server as they are).</summary>
@@ -7,7 +9,7 @@ public static class ElectionViews
 {
     public static CandidateDto Candidate(ElectionCandidate c) => new(c.Id, c.BallotId, c.FullName, c.BirthDate, c.Delegation, c.Status, c.DecidedBy);
 
-    public static RoundSummaryDto Summary(ElectionRoundRow r) => new(r.Id, r.Number, r.Purpose, r.Kind, r.Seats, r.State, RoundWords.Label(r), r.RecordSha256);
+    public static RoundSummaryDto Summary(ElectionRoundRow r) => new(r.Id, r.Number, r.Purpose, r.Kind, r.Seats, r.State.Word(), RoundWords.Label(r), r.RecordSha256);
 
     public static ElectionDto Election(Election e, IReadOnlyList<ElectionCandidate> candidates, IReadOnlyList<ElectionRoundRow> rounds) =>
         new(e.Id, e.Kind, e.Title, e.Seats, e.AlternateSeats, e.SeatsSetByVote,
