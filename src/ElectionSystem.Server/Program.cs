@@ -17,6 +17,7 @@ using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Features.Projection;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
+using FluentValidation;
 
 // `--demo` is a bare switch; configuration wants key=value, so translate it before building.
 var demoSwitch = args.Contains("--demo");
@@ -26,13 +27,14 @@ if (demoSwitch)
     builder.Configuration["Demo"] = "true";
 }
 
-var hall = HallOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddSingleton(hall);
+builder.Services.AddHallOptions(builder.Configuration);
+// Every validator in this assembly: request bodies (Features/*/…Validators.cs) and options alike.
+// Singletons: they hold no state, and options are checked from the root container.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(new HallClock(TimeProvider.System, HallClock.ResolveZone(builder.Configuration["HallTimeZone"])));
-
-builder.Services.AddElectionData(hall.ConnectionString);
-builder.Services.AddHallAuth(hall, builder.Configuration);
+// AddElectionData takes the connection string as a value: the same binding, read now.
+builder.Services.AddElectionData(HallOptions.BindNow(builder.Configuration, builder.Environment.ContentRootPath).ConnectionString);
+builder.Services.AddHallAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
@@ -53,6 +55,7 @@ builder.Services.AddElections();
 builder.Services.AddPaperEntry();
 
 var app = builder.Build();
+app.ValidateOptionsNow();
 await app.PrepareCongressAsync();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
