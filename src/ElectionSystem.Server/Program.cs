@@ -15,6 +15,7 @@ using ElectionSystem.Server.Features.Minutes;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Features.Projection;
+using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 using FluentValidation;
@@ -69,26 +70,29 @@ app.UseTabletSessions();
 app.UseAuthorization();
 
 // The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,
-// static files. Everything else requires a role (displays: a display key).
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+// static files. Everything else requires a role (displays: a display key). Every endpoint hangs
+// off one root group, so what applies to all of them is attached once: request bodies are checked
+// by their validators (Features/Shared/RequestValidation) before the endpoint runs.
+var api = app.MapGroup("").ValidateRequests();
+api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
 app.MapOpenApi().AllowAnonymous();
-app.MapAuth();
-app.MapCongress();
-app.MapDelegates();
-app.MapImport();
-app.MapBadges();
-app.MapCheckIn();
-app.MapAttendance();
-app.MapProjector();
-app.MapAccounts();
-app.MapDisplayKeys();
-app.MapAudit();
-app.MapTablet();
-app.MapOpenVotes();
-app.MapElections();
-app.MapCommittee();
-app.MapMinutes();
-app.MapPaperEntry();
+api.MapAuth();
+api.MapCongress();
+api.MapDelegates();
+api.MapImport();
+api.MapBadges();
+api.MapCheckIn();
+api.MapAttendance();
+api.MapProjector();
+api.MapAccounts();
+api.MapDisplayKeys();
+api.MapAudit();
+api.MapTablet();
+api.MapOpenVotes();
+api.MapElections();
+api.MapCommittee();
+api.MapMinutes();
+api.MapPaperEntry();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

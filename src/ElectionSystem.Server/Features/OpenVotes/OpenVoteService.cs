@@ -47,16 +47,9 @@ public sealed class OpenVoteService(
 
     public async Task<Results<Created<OpenVoteSummary>, ProblemHttpResult>> CreateAsync(ClaimsPrincipal user, CreateOpenVoteRequest request, CancellationToken ct)
     {
-        var title = (request.Title ?? "").Trim();
+        // Title present and lengths within bounds: CreateOpenVoteRequestValidator.
+        var title = request.Title!.Trim();
         var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        if (title.Length == 0)
-        {
-            return Problems.BadRequest("Hãy nhập nội dung biểu quyết (tiêu đề).");
-        }
-        if (title.Length > 500 || description?.Length > 4000)
-        {
-            return Problems.BadRequest("Tiêu đề tối đa 500 ký tự, nội dung tối đa 4.000 ký tự.");
-        }
         using (await gate.EnterAsync(ct))
         {
             var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, ct);
@@ -156,10 +149,8 @@ public sealed class OpenVoteService(
 
     public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> ShowOfHandsAsync(ClaimsPrincipal user, Guid id, ShowOfHandsRequest request, CancellationToken ct)
     {
-        if (request.For is not { } f || request.Against is not { } a || request.Abstain is not { } ab || f < 0 || a < 0 || ab < 0)
-        {
-            return Problems.BadRequest("Hãy nhập số tán thành, không tán thành và không biểu quyết (số nguyên không âm).");
-        }
+        // Three counts, none negative: ShowOfHandsRequestValidator.
+        var (f, a, ab) = (request.For.GetValueOrDefault(), request.Against.GetValueOrDefault(), request.Abstain.GetValueOrDefault());
         OpenVote? vote;
         using (await gate.EnterAsync(ct))
         {
@@ -190,10 +181,7 @@ public sealed class OpenVoteService(
         {
             return Problems.Unauthorized("Hãy đăng nhập bằng thẻ đại biểu và mã PIN.");
         }
-        if (request.Choice is not { } choice || !Enum.IsDefined(choice))
-        {
-            return Problems.BadRequest("Hãy chọn Tán thành, Không tán thành hoặc Không biểu quyết.");
-        }
+        var choice = request.Choice.GetValueOrDefault(); // one of the three: CastRequestValidator
         var may = await eligibility.CheckAsync(delegateId, ct);
         if (!may.MayVote)
         {
