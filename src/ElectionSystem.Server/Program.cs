@@ -16,8 +16,10 @@ using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Projector;
+using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
+using FluentValidation;
 
 // `--demo` is a bare switch; configuration wants key=value, so translate it before building.
 var demoSwitch = args.Contains("--demo");
@@ -27,13 +29,14 @@ if (demoSwitch)
     builder.Configuration["Demo"] = "true";
 }
 
-var hall = HallOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddSingleton(hall);
+builder.Services.AddHallOptions(builder.Configuration);
+// Every validator in this assembly: request bodies (Features/*/…Validators.cs) and options alike.
+// Singletons: they hold no state, and options are checked from the root container.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(new HallClock(TimeProvider.System, HallClock.ResolveZone(builder.Configuration["HallTimeZone"])));
-
-builder.Services.AddElectionData(hall.ConnectionString);
-builder.Services.AddHallAuth(hall, builder.Configuration);
+// AddElectionData takes the connection string as a value: the same binding, read now.
+builder.Services.AddElectionData(HallOptions.BindNow(builder.Configuration, builder.Environment.ContentRootPath).ConnectionString);
+builder.Services.AddHallAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
@@ -56,6 +59,7 @@ builder.Services.AddMinutes();
 builder.Services.AddPaperEntry();
 
 var app = builder.Build();
+app.ValidateOptionsNow();
 await app.PrepareCongressAsync();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
@@ -69,26 +73,29 @@ app.UseTabletSessions();
 app.UseAuthorization();
 
 // The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,
-// static files. Everything else requires a role (displays: a display key).
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+// static files. Everything else requires a role (displays: a display key). Every endpoint hangs
+// off one root group, so what applies to all of them is attached once: request bodies are checked
+// by their validators (Features/Shared/RequestValidation) before the endpoint runs.
+var api = app.MapGroup("").ValidateRequests();
+api.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
 app.MapOpenApi().AllowAnonymous();
-app.MapAuth();
-app.MapCongress();
-app.MapDelegates();
-app.MapImport();
-app.MapBadges();
-app.MapCheckIn();
-app.MapAttendance();
-app.MapProjector();
-app.MapAccounts();
-app.MapDisplayKeys();
-app.MapAudit();
-app.MapTablet();
-app.MapOpenVotes();
-app.MapElections();
-app.MapCounting();
-app.MapMinutes();
-app.MapPaperEntry();
+api.MapAuth();
+api.MapCongress();
+api.MapDelegates();
+api.MapImport();
+api.MapBadges();
+api.MapCheckIn();
+api.MapAttendance();
+api.MapProjector();
+api.MapAccounts();
+api.MapDisplayKeys();
+api.MapAudit();
+api.MapTablet();
+api.MapOpenVotes();
+api.MapElections();
+api.MapCounting();
+api.MapMinutes();
+api.MapPaperEntry();
 app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 

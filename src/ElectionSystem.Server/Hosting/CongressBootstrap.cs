@@ -4,6 +4,7 @@ using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.Demo;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ElectionSystem.Server.Hosting;
 
@@ -18,7 +19,7 @@ public static class CongressBootstrap
 
     public static async Task PrepareCongressAsync(this WebApplication app)
     {
-        var hall = app.Services.GetRequiredService<HallOptions>();
+        var hall = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
         await db.MigrateAsync();

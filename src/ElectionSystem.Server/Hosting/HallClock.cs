@@ -6,18 +6,27 @@ namespace ElectionSystem.Server.Hosting;
 /// </summary>
 public sealed class HallClock(TimeProvider time, TimeZoneInfo zone)
 {
-    public static TimeZoneInfo ResolveZone(string? id)
+    /// <summary>The zone for a configured id; false when this machine does not know it.</summary>
+    public static bool TryResolveZone(string? id, out TimeZoneInfo zone)
     {
-        try
+        if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found))
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? "Asia/Ho_Chi_Minh" : id);
+            zone = found;
+            return true;
         }
-        catch (TimeZoneNotFoundException)
+        if (id == HallOptions.DefaultTimeZone)
         {
             // No tzdata on the box: Việt Nam has had no daylight saving since 1975.
-            return TimeZoneInfo.CreateCustomTimeZone("UTC+07", TimeSpan.FromHours(7), "UTC+07", "UTC+07");
+            zone = TimeZoneInfo.CreateCustomTimeZone("UTC+07", TimeSpan.FromHours(7), "UTC+07", "UTC+07");
+            return true;
         }
+        zone = TimeZoneInfo.Utc;
+        return false;
     }
+
+    /// <summary>The zone for a validated id (HallOptionsValidator refuses unknown ones at start).</summary>
+    public static TimeZoneInfo ResolveZone(string id) =>
+        TryResolveZone(id, out var zone) ? zone : throw new TimeZoneNotFoundException($"HallTimeZone: \"{id}\" is not a known time zone.");
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 

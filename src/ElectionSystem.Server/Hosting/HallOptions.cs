@@ -1,28 +1,62 @@
+using FluentValidation;
+
 namespace ElectionSystem.Server.Hosting;
 
 /// <summary>
-/// Where this hall server keeps its state (database, signing keys, credentials files) and whether it
-/// runs the demo congress. Read once at start-up from configuration: <c>DataFolder</c>, <c>Demo</c>
-/// (or the <c>--demo</c> switch), <c>ConnectionStrings:Election</c>.
+/// Where this hall server keeps its state (database, signing keys, credentials files), whether it
+/// runs the demo congress, and the hall's time zone. Bound from the configuration's root keys
+/// <c>DataFolder</c>, <c>Demo</c> (or the <c>--demo</c> switch), <c>HallTimeZone</c> and
+/// <c>ConnectionStrings:Election</c>; defaults and meaning in appsettings.json; checked at start
+/// by <see cref="HallOptionsValidator"/>.
 /// </summary>
-public sealed record HallOptions(string DataFolder, bool Demo, string ConnectionString)
+public sealed class HallOptions
 {
-    public static HallOptions From(IConfiguration configuration, string contentRoot)
+    public const string DefaultTimeZone = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Blank: <c>./data</c> under the content root (<c>./data/demo</c> with demo); relative paths are from the content root.</summary>
+    public string DataFolder { get; set; } = "";
+
+    public bool Demo { get; set; }
+
+    /// <summary>IANA id of the time zone for times shown to people.</summary>
+    public string HallTimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>Blank: <c>Data Source={DataFolder}/election.db</c>.</summary>
+    [ConfigurationKeyName("ConnectionStrings:Election")]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Fills in the defaults that depend on other settings and makes the data folder absolute and
+    /// present (a folder that cannot be made is left for the validator to name).
+    /// </summary>
+    public void Resolve(string contentRoot)
     {
-        var demo = configuration.GetValue<bool>("Demo");
-        var folder = configuration["DataFolder"];
-        if (string.IsNullOrWhiteSpace(folder))
+        var folder = string.IsNullOrWhiteSpace(DataFolder) ? (Demo ? Path.Combine("data", "demo") : "data") : DataFolder;
+        DataFolder = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(contentRoot, folder));
+        try
         {
-            folder = demo ? Path.Combine("data", "demo") : "data";
+            Directory.CreateDirectory(DataFolder);
         }
-        folder = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(contentRoot, folder));
-        Directory.CreateDirectory(folder);
-        var connection = configuration.GetConnectionString("Election");
-        if (string.IsNullOrWhiteSpace(connection))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            connection = $"Data Source={Path.Combine(folder, "election.db")}";
+            // HallOptionsValidator says "DataFolder: … cannot be created" at start.
         }
-        return new HallOptions(folder, demo, connection);
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            ConnectionString = $"Data Source={Path.Combine(DataFolder, "election.db")}";
+        }
+    }
+
+    /// <summary>
+    /// The same binding as the registered options, for the one registration that needs the folder
+    /// before the container exists (AddElectionData takes its connection string as a value).
+    /// </summary>
+    public static HallOptions BindNow(IConfiguration configuration, string contentRoot)
+    {
+        var options = new HallOptions();
+        configuration.Bind(options);
+        options.Resolve(contentRoot);
+        return options;
     }
 
     /// <summary>Writes a secret file readable by the service user only (0600 on Unix).</summary>
@@ -33,6 +67,32 @@ public sealed record HallOptions(string DataFolder, bool Demo, string Connection
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}
+
+/// <summary>Refuses to start with a folder that cannot be made, an unknown time zone or a malformed connection string.</summary>
+public sealed class HallOptionsValidator : AbstractValidator<HallOptions>
+{
+    public HallOptionsValidator()
+    {
+        RuleFor(o => o.DataFolder).Must(Directory.Exists)
+            .WithMessage(o => $"DataFolder: \"{o.DataFolder}\" does not exist and cannot be created.");
+        RuleFor(o => o.HallTimeZone).Must(id => HallClock.TryResolveZone(id, out _))
+            .WithMessage(o => $"HallTimeZone: \"{o.HallTimeZone}\" is not a known time zone (an IANA id such as {HallOptions.DefaultTimeZone}).");
+        RuleFor(o => o.ConnectionString).Must(IsConnectionString)
+            .WithMessage(o => $"ConnectionStrings:Election: \"{o.ConnectionString}\" is not a connection string (e.g. Data Source=/var/lib/electionsystem/election.db).");
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return new System.Data.Common.DbConnectionStringBuilder { ConnectionString = value }.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

@@ -61,15 +61,7 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> Create(
         AccountCreate request, ElectionDbContext db, AuditLog audit, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var userName = (request.UserName ?? "").Trim();
-        if (userName.Length is < 2 or > 100 || userName.Any(char.IsWhiteSpace))
-        {
-            return Problems.BadRequest("Tên đăng nhập (trường \"userName\") phải có 2–100 ký tự, không có dấu cách.");
-        }
-        if (!Roles.AccountRoles.Contains(request.Role))
-        {
-            return Problems.BadRequest($"Vai trò (trường \"role\") phải là một trong: {string.Join(", ", Roles.AccountRoles)}.");
-        }
+        var userName = request.UserName.Trim();
         if (await db.Accounts.AnyAsync(a => a.UserName == userName, ct))
         {
             return Problems.Conflict($"Tên đăng nhập \"{userName}\" đã có.");
@@ -130,10 +122,6 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<DisplayKeyCreated>, ProblemHttpResult>> CreateKey(
         DisplayKeyCreate request, ElectionDbContext db, AuditLog audit, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            return Problems.BadRequest("Tên màn hình (trường \"name\") không được để trống.");
-        }
         var key = DisplayKeys.NewKey();
         var entity = new DisplayKey { Id = Guid.NewGuid(), Name = request.Name.Trim(), KeyHash = DisplayKeys.HashKey(key), CreatedAt = clock.UtcNow };
         db.DisplayKeys.Add(entity);

@@ -35,11 +35,7 @@ public static class AuthEndpoints
         LoginRequest request, ElectionDbContext db, LoginThrottle throttle, HttpContext http,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, AuditLog audit)
     {
-        var userName = (request.UserName ?? "").Trim();
-        if (userName.Length == 0 || string.IsNullOrEmpty(request.Password))
-        {
-            return Problems.BadRequest("Hãy nhập tên đăng nhập và mật khẩu.");
-        }
+        var userName = request.UserName.Trim();
         if (throttle.IsLocked(userName, out var remaining))
         {
             return Problems.TooManyRequests(

@@ -4,7 +4,11 @@ using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ElectionSystem.Server.Features.Auth;
 
@@ -25,11 +29,13 @@ public static class AuthSetup
     public const string LoginRateLimit = "login";
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(14);
 
-    public static IServiceCollection AddHallAuth(this IServiceCollection services, HallOptions hall, IConfiguration configuration)
+    public static IServiceCollection AddHallAuth(this IServiceCollection services)
     {
-        services.AddDataProtection()
-            .SetApplicationName("ElectionSystem")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(hall.DataFolder, "keys")));
+        services.AddDataProtection().SetApplicationName("ElectionSystem");
+        // Keys in {DataFolder}/keys (what PersistKeysToFileSystem does, but reading the folder from
+        // the validated options rather than before the container exists).
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<HallOptions>, ILoggerFactory>((o, hall, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(hall.Value.DataFolder, "keys")), logs));
 
         services.AddAuthentication(HallScheme)
             .AddPolicyScheme(HallScheme, "Cookie, bearer token or display key", o => o.ForwardDefaultSelector = SelectScheme)
@@ -64,9 +70,10 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddSingleton<LoginThrottle>();
 
-        var perMinute = configuration.GetValue("Auth:LoginAttemptsPerMinutePerAddress", 30);
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>, IOptions<HallLoadOptions>>((o, auth, load) =>
         {
+            var perMinute = auth.Value.LoginAttemptsPerMinutePerAddress;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {
@@ -84,7 +91,7 @@ public static class AuthSetup
             // server grew its thread pool, fought over the pool's lock and its RSS passed 900 MB
             // (issue 7, docs/performance.md). Queued requests hold no thread. Enough stay in
             // progress for the ballot writer's group commit to fill its batches.
-            var inFlight = configuration.GetValue("Hall:ElectionRequestsInFlight", 64);
+            var inFlight = load.Value.ElectionRequestsInFlight;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 ctx.Request.Path.StartsWithSegments("/api/elections")
                     ? RateLimitPartition.GetConcurrencyLimiter("elections", _ => new ConcurrencyLimiterOptions

@@ -74,11 +74,7 @@ public static class CheckInEndpoints
         ScanRequest request, ElectionDbContext db, BadgeSigning badges, AuditLog audit, LiveUpdates live,
         AttendanceService attendance, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var token = (request.Token ?? "").Trim();
-        if (token.Length == 0)
-        {
-            return Problems.BadRequest("Chưa có mã quét từ thẻ (trường \"token\" trống).");
-        }
+        var token = request.Token.Trim();
         var holder = await badges.IdentifyAsync(db, token, ct);
         var check = holder.Check;
         if (holder.Status == BadgeHolderStatus.NotGenuine)

@@ -44,14 +44,6 @@ public static class CongressEndpoints
     private static async Task<Results<Ok<CongressDto>, ProblemHttpResult>> Update(
         CongressUpdate u, ElectionDbContext db, AuditLog audit, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(u.Name))
-        {
-            return Problems.BadRequest("Tên đại hội (trường \"name\") không được để trống.");
-        }
-        if (u.EndDate < u.StartDate)
-        {
-            return Problems.BadRequest("Ngày bế mạc (trường \"endDate\") trước ngày khai mạc (\"startDate\").");
-        }
         var c = await db.Congresses.OrderBy(c => c.StartDate).FirstAsync(ct);
         c.Name = u.Name.Trim();
         c.BodyName = u.BodyName?.Trim() ?? "";
@@ -74,10 +66,6 @@ public static class CongressEndpoints
     private static async Task<Results<Created<SessionDto>, ProblemHttpResult>> AddSession(
         SessionCreate s, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(s.Title))
-        {
-            return Problems.BadRequest("Tên phiên họp (trường \"title\") không được để trống.");
-        }
         var ordinal = (await db.Sessions.MaxAsync(x => (int?)x.Ordinal, ct) ?? 0) + 1;
         var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = ordinal, Title = s.Title.Trim(), Date = s.Date, StartsAt = s.StartsAt };
         db.Sessions.Add(session);

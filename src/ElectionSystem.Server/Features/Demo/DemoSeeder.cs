@@ -12,6 +12,7 @@ using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ElectionSystem.Server.Features.Demo;
 
@@ -24,8 +25,10 @@ namespace ElectionSystem.Server.Features.Demo;
 /// seeded Random, so every demo run has the same people. Seeded only into an empty database; the
 /// credentials are kept in {DataFolder}/demo-credentials.txt and printed at every start.
 /// </summary>
-public sealed class DemoSeeder(HallOptions hall, HallClock clock)
+public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
 {
+    private readonly HallOptions hall = options.Value;
+
     public const string CredentialsFile = "demo-credentials.txt";
     public const int OfficialDelegates = 300;
     public const int ExOfficio = 45;

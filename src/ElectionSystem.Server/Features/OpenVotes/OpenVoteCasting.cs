@@ -22,10 +22,7 @@ public sealed class OpenVoteCasting(ElectionDbContext db, VotingEligibility elig
         {
             return Problems.Unauthorized("Hãy đăng nhập bằng thẻ đại biểu và mã PIN.");
         }
-        if (request.Choice is not { } choice || !Enum.IsDefined(choice))
-        {
-            return Problems.BadRequest("Hãy chọn Tán thành, Không tán thành hoặc Không biểu quyết.");
-        }
+        var choice = request.Choice.GetValueOrDefault(); // one of the three: CastRequestValidator
         var may = await eligibility.CheckAsync(delegateId, ct);
         if (!may.MayVote)
         {

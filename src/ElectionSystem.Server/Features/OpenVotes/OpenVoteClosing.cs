@@ -52,10 +52,8 @@ public sealed class OpenVoteClosing(
 
     public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> ShowOfHandsAsync(ClaimsPrincipal user, Guid id, ShowOfHandsRequest request, CancellationToken ct)
     {
-        if (request.For is not { } f || request.Against is not { } a || request.Abstain is not { } ab || f < 0 || a < 0 || ab < 0)
-        {
-            return Problems.BadRequest("Hãy nhập số tán thành, không tán thành và không biểu quyết (số nguyên không âm).");
-        }
+        // Three counts, none negative: ShowOfHandsRequestValidator.
+        var (f, a, ab) = (request.For.GetValueOrDefault(), request.Against.GetValueOrDefault(), request.Abstain.GetValueOrDefault());
         OpenVote? vote;
         using (await gate.EnterAsync(ct))
         {

@@ -39,16 +39,9 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
 
     public async Task<Results<Created<OpenVoteSummary>, ProblemHttpResult>> CreateAsync(ClaimsPrincipal user, CreateOpenVoteRequest request, CancellationToken ct)
     {
-        var title = (request.Title ?? "").Trim();
+        // Title present and lengths within bounds: CreateOpenVoteRequestValidator.
+        var title = request.Title!.Trim();
         var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        if (title.Length == 0)
-        {
-            return Problems.BadRequest("Hãy nhập nội dung biểu quyết (tiêu đề).");
-        }
-        if (title.Length > 500 || description?.Length > 4000)
-        {
-            return Problems.BadRequest("Tiêu đề tối đa 500 ký tự, nội dung tối đa 4.000 ký tự.");
-        }
         using (await gate.EnterAsync(ct))
         {
             var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, ct);

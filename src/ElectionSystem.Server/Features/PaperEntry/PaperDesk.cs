@@ -20,9 +20,6 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> OpenAsync(Guid roundId, OpenPaperRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (r.Issued < 0) return Problems.BadRequest("Số phiếu giấy phát ra (issued) không âm.");
-        if (r.Bundles is < 0 or > 200) return Problems.BadRequest("Số tập phiếu (bundles) từ 0 đến 200.");
-        if (r.BundleSize is < 1 or > PaperRounds.MaxBundleSize) return Problems.BadRequest($"Mỗi tập phiếu (bundleSize) có từ 1 đến {PaperRounds.MaxBundleSize} phiếu.");
         using (await transitions.EnterAsync(ct))
         {
             var l = await db.LoadPaperRoundAsync(roundId, ct, track: true);
@@ -42,7 +39,6 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> SetIssuedAsync(Guid roundId, SetIssuedRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (r.Issued < 0) return Problems.BadRequest("Số phiếu giấy phát ra (issued) không âm.");
         using (await transitions.EnterAsync(ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
@@ -56,8 +52,6 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> AddBundlesAsync(Guid roundId, AddBundlesRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (r.Sizes is null || r.Sizes.Count is 0 or > 200 || r.Sizes.Any(s => s is < 1 or > PaperRounds.MaxBundleSize))
-            return Problems.BadRequest($"sizes: từ 1 đến 200 tập, mỗi tập từ 1 đến {PaperRounds.MaxBundleSize} phiếu.");
         if (await EnteringAsync(roundId, ct) is { } problem) return problem;
         var next = (await db.Set<PaperBundle>().Where(b => b.RoundId == roundId).MaxAsync(b => (int?)b.Number, ct) ?? 0) + 1;
         var numbers = new List<int>();
@@ -179,7 +173,6 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> ResolveAsync(Guid roundId, int bundle, int index, ResolveRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.Reason)) return Problems.BadRequest("Hãy ghi lý do kết luận của Ban Kiểm phiếu (reason).");
         using (await transitions.EnterAsync(ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;

@@ -60,7 +60,6 @@ public sealed class PaperStations(ElectionDbContext db, AuditLog audit, HallCloc
 
     public async Task<ProblemOr<MyBundleEntriesDto>> StartAsync(Guid roundId, int bundle, StartBundleRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (r.Station is < 1 or > Stations) return Problems.BadRequest($"Trạm nhập phiếu là số 1, 2 hoặc 3 (không phải {r.Station}).");
         var open = await EntryOpenAsync(roundId, bundle, ct);
         if (open.Problem is not null) return open.Problem;
         var me = PaperRounds.Me(user);

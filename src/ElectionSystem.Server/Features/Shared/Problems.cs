@@ -8,8 +8,11 @@ namespace ElectionSystem.Server.Features.Shared;
 /// </summary>
 public static class Problems
 {
+    /// <summary>The title of every 400, whether a validator or a service found the problem.</summary>
+    public const string InvalidTitle = "Dữ liệu không hợp lệ";
+
     public static ProblemHttpResult BadRequest(string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Dữ liệu không hợp lệ", extensions: extensions);
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: InvalidTitle, extensions: extensions);
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");

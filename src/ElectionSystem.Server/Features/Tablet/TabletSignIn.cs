@@ -39,11 +39,7 @@ public static class TabletSignIn
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, HallClock clock, AuditLog audit,
         ILiveChannel channel, CancellationToken ct)
     {
-        if (!PinHasher.IsWellFormed(request.Pin))
-        {
-            return Problems.BadRequest("Mã PIN gồm 6 chữ số.");
-        }
-
+        // A well-formed PIN and a badge or a code: TabletSignInRequestValidator.
         CongressDelegate? d;
         if (!string.IsNullOrWhiteSpace(request.Badge))
         {
@@ -58,14 +54,10 @@ public static class TabletSignIn
                 return Problems.Unauthorized("Thẻ đã bị thu hồi. Xin dùng thẻ mới hoặc nhập mã đại biểu.");
             }
         }
-        else if (!string.IsNullOrWhiteSpace(request.Code))
-        {
-            var code = request.Code.Trim().ToUpperInvariant();
-            d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == code, ct);
-        }
         else
         {
-            return Problems.BadRequest("Hãy quét mã QR trên thẻ hoặc nhập mã đại biểu.");
+            var code = request.Code!.Trim().ToUpperInvariant();
+            d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == code, ct);
         }
         if (d is null)
         {

@@ -31,8 +31,6 @@ public sealed class BallotCasting(ElectionDbContext db, OpenRound openRound, Bal
     public async Task<ProblemOr<CastReceipt>> CastAsync(Guid roundId, ClaimsPrincipal user, CastRequest r, CancellationToken ct)
     {
         if (user.FindDelegateId() is not { } delegateId) return Problems.Unauthorized("Hãy đăng nhập bằng thẻ đại biểu và mã PIN.");
-        if (string.IsNullOrEmpty(r.Key) || r.Key.Length is < 16 or > 128 || !r.Key.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
-            return Problems.BadRequest("key: mã gửi phiếu phải gồm 16–128 chữ cái, chữ số, '-' hoặc '_'.");
         var keyHash = ReceiptCodes.KeyHash(r.Key);
 
         // A resend of a ballot already recorded gets the same receipt, even after the close:

@@ -12,7 +12,6 @@ public sealed class RoundAnnouncement(ElectionDbContext db, AuditLog audit, Hall
     public async Task<ProblemOr<ResultsAnnounced>> AnnounceAsync(Guid roundId, AnnounceRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
         var order = r.Order ?? "ballot";
-        if (order is not ("ballot" or "votes")) return Problems.BadRequest("order: \"ballot\" (thứ tự trên phiếu) hoặc \"votes\" (thứ tự số phiếu).");
         ResultsAnnounced announced;
         using (await transitions.EnterAsync(ct))
         {

@@ -15,9 +15,6 @@ public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audi
 
     public async Task<ProblemOr<IReadOnlyList<CommitteeMemberDto>>> SetAsync(IReadOnlyList<CommitteeMemberDto> members, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (members.Count == 0 || members.Any(m => string.IsNullOrWhiteSpace(m.FullName)))
-            return Problems.BadRequest("Danh sách Ban Kiểm phiếu cần ít nhất một người, mỗi người có họ và tên.");
-        if (members.Count(m => m.IsChair) != 1) return Problems.BadRequest("Ban Kiểm phiếu có đúng một Trưởng ban (isChair).");
         db.RemoveRange(await db.Set<CountingCommitteeMember>().ToListAsync(ct));
         var ordered = members.OrderByDescending(m => m.IsChair).ToList();
         for (var i = 0; i < ordered.Count; i++)

@@ -16,12 +16,6 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
 {
     public async Task<ProblemOr<ElectionDto>> CreateAsync(CreateElectionRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!ElectionKinds.All.Contains(r.Kind))
-            return Problems.BadRequest($"Loại bầu cử \"{r.Kind}\" không có. Chọn một trong: {string.Join(", ", ElectionKinds.All)}.");
-        if (string.IsNullOrWhiteSpace(r.Title)) return Problems.BadRequest("Hãy nhập tên cuộc bầu cử (title).");
-        if (r.Kind != ElectionKinds.NominationPoll && r.Seats < 1) return Problems.BadRequest("Số lượng cần bầu (seats) phải ít nhất là 1.");
-        if (r.AlternateSeats < 0 || (r.AlternateSeats > 0 && r.Kind != ElectionKinds.Delegation))
-            return Problems.BadRequest("Số đại biểu dự khuyết (alternateSeats) chỉ dùng cho bầu đoàn đại biểu và không âm.");
         var e = new Election
         {
             Id = Guid.NewGuid(), Kind = r.Kind, Title = r.Title.Trim(), Seats = Math.Max(0, r.Seats), AlternateSeats = r.AlternateSeats,
@@ -56,7 +50,6 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
         if (e is null) return Problems.NotFound(RoundWords.ElectionNotFound);
         if (await FirstRoundOpenedAsync(electionId, ct))
             return Problems.Conflict("Lần bầu thứ nhất đã mở: danh sách chỉ thay đổi qua quyết định của đại hội cho lần bầu sau.");
-        if (string.IsNullOrWhiteSpace(r.FullName)) return Problems.BadRequest("Hãy nhập họ và tên người ứng cử (fullName).");
         await AddCandidateRowAsync(e.Id, r.FullName, r.BirthDate, r.Delegation, r.DelegateId, CandidateStatus.Listed, null, ct);
         await audit.AppendAsync(user, "election.candidate.listed", $"election:{e.Id}", new { r.FullName });
         await db.SaveChangesAsync(ct);
