@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ElectionSystem.Server;
 using ElectionSystem.Server.Features.Admin;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;

@@ -1,4 +1,3 @@
-using ElectionSystem.Server.Features.Auth;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,6 @@ public static class HallConfiguration
             .PostConfigure<IHostEnvironment>((o, env) => o.Resolve(env.ContentRootPath))
             .ValidatedOnStart();
         services.AddOptions<HallLoadOptions>().BindConfiguration(HallLoadOptions.Section).ValidatedOnStart();
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidatedOnStart();
 
         // The system clock, not the registered TimeProvider, as before: tests that replace the
         // TimeProvider to step through lockouts still get real, ordered timestamps on records.
@@ -30,8 +28,8 @@ public static class HallConfiguration
         return services;
     }
 
-    /// <summary>Checked by the options' FluentValidation validators when the server starts.</summary>
-    private static OptionsBuilder<T> ValidatedOnStart<T>(this OptionsBuilder<T> options)
+    /// <summary>Checked by the options' FluentValidation validators when the server starts (a capability's own options too).</summary>
+    public static OptionsBuilder<T> ValidatedOnStart<T>(this OptionsBuilder<T> options)
         where T : class
     {
         options.Services.AddSingleton<IValidateOptions<T>, FluentOptionsValidation<T>>();

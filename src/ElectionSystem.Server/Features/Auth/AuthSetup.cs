@@ -31,6 +31,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddHallAuth(this IServiceCollection services)
     {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidatedOnStart();
         services.AddDataProtection().SetApplicationName("ElectionSystem");
         // Keys in {DataFolder}/keys (what PersistKeysToFileSystem does, but reading the folder from
         // the validated options rather than before the container exists).

@@ -3,10 +3,11 @@ using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.Demo;
+using ElectionSystem.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ElectionSystem.Server.Hosting;
+namespace ElectionSystem.Server;
 
 /// <summary>
 /// Start-up: apply migrations, then make sure there is a congress — the demo congress with
