@@ -1,6 +1,6 @@
 using ElectionSystem.LoadTest;
 
-// Simulated tablets and projection screens against the hall server (issue 7). Progress on stderr,
+// Simulated tablets and projection screens against the hall server (docs/performance.md). Progress on stderr,
 // the one result line on stdout; exit 0 when the run completed (the line tells whether targets were
 // met), 2 on a setup failure.
 Options options;

@@ -10,7 +10,7 @@ public sealed class HallLoadOptions
     /// <summary>
     /// Ballots, ballot fetches and turnout in progress at once; the rest wait in order (never
     /// refused). Enough for the ballot writer's group commit to fill its batches, few enough that
-    /// 1,600 tablets do not grow the thread pool (issue 7, docs/performance.md).
+    /// 1,600 tablets do not grow the thread pool (ADR 0007).
     /// </summary>
     public int ElectionRequestsInFlight { get; set; } = 64;
 }

@@ -53,8 +53,7 @@ public sealed class VotingEligibility(ElectionDbContext db)
 
     /// <summary>
     /// <see cref="CheckAsync"/> for several delegates in one query: the ballot writer checks a whole
-    /// group-committed batch at once, at the moment it writes it (issue 7: this was one query per
-    /// cast of a 1,600-tablet burst). Read fresh every time: a check-in, its undo or an absence can
+    /// group-committed batch at once, at the moment it writes it (ADR 0007). Read fresh every time: a check-in, its undo or an absence can
     /// change at any moment. Every delegate asked for has an answer.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, Eligibility>> CheckManyAsync(IReadOnlyCollection<Guid> delegateIds, CancellationToken cancellationToken)

@@ -87,11 +87,9 @@ public static class AuthSetup
                 await ctx.HttpContext.Response.WriteAsJsonAsync(problem, ct);
             };
             // Ballots, ballot fetches and turnout: at most this many in progress, the rest wait in
-            // order (never refused). When 1,600 tablets vote at once, each request in progress holds
-            // a thread through SQLite's synchronous calls and a pooled connection; unbounded, the
-            // server grew its thread pool, fought over the pool's lock and its RSS passed 900 MB
-            // (issue 7, docs/performance.md). Queued requests hold no thread. Enough stay in
-            // progress for the ballot writer's group commit to fill its batches.
+            // order (never refused). Each request in progress holds a thread through SQLite's
+            // synchronous calls and a pooled connection; queued requests hold none (ADR 0007).
+            // Enough stay in progress for the ballot writer's group commit to fill its batches.
             var inFlight = load.Value.ElectionRequestsInFlight;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 ctx.Request.Path.StartsWithSegments("/api/elections")

@@ -1,8 +1,8 @@
 namespace ElectionSystem.Server.Features.Auth;
 
 /// <summary>
-/// Who may do what. Each staff account has exactly one role; displays and (next issue) delegate
-/// tablets authenticate as a role too. Use the comma-joined sets in <c>[Authorize(Roles = …)]</c>
+/// Who may do what. Each staff account has exactly one role; displays (by display key) and delegate
+/// tablets (by badge or code + PIN) authenticate as a role too. Use the comma-joined sets in <c>[Authorize(Roles = …)]</c>
 /// and <c>RequireAuthorization(Roles.Require(…))</c> so the endpoint-enumeration test can read them.
 /// </summary>
 public static class Roles

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 
 namespace ElectionSystem.Server.Features.Live;
 
-/// <summary>A kind of live state pushed to clients (attendance now; vote tallies, turnout later).</summary>
+/// <summary>A kind of live state pushed to clients: attendance, an open vote's count, a round's turnout.</summary>
 public interface ILiveTopic
 {
     string Name { get; }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ElectionSystem.Server.Features.Projector;
 
 /// <summary>
-/// What a projector shows, in one call: attendance now; the open vote / round / results join this
-/// record as those features land. Opened with a display key (<c>?key=</c>) or by staff.
+/// The projector's attendance, in one call (the open vote and the election have their own:
+/// /api/openvotes/live, /api/elections/projector). Opened with a display key (<c>?key=</c>) or by staff.
 /// </summary>
 public sealed record ProjectorState(AttendanceSnapshot Attendance);
 

@@ -89,7 +89,7 @@ public sealed class ElectionRoundRow
     /// <summary>Phát ra on tablets, fixed at close: eligible delegates present while open (∪ those who voted).</summary>
     public int Issued { get; set; }
 
-    /// <summary>Paper ballots handed out (a later feature); 0 until then.</summary>
+    /// <summary>Paper ballots handed out, as the counting committee records them (0 in a tablet-only round).</summary>
     public int IssuedPaper { get; set; }
 
     /// <summary>Present at the vote (at close), and the inputs of Base then: printed on the minutes.</summary>
