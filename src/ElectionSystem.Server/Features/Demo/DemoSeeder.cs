@@ -210,7 +210,7 @@ public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
         foreach (var title in Agenda)
         {
             var created = await votes.CreateAsync(system, new CreateOpenVoteRequest(title, null, false), ct);
-            if (created.Result is not Microsoft.AspNetCore.Http.HttpResults.Created<OpenVoteSummary>)
+            if (created.Problem is not null)
             {
                 throw new InvalidOperationException($"Demo: could not create the open vote \"{title}\".");
             }

@@ -16,7 +16,7 @@ namespace ElectionSystem.Server.Features.OpenVotes;
 /// </summary>
 public sealed class OpenVoteCasting(ElectionDbContext db, VotingEligibility eligibility, AuditLog audit, OpenVoteGate gate, OpenVoteBroadcast broadcast)
 {
-    public async Task<Results<Ok<CastResponse>, ProblemHttpResult>> CastAsync(ClaimsPrincipal user, Guid voteId, CastRequest request, CancellationToken ct)
+    public async Task<ProblemOr<CastResponse>> CastAsync(ClaimsPrincipal user, Guid voteId, CastRequest request, CancellationToken ct)
     {
         if (user.FindDelegateId() is not { } delegateId)
         {
@@ -26,7 +26,7 @@ public sealed class OpenVoteCasting(ElectionDbContext db, VotingEligibility elig
         var may = await eligibility.CheckAsync(delegateId, ct);
         if (!may.MayVote)
         {
-            return TypedResults.Problem(may.Reason, statusCode: StatusCodes.Status403Forbidden, title: "Không biểu quyết được");
+            return Problems.Forbidden(may.Reason!, "Không biểu quyết được");
         }
         using (await gate.EnterAsync(ct))
         {
@@ -57,6 +57,6 @@ public sealed class OpenVoteCasting(ElectionDbContext db, VotingEligibility elig
             await db.SaveChangesAsync(ct);
         }
         broadcast.Changed();
-        return TypedResults.Ok(new CastResponse(voteId, choice, "Đã ghi nhận: " + VoteChoices.Label(choice)));
+        return new CastResponse(voteId, choice, "Đã ghi nhận: " + VoteChoices.Label(choice));
     }
 }

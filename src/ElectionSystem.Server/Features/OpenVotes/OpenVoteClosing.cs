@@ -17,7 +17,7 @@ namespace ElectionSystem.Server.Features.OpenVotes;
 public sealed class OpenVoteClosing(
     ElectionDbContext db, VotingEligibility eligibility, OpenVoteGate gate, DecisionRecorder decisions, OpenVoteBroadcast broadcast)
 {
-    public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> CloseAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<ProblemOr<OpenVoteSummary>> CloseAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         OpenVote? vote;
         using (await gate.EnterAsync(ct))
@@ -47,10 +47,10 @@ public sealed class OpenVoteClosing(
             await db.SaveChangesAsync(ct);
         }
         await broadcast.ClosedAsync();
-        return TypedResults.Ok(OpenVoteMapping.Summary(vote));
+        return OpenVoteMapping.Summary(vote);
     }
 
-    public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> ShowOfHandsAsync(ClaimsPrincipal user, Guid id, ShowOfHandsRequest request, CancellationToken ct)
+    public async Task<ProblemOr<OpenVoteSummary>> ShowOfHandsAsync(ClaimsPrincipal user, Guid id, ShowOfHandsRequest request, CancellationToken ct)
     {
         // Three counts, none negative: ShowOfHandsRequestValidator.
         var (f, a, ab) = (request.For.GetValueOrDefault(), request.Against.GetValueOrDefault(), request.Abstain.GetValueOrDefault());
@@ -74,6 +74,6 @@ public sealed class OpenVoteClosing(
             await db.SaveChangesAsync(ct);
         }
         broadcast.Changed();
-        return TypedResults.Ok(OpenVoteMapping.Summary(vote));
+        return OpenVoteMapping.Summary(vote);
     }
 }

@@ -29,11 +29,12 @@ public static class OpenVoteEndpoints
 
         var presidium = group.MapGroup("").RequireAuthorization(AuthSetup.Require(Runners)).DisableAntiforgery();
         presidium.MapGet("/", (OpenVoteService s, CancellationToken ct) => s.AgendaAsync(ct));
-        presidium.MapPost("/", (CreateOpenVoteRequest r, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => s.CreateAsync(u, r, ct));
-        presidium.MapPost("/{id:guid}/open", (Guid id, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => s.OpenAsync(u, id, ct));
-        presidium.MapPost("/{id:guid}/close", (Guid id, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) => s.CloseAsync(u, id, ct));
-        presidium.MapPost("/{id:guid}/show-of-hands", (Guid id, ShowOfHandsRequest r, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) =>
-            s.ShowOfHandsAsync(u, id, r, ct));
+        presidium.MapPost("/", async (CreateOpenVoteRequest r, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.CreateAsync(u, r, ct)).ToCreated(v => $"/api/openvotes/{v.Id}"));
+        presidium.MapPost("/{id:guid}/open", async (Guid id, OpenVoteService s, ClaimsPrincipal u, CancellationToken ct) => (await s.OpenAsync(u, id, ct)).ToHttp());
+        presidium.MapPost("/{id:guid}/close", async (Guid id, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) => (await s.CloseAsync(u, id, ct)).ToHttp());
+        presidium.MapPost("/{id:guid}/show-of-hands", async (Guid id, ShowOfHandsRequest r, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.ShowOfHandsAsync(u, id, r, ct)).ToHttp());
 
         group.MapGet("/live", async (OpenVoteViews s, CancellationToken ct) => TypedResults.Ok(new OpenVoteLiveMessage(await s.LiveAsync(ct))))
             .RequireAuthorization(AuthSetup.Require(Roles.StaffAndDisplays));
@@ -42,7 +43,7 @@ public static class OpenVoteEndpoints
 
         // The delegate's choice, from the tablet.
         routes.MapPost("/api/tablet/openvotes/{id:guid}/choice",
-                (Guid id, CastRequest r, OpenVoteCasting s, ClaimsPrincipal u, CancellationToken ct) => s.CastAsync(u, id, r, ct))
+                async (Guid id, CastRequest r, OpenVoteCasting s, ClaimsPrincipal u, CancellationToken ct) => (await s.CastAsync(u, id, r, ct)).ToHttp())
             .WithTags("Tablet").RequireAuthorization(AuthSetup.Require(Roles.Delegate)).DisableAntiforgery();
         routes.MapTabletState();
         return group;

@@ -37,7 +37,7 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
         return new OpenVoteAgenda(session.Id, session.Title, votes.Select(OpenVoteMapping.Summary).ToList());
     }
 
-    public async Task<Results<Created<OpenVoteSummary>, ProblemHttpResult>> CreateAsync(ClaimsPrincipal user, CreateOpenVoteRequest request, CancellationToken ct)
+    public async Task<ProblemOr<OpenVoteSummary>> CreateAsync(ClaimsPrincipal user, CreateOpenVoteRequest request, CancellationToken ct)
     {
         // Title present and lengths within bounds: CreateOpenVoteRequestValidator.
         var title = request.Title!.Trim();
@@ -64,11 +64,11 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
             db.Add(vote);
             await audit.AppendAsync(user, "openvote.created", $"openvote:{vote.Id}", new { title, vote.Anonymous, session = session.Title });
             await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/openvotes/{vote.Id}", OpenVoteMapping.Summary(vote));
+            return OpenVoteMapping.Summary(vote);
         }
     }
 
-    public async Task<Results<Ok<OpenVoteSummary>, ProblemHttpResult>> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<ProblemOr<OpenVoteSummary>> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         OpenVote? vote;
         using (await gate.EnterAsync(ct))
@@ -94,7 +94,7 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
             await db.SaveChangesAsync(ct);
         }
         await broadcast.OpenedAsync(vote);
-        return TypedResults.Ok(OpenVoteMapping.Summary(vote));
+        return OpenVoteMapping.Summary(vote);
     }
 
     public async Task<IReadOnlyList<DecisionRow>> DecisionsAsync(CancellationToken ct)

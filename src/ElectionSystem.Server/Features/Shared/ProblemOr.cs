@@ -13,4 +13,8 @@ public readonly record struct ProblemOr<T>(T? Value, ProblemHttpResult? Problem)
     public static implicit operator ProblemOr<T>(ProblemHttpResult problem) => new(default, problem);
 
     public Results<Ok<T>, ProblemHttpResult> ToHttp() => Problem is { } p ? p : TypedResults.Ok(Value!);
+
+    /// <summary>201 with the new resource's address, or the problem.</summary>
+    public Results<Created<T>, ProblemHttpResult> ToCreated(Func<T, string> location) =>
+        Problem is { } p ? p : TypedResults.Created(location(Value!), Value!);
 }

@@ -23,8 +23,8 @@ public static class Problems
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Chưa đăng nhập");
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Không được phép");
+    public static ProblemHttpResult Forbidden(string detail, string title = "Không được phép") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: title);
 
     public static ProblemHttpResult TooManyRequests(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử");
