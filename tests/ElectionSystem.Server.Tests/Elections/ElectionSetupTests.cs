@@ -15,14 +15,41 @@ public class ElectionSetupTests(ElectionsHall hall) : IClassFixture<ElectionsHal
     private static string[] Names(int n, string prefix) => Enumerable.Range(1, n).Select(i => $"{prefix} Văn {(char)('A' + i)}").ToArray();
 
     [Fact]
-    public async Task An_executive_committee_list_over_the_surplus_limit_cannot_be_opened()
+    public async Task An_executive_committee_list_over_the_surplus_limit_cannot_become_a_round()
     {
+        // Issue 11 "one list, one ballot": the rule is applied when the ballot is made, not only at opening.
         var e = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành thử", 9, Names(12, "Trần"));
         var presidium = await hall.PresidiumAsync();
+        var created = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/rounds", new CreateRoundRequest());
+        Assert.Equal(HttpStatusCode.Conflict, created.StatusCode);
+        Assert.Equal("Số dư 3 người vượt quá mức cho phép: tối đa 30% số ủy viên (2 người).", (await created.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Empty((await ElectionsHall.OkAsync<ElectionDto>(presidium.GetAsync($"/api/elections/{e.Id}"))).Rounds);
+    }
+
+    [Fact]
+    public async Task Once_a_round_is_created_the_list_is_fixed_until_its_draft_is_deleted()
+    {
+        var e = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, hall.Unique("Bầu danh sách chốt "), 10, Names(11, "Lê"));
+        var presidium = await hall.PresidiumAsync();
         var round = await ElectionsHall.OkAsync<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{e.Id}/rounds", new CreateRoundRequest()));
-        var open = await presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null);
-        Assert.Equal(HttpStatusCode.Conflict, open.StatusCode);
-        Assert.Equal("Số dư 3 người vượt quá mức cho phép: tối đa 30% số ủy viên (2 người).", (await open.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+
+        var added = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates", new AddCandidateRequest("Người Thêm Sau"));
+        Assert.Equal(HttpStatusCode.Conflict, added.StatusCode);
+        Assert.Contains("xóa lần bầu (nháp)", (await added.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        var vote = await hall.DecisionAsync(hall.Unique("Cho rút "), 1000);
+        var target = e.Candidates[0];
+        var withdrawn = await presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates/{target.Id}/withdraw", new WithdrawRequest(vote));
+        Assert.Equal(HttpStatusCode.Conflict, withdrawn.StatusCode);
+
+        // Deleting the draft (audited) frees the list; the new round's ballot is the new list.
+        var afterDelete = await ElectionsHall.OkAsync<ElectionDto>(presidium.DeleteAsync($"/api/elections/rounds/{round.Id}"));
+        Assert.Empty(afterDelete.Rounds);
+        var longer = await ElectionsHall.OkAsync<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{e.Id}/candidates", new AddCandidateRequest("Người Thêm Sau")));
+        Assert.Equal(12, longer.List!.InBallotOrder.Count);
+        var again = await ElectionsHall.OkAsync<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{e.Id}/rounds", new CreateRoundRequest()));
+        var ballot = await hall.DbAsync(db => Task.FromResult(db.Set<RoundCandidate>().Count(c => c.RoundId == again.Id)));
+        Assert.Equal(12, ballot);
+        Assert.True(await hall.DbAsync(db => Task.FromResult(db.AuditEntries.Any(a => a.Action == "election.round.deleted" && a.Subject == $"round:{round.Id}"))));
     }
 
     [Fact]

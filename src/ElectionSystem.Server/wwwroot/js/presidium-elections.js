@@ -106,7 +106,8 @@ function buildCard(id) {
 }
 
 function fill(c, e, step) {
-  const started = e.rounds.some((r) => r.state !== 'draft');
+  // One list, one ballot: once a round exists its ballot is fixed; delete the draft round to change the list.
+  const started = e.rounds.length > 0;
   c.head.replaceChildren(
     el('h3', { text: e.title }),
     el('div', { class: 'meta', text: [KIND[e.kind] || e.kind, e.kind === 'nomination-poll' ? null : `Số lượng cần bầu: ${e.seats}`,
@@ -121,6 +122,8 @@ function fill(c, e, step) {
     if (r.state === 'draft') {
       action.append(el('button', { type: 'button', class: 'primary', text: 'Mở lần bầu',
         on: { click: () => run(c.roundProblem, () => api(`/api/elections/rounds/${r.id}/open`, { method: 'POST' })) } }));
+      action.append(el('button', { type: 'button', text: 'Xóa lần bầu nháp',
+        on: { click: () => confirm(`Xóa ${r.label} (nháp) để sửa danh sách?`) && run(c.roundProblem, () => api(`/api/elections/rounds/${r.id}`, { method: 'DELETE' })) } }));
     } else if (r.state !== 'announced') {
       action.append(el('a', { href: '/committee', text: 'Đóng, xác nhận, công bố: Ban Kiểm phiếu' }));
     }

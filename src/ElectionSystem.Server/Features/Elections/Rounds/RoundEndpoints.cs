@@ -11,6 +11,8 @@ public static class RoundEndpoints
         var setup = elections.MapGroup("").RequireAuthorization(AuthSetup.Require(SetupEndpoints.SetupRoles)).DisableAntiforgery();
         setup.MapPost("/{id:guid}/rounds", async (Guid id, CreateRoundRequest? r, RoundCreation s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.CreateAsync(id, r ?? new CreateRoundRequest(), u, ct)).ToHttp());
+        setup.MapDelete("/rounds/{roundId:guid}", async (Guid roundId, RoundCreation s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.DeleteDraftAsync(roundId, u, ct)).ToHttp());
         setup.MapPost("/rounds/{roundId:guid}/open", async (Guid roundId, RoundOpening s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.OpenAsync(roundId, u, ct)).ToHttp());
 

@@ -48,8 +48,7 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
     {
         var e = await db.Set<Election>().FirstOrDefaultAsync(x => x.Id == electionId, ct);
         if (e is null) return Problems.NotFound(RoundWords.ElectionNotFound);
-        if (await FirstRoundOpenedAsync(electionId, ct))
-            return Problems.Conflict("Lần bầu thứ nhất đã mở: danh sách chỉ thay đổi qua quyết định của đại hội cho lần bầu sau.");
+        if (await ListFixedAsync(electionId, "danh sách chỉ thay đổi qua quyết định của đại hội cho lần bầu sau", ct) is { } fixedList) return fixedList;
         await AddCandidateRowAsync(e.Id, r.FullName, r.BirthDate, r.Delegation, r.DelegateId, CandidateStatus.Listed, null, ct);
         await audit.AppendAsync(user, "election.candidate.listed", $"election:{e.Id}", new { r.FullName });
         await db.SaveChangesAsync(ct);
@@ -60,7 +59,7 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
     {
         var c = await db.Set<ElectionCandidate>().FirstOrDefaultAsync(x => x.Id == candidateId && x.ElectionId == electionId, ct);
         if (c is null) return Problems.NotFound("Không tìm thấy người này trong danh sách bầu cử.");
-        if (await FirstRoundOpenedAsync(electionId, ct)) return Problems.Conflict("Lần bầu thứ nhất đã mở: không rút tên khỏi danh sách được nữa.");
+        if (await ListFixedAsync(electionId, "không rút tên khỏi danh sách được nữa", ct) is { } fixedList) return fixedList;
         if (c.Status == CandidateStatus.Withdrawn) return Problems.Conflict($"Đồng chí {c.FullName} đã rút khỏi danh sách.");
         var decision = await planner.DecisionAsync(r.OpenVoteId, $"cho đồng chí {c.FullName} rút khỏi danh sách", ct);
         if (decision.Problem is { } problem) return problem;
@@ -75,7 +74,7 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
     {
         var e = await db.Set<Election>().FirstOrDefaultAsync(x => x.Id == electionId, ct);
         if (e is null) return Problems.NotFound(RoundWords.ElectionNotFound);
-        if (await FirstRoundOpenedAsync(electionId, ct)) return Problems.Conflict("Lần bầu thứ nhất đã mở: không bổ sung danh sách được nữa.");
+        if (await ListFixedAsync(electionId, "không bổ sung danh sách được nữa", ct) is { } fixedList) return fixedList;
         var poll = await db.RoundAsync(r.PollRoundId, ct);
         if (poll is null || poll.Kind != ElectionKind.NominationPoll.ToWire())
             return Problems.BadRequest("pollRoundId không phải một lần lấy phiếu xin ý kiến giới thiệu người ứng cử.");
@@ -106,6 +105,16 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
         });
     }
 
-    private Task<bool> FirstRoundOpenedAsync(Guid electionId, CancellationToken ct) =>
-        db.Set<ElectionRoundRow>().AnyAsync(r => r.ElectionId == electionId && r.State != RoundState.Draft, ct);
+    /// <summary>
+    /// One list, one ballot: once the first round is created its ballot is printed from the list, so
+    /// the list no longer changes — unless that round is still a draft and is deleted first.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?> ListFixedAsync(Guid electionId, string what, CancellationToken ct)
+    {
+        var states = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.ElectionId == electionId).Select(r => r.State).ToListAsync(ct);
+        if (states.Count == 0) return null;
+        return Problems.Conflict(states.Any(s => s != RoundState.Draft)
+            ? $"Lần bầu thứ nhất đã mở: {what}."
+            : $"Đã tạo lần bầu thứ nhất: phiếu bầu đã in theo danh sách này, {what}. Muốn sửa danh sách, hãy xóa lần bầu (nháp) trước.");
+    }
 }
