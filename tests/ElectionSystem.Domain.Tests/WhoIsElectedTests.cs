@@ -205,7 +205,8 @@ public class WhoIsElectedTests
         var poll = Poll(nominees: 1, present: 100, @base: 300);
         var result = poll.Count(Agree("c1").Times(40));
         Assert.Equal(["c1"], result.Elected);
-        Assert.Equal(300, result.Base);
+        // FORMAT.md (issue 11): a poll's base is those present, the denominator of its percentages.
+        Assert.Equal(100, result.Base);
         Assert.IsType<NextStep.None>(NextStep.After(poll, result));
     }
 }

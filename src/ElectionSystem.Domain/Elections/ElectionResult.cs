@@ -4,6 +4,7 @@ namespace ElectionSystem.Domain.Elections;
 /// Kết quả kiểm phiếu of one round, as the minutes carry it (DOMAIN.md §5) and the recount
 /// tool prints it (FORMAT.md, <c>election-result/1</c>).
 /// </summary>
+/// <param name="Base">What percentages and the bar are measured against: Base, or those present in a nomination poll (FORMAT.md).</param>
 /// <param name="Invalid">Invalid ballots per reason; only reasons that occurred.</param>
 /// <param name="Candidates">Every candidate, in ballot order.</param>
 /// <param name="Elected">Ids of those elected (admitted, in a poll), most votes first.</param>

@@ -100,6 +100,6 @@ public sealed record ElectionRound
             ? WhoIsElected.AdmittedByPoll(rows)
             : WhoIsElected.Decide(rows, Seats);
         return new ElectionResult(
-            Base.Value, Issued, tally.Collected, tally.Valid, tally.Invalid, rows, outcome.Elected, outcome.Tie, outcome.Vacant);
+            Measure, Issued, tally.Collected, tally.Valid, tally.Invalid, rows, outcome.Elected, outcome.Tie, outcome.Vacant);
     }
 }
