@@ -2,6 +2,7 @@ using System.Globalization;
 using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,7 +72,7 @@ public sealed class MinutesBuilder(ElectionDbContext db, HallClock clock, RoundC
         var place = string.IsNullOrWhiteSpace(congress.Place) ? "……" : congress.Place;
         var dateLine = $"{place}, ngày {held.Day:00} tháng {held.Month:00} năm {held.Year}";
         var body = string.IsNullOrWhiteSpace(congress.BodyName) ? "ĐẢNG BỘ ……" : congress.BodyName.ToUpper(Vi);
-        var congressLine = "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ " + (string.IsNullOrWhiteSpace(congress.Ordinal) ? "……" : congress.Ordinal.ToUpper(Vi));
+        var congressLine = CongressHeading.Line(congress.Ordinal);
 
         var absent = record.Congress.Summoned - round.Present;
         var attendance = new List<(string, string)>
