@@ -10,19 +10,19 @@ if (params.get('logout')) {
 
 const form = $('login-form');
 const error = $('login-error');
-const home = { 'organiser': '/admin', 'checkin-staff': '/checkin', 'presidium': '/projector', 'counting-committee': '/projector' };
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
   error.textContent = '';
   try {
-    const result = await api('/api/auth/login', {
+    await api('/api/auth/login', {
       method: 'POST',
       signIn: true,
       body: { userName: form.userName.value, password: form.password.value },
     });
     const back = params.get('returnUrl') || params.get('ReturnUrl');
-    location.href = back && back.startsWith('/') && !back.startsWith('//') ? back : (home[result.role] || '/checkin');
+    // Without a page to go back to, the front door sends each role to its own screen.
+    location.href = back && back.startsWith('/') && !back.startsWith('//') ? back : '/';
   } catch (err) {
     error.textContent = err.message;
   }
