@@ -37,7 +37,10 @@ public static class DelegateEndpoints
         return group;
     }
 
-    /// <summary>Diacritic-insensitive search: "nguyen van an" finds "Nguyễn Văn An"; a code matches too.</summary>
+    /// <summary>
+    /// Diacritic-insensitive search by name parts in any order: "nguyen an" and "an nguyen" find
+    /// "Nguyễn Văn An" (each part starts a word of the name); a code matches whatever its case.
+    /// </summary>
     private static async Task<Results<Ok<List<DelegateDto>>, ProblemHttpResult>> Search(string? q, ElectionDbContext db, CancellationToken ct)
     {
         var key = VietnameseText.FoldForSearch(q ?? "");
@@ -45,7 +48,14 @@ public static class DelegateEndpoints
         {
             return Problems.BadRequest("Hãy gõ ít nhất 2 chữ của tên đại biểu (tham số \"q\").");
         }
-        var found = await Project(db, db.Delegates.Where(d => d.SearchKey.Contains(key) || d.Code == (q ?? "").Trim())
+        var code = (q ?? "").Trim().ToUpperInvariant();
+        var byName = db.Delegates.AsQueryable();
+        foreach (var part in key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+        {
+            var pattern = "% " + part.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            byName = byName.Where(d => EF.Functions.Like(" " + d.SearchKey, pattern, "\\"));
+        }
+        var found = await Project(db, byName.Union(db.Delegates.Where(d => d.Code.ToUpper() == code))
             .OrderBy(d => d.SearchKey).Take(20), ct);
         return TypedResults.Ok(found);
     }
