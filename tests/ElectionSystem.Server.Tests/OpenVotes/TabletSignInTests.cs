@@ -15,33 +15,6 @@ namespace ElectionSystem.Server.Tests.OpenVotes;
 public class TabletSignInTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
 {
     [Fact]
-    public async Task Five_wrong_PINs_lock_the_delegate_for_five_minutes_even_with_the_right_PIN()
-    {
-        var d = await hall.DelegateAsync("Trần Thị Bình");
-        for (var i = 1; i <= 4; i++)
-        {
-            var wrong = await hall.SignInAsync(d.Code, "000000");
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-            Assert.Contains($"Còn {5 - i} lần thử", (await wrong.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        }
-        var fifth = await hall.SignInAsync(d.Code, "000000");
-        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
-
-        var right = await hall.SignInAsync(d.Code, OpenVotesHall.Pin);
-        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
-        Assert.Contains("tạm khóa đến", (await right.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-
-        // The lock is in the database, not in memory.
-        var lockedUntil = await hall.WithDbAsync(db => db.DelegateCredentials.Where(c => c.DelegateId == d.Id).Select(c => c.LockedUntil).SingleAsync());
-        Assert.NotNull(lockedUntil);
-
-        hall.Clock.Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await hall.SignInAsync(d.Code, OpenVotesHall.Pin)).StatusCode);
-        hall.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, (await hall.SignInAsync(d.Code, OpenVotesHall.Pin)).StatusCode);
-    }
-
-    [Fact]
     public async Task Signing_in_on_a_second_tablet_signs_the_first_out_at_once()
     {
         var d = await hall.DelegateAsync("Lê Văn Cường");

@@ -34,6 +34,9 @@ namespace ElectionSystem.Server.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -42,6 +45,9 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignInBackOffUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
@@ -591,7 +597,10 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("RoundId", "Code");
+                    b.Property<string>("Nonce")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "Code", "Nonce");
 
                     b.ToTable("Receipts", null, t =>
                         {
@@ -717,7 +726,7 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.HasIndex("SessionId", "Ordinal")
                         .IsUnique();
 
-                    b.ToTable("OpenVotes");
+                    b.ToTable("OpenVotes", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.OpenVotes.OpenVoteChoice", b =>
@@ -736,7 +745,7 @@ namespace ElectionSystem.Server.Data.Migrations
 
                     b.HasIndex("DelegateId");
 
-                    b.ToTable("OpenVoteChoices");
+                    b.ToTable("OpenVoteChoices", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperBundle", b =>
@@ -890,11 +899,11 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<Guid>("DelegateId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BackOffUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedPinAttempts")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LockedUntil")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PinHash")
                         .HasMaxLength(200)

@@ -18,6 +18,12 @@ public sealed class Account
 
     public DateTime CreatedAt { get; set; }
     public bool Disabled { get; set; }
+
+    /// <summary>Wrong passwords since the last successful sign-in (Features/Auth/LoginThrottle).</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>While later than now, every sign-in is refused and not counted (ADR 0009).</summary>
+    public DateTime? SignInBackOffUntil { get; set; }
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>

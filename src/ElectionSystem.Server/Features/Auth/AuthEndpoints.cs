@@ -32,22 +32,42 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, ElectionDbContext db, LoginThrottle throttle, HttpContext http,
+        LoginRequest request, ElectionDbContext db, LoginThrottle throttle, SignInBackOff backOff, HttpContext http,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, AuditLog audit)
     {
+        var ct = http.RequestAborted;
         var userName = request.UserName.Trim();
-        if (throttle.IsLocked(userName, out var remaining))
+        var now = throttle.Now;
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.UserName == userName, ct);
+        // While a wait runs, no password is even looked at: right or wrong, the answer is the same.
+        if (account?.SignInBackOffUntil is { } waiting && waiting > now)
         {
-            return Problems.TooManyRequests(
-                $"Tài khoản \"{userName}\" tạm khóa vì nhập sai mật khẩu nhiều lần. Thử lại sau {AuthSetup.Minutes(remaining)} phút.");
+            return Waiting(userName, waiting, now, backOff);
         }
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.UserName == userName && !a.Disabled, http.RequestAborted);
-        if (account is null || !PasswordHasher.Verify(request.Password, account.PasswordHash))
+        if (account is null || account.Disabled || !PasswordHasher.Verify(request.Password, account.PasswordHash))
         {
-            throttle.Failed(userName);
-            return Problems.Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
+            if (account is null)
+            {
+                return Problems.Unauthorized(WrongPassword);
+            }
+            var counted = await throttle.FailedAsync(account.Id, now, ct);
+            if (counted is null)
+            {
+                return Waiting(userName, await throttle.WaitingUntilAsync(account.Id, now, ct), now, backOff);
+            }
+            if (counted.Until is { } until)
+            {
+                await audit.AppendAsync($"{account.UserName} (sign-in)", "auth.back-off", $"account:{account.UserName}", new { failures = counted.Failures, until });
+                await db.SaveChangesAsync(ct);
+                return SignInBackOff.Wrong($"{WrongPassword} Đã sai {counted.Failures} lần liên tiếp. {backOff.TryAgain(until, now)}", until);
+            }
+            return Problems.Unauthorized(WrongPassword);
         }
-        throttle.Succeeded(userName);
+        if (!await throttle.SucceededAsync(account.Id, now, ct))
+        {
+            // Wrong passwords raced this one and started a wait first: it holds for the right one too.
+            return Waiting(userName, await throttle.WaitingUntilAsync(account.Id, now, ct), now, backOff);
+        }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [
@@ -64,9 +84,14 @@ public static class AuthEndpoints
         var token = protector.Protect(new AuthenticationTicket(principal, properties, AuthSetup.BearerScheme));
 
         await audit.AppendAsync(principal, "auth.signed-in", $"account:{account.UserName}");
-        await db.SaveChangesAsync(http.RequestAborted);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new LoginResponse(token, expires, account.UserName, account.DisplayName, account.Role));
     }
+
+    private const string WrongPassword = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+    private static ProblemHttpResult Waiting(string userName, DateTime until, DateTime now, SignInBackOff backOff) => SignInBackOff.Waiting(
+        $"Tài khoản \"{userName}\" đang phải chờ vì nhập sai mật khẩu nhiều lần liên tiếp. {backOff.TryAgain(until, now)}", until);
 
     private static async Task<NoContent> Logout(HttpContext http, ClaimsPrincipal user)
     {

@@ -12,6 +12,12 @@ public sealed class AuthOptions
     /// wrong passwords and PINs are throttled per account and delegate besides.
     /// </summary>
     public int LoginAttemptsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>Consecutive wrong passwords (per account) or PINs (per delegate) that cost no wait.</summary>
+    public int FreeWrongAttempts { get; set; } = 3;
+
+    /// <summary>The longest wait after wrong attempts (the waits double from 2 seconds up to this).</summary>
+    public int MaxBackOffSeconds { get; set; } = 300;
 }
 
 public sealed class AuthOptionsValidator : AbstractValidator<AuthOptions>
@@ -20,5 +26,9 @@ public sealed class AuthOptionsValidator : AbstractValidator<AuthOptions>
     {
         RuleFor(o => o.LoginAttemptsPerMinutePerAddress).GreaterThan(0)
             .WithMessage(o => $"{AuthOptions.Section}:{nameof(AuthOptions.LoginAttemptsPerMinutePerAddress)}: {o.LoginAttemptsPerMinutePerAddress} is not a positive number of attempts.");
+        RuleFor(o => o.FreeWrongAttempts).InclusiveBetween(0, 10)
+            .WithMessage(o => $"{AuthOptions.Section}:{nameof(AuthOptions.FreeWrongAttempts)}: {o.FreeWrongAttempts} is not between 0 and 10 attempts.");
+        RuleFor(o => o.MaxBackOffSeconds).InclusiveBetween(2, 3600)
+            .WithMessage(o => $"{AuthOptions.Section}:{nameof(AuthOptions.MaxBackOffSeconds)}: {o.MaxBackOffSeconds} is not between 2 and 3600 seconds.");
     }
 }

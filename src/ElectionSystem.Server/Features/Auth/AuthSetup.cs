@@ -69,7 +69,8 @@ public static class AuthSetup
                 DisplayKeyAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorization();
-        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SignInBackOff>();
+        services.AddScoped<LoginThrottle>();
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>, IOptions<HallLoadOptions>>((o, auth, load) =>

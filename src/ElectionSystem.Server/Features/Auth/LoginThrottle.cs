@@ -1,33 +1,60 @@
-using System.Collections.Concurrent;
+using ElectionSystem.Server.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Auth;
 
+/// <summary>A wrong attempt as counted: its number, and the wait it started (null: none).</summary>
+public sealed record CountedFailure(int Failures, DateTime? Until);
+
 /// <summary>
-/// Per-account brute-force brake: after <see cref="MaxFailures"/> wrong passwords an account is
-/// locked for <see cref="LockFor"/>. The per-IP limit is the "login" rate-limiter policy.
+/// Per-account back-off for staff passwords (ADR 0009), kept on the account row so a restart
+/// forgets nothing. Each wrong password is counted by one compare-and-set UPDATE: "count + 1 where
+/// the count is still what I read and no wait is running". Losing that race means another attempt
+/// was counted first, so this one reads again: no increment is lost, and no attempt is looked at
+/// after a wait has started. The retries end once a wait starts, so they are bounded by the
+/// schedule. The per-address limit is the "login" rate-limiter policy.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider time)
+public sealed class LoginThrottle(ElectionDbContext db, SignInBackOff backOff, TimeProvider time)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(1);
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset LockedUntil)> _state =
-        new(StringComparer.OrdinalIgnoreCase);
-
-    public bool IsLocked(string userName, out TimeSpan remaining)
+    /// <summary>Counts a wrong password; null when a wait was already running (then nothing is counted).</summary>
+    public async Task<CountedFailure?> FailedAsync(Guid accountId, DateTime now, CancellationToken ct)
     {
-        remaining = TimeSpan.Zero;
-        if (_state.TryGetValue(userName, out var s) && s.LockedUntil > time.GetUtcNow())
+        while (true)
         {
-            remaining = s.LockedUntil - time.GetUtcNow();
-            return true;
+            var seen = await db.Accounts.Where(a => a.Id == accountId)
+                .Select(a => new { a.FailedSignIns, a.SignInBackOffUntil }).SingleAsync(ct);
+            if (seen.SignInBackOffUntil > now)
+            {
+                return null;
+            }
+            var until = backOff.Until(seen.FailedSignIns + 1, now);
+            var counted = await db.Accounts
+                .Where(a => a.Id == accountId && a.FailedSignIns == seen.FailedSignIns
+                    && (a.SignInBackOffUntil == null || a.SignInBackOffUntil <= now))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(a => a.FailedSignIns, a => a.FailedSignIns + 1)
+                    .SetProperty(a => a.SignInBackOffUntil, until), ct);
+            if (counted == 1)
+            {
+                return new CountedFailure(seen.FailedSignIns + 1, until);
+            }
         }
-        return false;
     }
 
-    public void Failed(string userName) => _state.AddOrUpdate(userName,
-        _ => (1, DateTimeOffset.MinValue),
-        (_, s) => s.Failures + 1 >= MaxFailures ? (0, time.GetUtcNow() + LockFor) : (s.Failures + 1, s.LockedUntil));
+    /// <summary>Sets the count back to zero, unless a wait started meanwhile (then false: refuse the sign-in).</summary>
+    public async Task<bool> SucceededAsync(Guid accountId, DateTime now, CancellationToken ct) =>
+        await db.Accounts
+            .Where(a => a.Id == accountId && (a.SignInBackOffUntil == null || a.SignInBackOffUntil <= now))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(a => a.FailedSignIns, 0)
+                .SetProperty(a => a.SignInBackOffUntil, (DateTime?)null), ct) == 1;
 
-    public void Succeeded(string userName) => _state.TryRemove(userName, out _);
+    /// <summary>The end of the wait still running for this account (now if it has just ended).</summary>
+    public async Task<DateTime> WaitingUntilAsync(Guid accountId, DateTime now, CancellationToken ct)
+    {
+        var until = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.SignInBackOffUntil).SingleOrDefaultAsync(ct);
+        return until > now ? until.Value : now;
+    }
 }

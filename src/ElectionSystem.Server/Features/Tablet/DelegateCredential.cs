@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ElectionSystem.Server.Features.Tablet;
 
 /// <summary>
-/// A delegate's tablet credential: the PIN hash, the wrong-PIN counter and lock (persisted, so a
-/// restart does not reset a lockout) and the tablet session that is currently signed in. Kept in
+/// A delegate's tablet credential: the PIN hash, the wrong-PIN count and back-off (persisted, so a
+/// restart does not end a wait; ADR 0009) and the tablet session that is currently signed in. Kept in
 /// its own table, one row per delegate, so the registry (Delegates) stays the import's business.
 /// </summary>
 public sealed class DelegateCredential
@@ -18,11 +18,11 @@ public sealed class DelegateCredential
 
     public DateTime? PinIssuedAt { get; set; }
 
-    /// <summary>Wrong PINs since the last success or lock.</summary>
+    /// <summary>Consecutive wrong PINs since the last successful sign-in (counted by <see cref="PinThrottle"/>).</summary>
     public int FailedPinAttempts { get; set; }
 
-    /// <summary>Set after <see cref="TabletSignIn.MaxWrongPins"/> wrong PINs; sign-in is refused until then.</summary>
-    public DateTime? LockedUntil { get; set; }
+    /// <summary>While later than now, every sign-in for this delegate is refused and not counted.</summary>
+    public DateTime? BackOffUntil { get; set; }
 
     /// <summary>The one tablet session allowed to act for this delegate; a newer sign-in replaces it.</summary>
     public Guid? TabletSessionId { get; set; }

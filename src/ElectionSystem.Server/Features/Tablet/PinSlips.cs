@@ -31,7 +31,7 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
         var now = clock.UtcNow;
         var delegates = await db.Delegates.CountAsync(ct);
         var withPin = await db.Set<DelegateCredential>().CountAsync(c => c.PinHash != null, ct);
-        var locked = (await db.Set<DelegateCredential>().Where(c => c.LockedUntil != null).Select(c => c.LockedUntil).ToListAsync(ct))
+        var locked = (await db.Set<DelegateCredential>().Where(c => c.BackOffUntil != null).Select(c => c.BackOffUntil).ToListAsync(ct))
             .Count(u => u > now);
         return new PinSummary(delegates, withPin, locked);
     }
@@ -59,14 +59,14 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
             c.PinHash = hashes[i];
             c.PinIssuedAt = now;
             c.FailedPinAttempts = 0;
-            c.LockedUntil = null;
+            c.BackOffUntil = null;
         }
         await audit.AppendAsync(user, "tablet.pins-issued", "delegates", new { count = issued.Count, replaceExisting });
         await db.SaveChangesAsync(ct);
         return new PinSlips(await CongressNameAsync(ct), issued.Select(x => Slip(x.Delegate, x.Pin)).ToList());
     }
 
-    /// <summary>A new PIN for one delegate; clears a lock and signs out the tablet signed in with the old PIN.</summary>
+    /// <summary>A new PIN for one delegate; clears a back-off and signs out the tablet signed in with the old PIN.</summary>
     public async Task<PinSlips?> ResetAsync(ClaimsPrincipal user, Guid delegateId, CancellationToken ct)
     {
         var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Id == delegateId, ct);
@@ -85,7 +85,7 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
         c.PinHash = PinHasher.Hash(pin);
         c.PinIssuedAt = clock.UtcNow;
         c.FailedPinAttempts = 0;
-        c.LockedUntil = null;
+        c.BackOffUntil = null;
         c.TabletSessionId = null;
         await audit.AppendAsync(user, "tablet.pin-reset", $"delegate:{d.Code}");
         await db.SaveChangesAsync(ct);

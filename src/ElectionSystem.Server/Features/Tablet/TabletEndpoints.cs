@@ -11,6 +11,7 @@ public static class TabletEndpoints
     {
         services.AddSingleton<TabletSessions>();
         services.AddScoped<PinIssuer>();
+        services.AddScoped<PinThrottle>();
         return services;
     }
 

@@ -5,7 +5,6 @@ using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Shared;
-using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,19 +24,16 @@ public sealed record TabletSignInResponse(string AccessToken, DateTimeOffset Exp
 public sealed record TabletSignedOut(string Reason);
 
 /// <summary>
-/// Delegate sign-in on a tablet. Five wrong PINs lock the delegate for five minutes (persisted).
-/// A successful sign-in starts a new tablet session: the token carries it, the delegate's row
+/// Delegate sign-in on a tablet. Wrong PINs start a back-off that grows (<see cref="PinThrottle"/>,
+/// ADR 0009): while it runs every attempt is refused, the right PIN too. A successful sign-in starts a new tablet session: the token carries it, the delegate's row
 /// keeps it, and the previous tablet is told at once (hub) and refused from then on (middleware).
 /// </summary>
 public static class TabletSignIn
 {
-    public const int MaxWrongPins = 5;
-    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(5);
-
     internal static async Task<Results<Ok<TabletSignInResponse>, ProblemHttpResult>> SignIn(
         TabletSignInRequest request, ElectionDbContext db, BadgeSigning badges, TabletSessions sessions,
-        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, HallClock clock, AuditLog audit,
-        ILiveChannel channel, CancellationToken ct)
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, PinThrottle throttle, SignInBackOff backOff,
+        AuditLog audit, ILiveChannel channel, CancellationToken ct)
     {
         // A well-formed PIN and a badge or a code: TabletSignInRequestValidator.
         CongressDelegate? d;
@@ -70,31 +66,35 @@ public static class TabletSignIn
             return Problems.Unauthorized("Đồng chí chưa được cấp mã PIN. Xin liên hệ Ban Tổ chức.");
         }
         var now = time.GetUtcNow().UtcDateTime;
-        if (credential.LockedUntil is { } until && until > now)
+        // While a wait runs, no PIN is even looked at: right or wrong, the answer is the same.
+        if (credential.BackOffUntil is { } waiting && waiting > now)
         {
-            return Locked(until, now, clock);
+            return Waiting(waiting, now, backOff);
         }
 
         if (!PinHasher.Verify(request.Pin!, credential.PinHash))
         {
-            credential.FailedPinAttempts++;
-            if (credential.FailedPinAttempts >= MaxWrongPins)
+            var counted = await throttle.FailedAsync(d.Id, now, ct);
+            if (counted is null)
             {
-                credential.FailedPinAttempts = 0;
-                credential.LockedUntil = now + LockFor;
-                await audit.AppendAsync($"{d.Code} (delegate)", "tablet.pin-locked", $"delegate:{d.Code}", new { until = credential.LockedUntil });
-                await db.SaveChangesAsync(ct);
-                return Locked(credential.LockedUntil.Value, now, clock);
+                return Waiting(await throttle.WaitingUntilAsync(d.Id, now, ct), now, backOff);
             }
-            await db.SaveChangesAsync(ct);
-            var left = MaxWrongPins - credential.FailedPinAttempts;
-            return Problems.Unauthorized($"Mã PIN không đúng. Còn {left} lần thử, sau đó đăng nhập bị khóa {LockFor.TotalMinutes:0} phút.");
+            if (counted.Until is { } until)
+            {
+                await audit.AppendAsync($"{d.Code} (delegate)", "tablet.pin-back-off", $"delegate:{d.Code}", new { failures = counted.Failures, until });
+                await db.SaveChangesAsync(ct);
+                return SignInBackOff.Wrong($"Mã PIN không đúng (sai {counted.Failures} lần liên tiếp). {backOff.TryAgain(until, now)}", until);
+            }
+            return Problems.Unauthorized("Mã PIN không đúng. Xin kiểm tra phiếu mã PIN và nhập lại.");
+        }
+        if (!await throttle.SucceededAsync(d.Id, now, ct))
+        {
+            // Wrong PINs raced this one and started a wait first: it holds for the right PIN too.
+            return Waiting(await throttle.WaitingUntilAsync(d.Id, now, ct), now, backOff);
         }
 
         var previous = credential.TabletSessionId;
         var tabletSession = Guid.NewGuid();
-        credential.FailedPinAttempts = 0;
-        credential.LockedUntil = null;
         credential.TabletSessionId = tabletSession;
         credential.SignedInAt = now;
         await audit.AppendAsync($"{d.Code} (delegate)", "tablet.signed-in", $"delegate:{d.Code}", new { otherTabletSignedOut = previous is not null });
@@ -139,12 +139,6 @@ public static class TabletSignIn
 
     internal static TabletDelegate ToTablet(this CongressDelegate d) => new(d.Id, d.Code, d.FullName, d.Delegation?.Name ?? "");
 
-    private static ProblemHttpResult Locked(DateTime until, DateTime now, HallClock clock)
-    {
-        var minutes = Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
-        return TypedResults.Problem(
-            $"Đã nhập sai mã PIN {MaxWrongPins} lần. Đăng nhập tạm khóa đến {clock.ShortTime(until)} (còn {minutes} phút).",
-            statusCode: StatusCodes.Status429TooManyRequests, title: "Tạm khóa đăng nhập",
-            extensions: new Dictionary<string, object?> { ["lockedUntil"] = DateTime.SpecifyKind(until, DateTimeKind.Utc) });
-    }
+    private static ProblemHttpResult Waiting(DateTime until, DateTime now, SignInBackOff backOff) => SignInBackOff.Waiting(
+        $"Đã nhập sai mã PIN nhiều lần liên tiếp, đăng nhập đang phải chờ. {backOff.TryAgain(until, now)}", until);
 }

@@ -4,13 +4,17 @@
 // answer via /ballot/check; a deliberately invalid ballot needs a confirmation naming the rule.
 // Exactly once: the submission key stays in localStorage until the server acknowledges it, and
 // the same key is resent after any network failure.
+// The pending ballot and the receipts belong to the delegate signed in: they are stored under the
+// delegate's id (the pending one under the round too), sent only while that same sign-in lasts,
+// and forgotten at sign-out (forget) and when someone else signs in on this tablet (tablet.js).
 // The ballot's screen state is the store's `ballot` slice; render only draws it, and the loads and
 // sends below (hub messages, the shell's refetch, taps) set it.
 import { el } from './kernel/dom.js';
 export const name = 'ballot';
 
-const PENDING = 'es.ballot.pending';
-const RECEIPTS = 'es.ballot.receipts';
+export const storagePrefix = 'es.ballot.';
+const pendingKey = (delegateId, roundId) => `${storagePrefix}pending.${delegateId}.${roundId}`;
+const receiptsKey = (delegateId) => `${storagePrefix}receipts.${delegateId}`;
 export const initial = () => ({
   view: null,         // TabletBallotState from GET /api/elections/ballot
   draft: null,        // { roundId, struck: Set, marks: {} }
@@ -30,8 +34,27 @@ let again = false;
   document.head.appendChild(link);
 })();
 
-const receipts = () => JSON.parse(localStorage.getItem(RECEIPTS) || '{}');
-const pending = () => JSON.parse(localStorage.getItem(PENDING) || 'null');
+const read = (key, fallback) => { try { return JSON.parse(localStorage.getItem(key) || 'null') ?? fallback; } catch { return fallback; } };
+const receipts = (ctx) => (ctx.delegateId() ? read(receiptsKey(ctx.delegateId()), {}) : {});
+/** This delegate's pending ballot for the round, never another delegate's. */
+function pending(ctx, roundId) {
+  const id = ctx.delegateId();
+  const p = id ? read(pendingKey(id, roundId), null) : null;
+  return p && p.delegateId === id && p.roundId === roundId ? p : null;
+}
+
+const owner = (key) => key.slice(storagePrefix.length).split('.')[1];
+const stored = () => Object.keys(localStorage).filter((key) => key.startsWith(storagePrefix));
+
+/** Sign-out: nothing this delegate's tablet kept stays behind for the next person. */
+export function forget(delegateId) {
+  for (const key of stored()) if (owner(key) === delegateId) localStorage.removeItem(key);
+}
+
+/** A sign-in: whatever another delegate left here (a closed page never signed out) is dropped. */
+export function forgetOthers(delegateId) {
+  for (const key of stored()) if (owner(key) !== delegateId) localStorage.removeItem(key);
+}
 const slice = (ctx) => ctx.store.get().ballot;
 const set = (ctx, patch) => ctx.update(name, patch);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,8 +85,8 @@ async function loadOnce(ctx) {
     Object.assign(patch, { draft: { roundId: b.roundId, struck: new Set(), marks: {} }, step: 'mark', check: null, problem: null, dialog: null });
   }
   set(ctx, patch);
-  const p = pending();
-  if (b && p && p.roundId === b.roundId && slice(ctx).step !== 'sending') send(ctx, p);
+  const p = b ? pending(ctx, b.roundId) : null;
+  if (p && slice(ctx).step !== 'sending') send(ctx, p);
 }
 
 export const hubMessages = {
@@ -73,7 +96,7 @@ export const hubMessages = {
   // only by a tablet holding a receipt for that round, each after a short random pause so 1,600
   // tablets do not ask in the same instant.
   RoundAnnounced: (m, ctx) => {
-    const mine = receipts()[m.roundId];
+    const mine = receipts(ctx)[m.roundId];
     if (mine) setTimeout(() => showAnnounced(ctx, m, mine), Math.random() * 3000);
     load(ctx);
   },
@@ -93,7 +116,7 @@ export function render(state, ctx) {
   if (s.step === 'announced' && s.announced) { drawAnnounced(ctx, s.announced); return true; }
   const b = s.view?.ballot;
   if (!b) return false;
-  const mine = receipts()[b.roundId];
+  const mine = receipts(ctx)[b.roundId];
   if (s.step === 'receipt' || (b.voted && s.step !== 'sending')) { drawReceipt(ctx, b, mine); return true; }
   if (s.step === 'sending') { drawSending(ctx); return true; }
   if (s.step === 'review') drawReview(ctx, b, s); else drawBallot(ctx, b, s);
@@ -213,27 +236,36 @@ function newKey() {
 }
 
 function submit(ctx, b, acceptInvalid) {
-  const p = { roundId: b.roundId, key: newKey(), ...body(b, slice(ctx).draft), acceptInvalid };
-  localStorage.setItem(PENDING, JSON.stringify(p));
+  const delegateId = ctx.delegateId();
+  if (!delegateId) return;
+  const p = { delegateId, roundId: b.roundId, key: newKey(), ...body(b, slice(ctx).draft), acceptInvalid };
+  localStorage.setItem(pendingKey(delegateId, b.roundId), JSON.stringify(p));
   send(ctx, p);
 }
 
 async function send(ctx, p) {
+  // The sign-in this ballot was made under: it is sent under that one only, and the retries end
+  // with it (a sign-out, or another delegate signing in on this tablet).
+  const signIn = ctx.signIn();
+  const mine = () => signIn !== null && ctx.signIn() === signIn && ctx.delegateId() === p.delegateId;
+  if (!mine()) return;
   set(ctx, { step: 'sending', problem: null });
   for (let attempt = 0; ; attempt++) {
+    if (!mine()) return;
     try {
       const r = await ctx.api(`/api/elections/rounds/${p.roundId}/ballot`, {
         method: 'POST', body: { key: p.key, struck: p.struck, marks: p.marks, acceptInvalid: p.acceptInvalid },
       });
-      localStorage.removeItem(PENDING);
-      localStorage.setItem(RECEIPTS, JSON.stringify({ ...receipts(), [p.roundId]: r.receipt }));
+      if (!mine()) return;
+      localStorage.removeItem(pendingKey(p.delegateId, p.roundId));
+      localStorage.setItem(receiptsKey(p.delegateId), JSON.stringify({ ...receipts(ctx), [p.roundId]: r.receipt }));
       set(ctx, { step: 'receipt' });
     } catch (e) {
-      if (e.status === 401) return; // signed out: the shell says why
+      if (e.status === 401 || !mine()) return; // signed out: the shell says why and forgets the ballot
       // Network failure, time-out or a server error: the same key again, so the ballot counts once.
       if (e.status === 0) { await delay(Math.min(500 * (attempt + 1), 3000)); continue; }
       if (e.status >= 500) { await delay(1000); continue; }
-      localStorage.removeItem(PENDING);
+      localStorage.removeItem(pendingKey(p.delegateId, p.roundId));
       set(ctx, { problem: e.problem?.detail || 'Không gửi được phiếu.', step: 'mark' });
     }
     await load(ctx);

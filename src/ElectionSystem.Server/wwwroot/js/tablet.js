@@ -7,6 +7,11 @@
 //   load(ctx)                 – optional effect, run after every GET /api/tablet/state
 //   render(state, ctx)        – draws into ctx.root and returns true if it takes the screen; it only
 //                               builds DOM: loads and sends happen in handlers and effects, then set state
+//   forget(delegateId)        – optional: drop what the tablet keeps for that delegate (sign-out)
+//   forgetOthers(delegateId)  – optional: drop what it keeps for anyone else (a sign-in)
+// What a feature keeps (localStorage) is stored under ctx.delegateId() and used only while
+// ctx.signIn() is the sign-in it was made under: a tablet handed to the next delegate never sends
+// or shows the previous delegate's ballot.
 // Features earlier in the list win the screen; when none takes it the waiting screen shows.
 import { api, useBearer } from './kernel/api.js';
 import { $ } from './kernel/dom.js';
@@ -41,6 +46,10 @@ const ctx = {
   api,
   store,
   refresh: () => refresh(),
+  /** The delegate signed in on this tablet now (null when signed out). */
+  delegateId: () => session?.delegate?.id ?? null,
+  /** This sign-in (a new object at every sign-in): work begun under one sign-in ends with it. */
+  signIn: () => session,
   /** A feature changed its own slice of the state. */
   update(name, patch) { store.set((s) => ({ [name]: { ...s[name], ...patch } })); },
 };
@@ -95,7 +104,9 @@ function connect() {
 }
 
 function signedOut(reason) {
+  const who = session?.delegate?.id;
   session = null;
+  for (const f of features) f.forget?.(who);
   live?.stop();
   live = null;
   sessionStorage.removeItem(TOKEN_KEY);
@@ -149,6 +160,7 @@ async function submitPin() {
     return;
   }
   sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ accessToken: session.accessToken, delegate: session.delegate }));
+  for (const f of features) f.forgetOthers?.(session.delegate.id);
   signInError(null);
   await refresh();
   connect();
@@ -227,6 +239,7 @@ $('scan-stop').addEventListener('click', stopScan);
 
 // --- start -------------------------------------------------------------------------------------
 if (session) {
+  for (const f of features) f.forgetOthers?.(session.delegate?.id);
   refresh().then(() => { if (session) connect(); });
 } else {
   showSignIn();
