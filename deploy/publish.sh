@@ -9,4 +9,4 @@ out="${1:-artifacts/hall-server}"
 dotnet publish src/ElectionSystem.Server/ElectionSystem.Server.csproj \
   -c Release -r linux-x64 --self-contained true \
   -p:PublishSingleFile=false -p:PublishReadyToRun=true -o "$out"
-echo "Published to $out: run $out/ElectionSystem.Server --urls http://0.0.0.0:5000 (DataFolder=/var/lib/electionsystem)"
+echo "Published to $out: install deploy/electionsystem.service (HTTPS with the certificate from deploy/hall-ca.sh; README, \"TLS in the hall\")"

@@ -30,6 +30,7 @@ if (demoSwitch)
 }
 
 builder.Services.AddHallOptions(builder.Configuration);
+builder.Services.AddHallTransportSecurity();
 // Every validator in this assembly: request bodies (Features/*/…Validators.cs) and options alike.
 // Singletons: they hold no state, and options are checked from the root container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
@@ -64,6 +65,7 @@ await app.PrepareCongressAsync();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
 
+app.UseHallTransportSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();

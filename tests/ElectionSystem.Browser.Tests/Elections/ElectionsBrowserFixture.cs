@@ -77,7 +77,7 @@ public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IA
     }
 
     /// <summary>wwwroot/lib is filled from npm (never committed); fill it here if the build has not.</summary>
-    private static void EnsureBrowserBundles()
+    internal static void EnsureBrowserBundles()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ElectionSystem.sln"))) dir = dir.Parent;

@@ -25,6 +25,7 @@ public class OptionsValidationTests
     [InlineData("Auth:LoginAttemptsPerMinutePerAddress", "-5", "Auth:LoginAttemptsPerMinutePerAddress: -5 is not a positive number")]
     [InlineData("Hall:ElectionRequestsInFlight", "0", "Hall:ElectionRequestsInFlight: 0 is not a positive number")]
     [InlineData("Hall:ElectionRequestsInFlight", "many", "'Hall:ElectionRequestsInFlight'")]
+    [InlineData("Proxy:KnownProxies:0", "nginx.local", "Proxy:KnownProxies: \"nginx.local\" is not an IP address")]
     [InlineData("ConnectionStrings:Election", "Data Source", "ConnectionStrings:Election: \"Data Source\" is not a connection string")]
     public async Task A_bad_setting_stops_the_start_and_names_the_setting(string key, string value, string expected)
     {

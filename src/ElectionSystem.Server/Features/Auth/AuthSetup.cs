@@ -46,6 +46,9 @@ public static class AuthSetup
                 o.Cookie.Name = "es_auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (directly or through the known proxy),
+                // so the sign-in never travels back over plain HTTP; the demo on http://localhost still works.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = SignInLifetime;
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
