@@ -22,10 +22,13 @@ public sealed class FiatShamir
 
     private FiatShamir() { }
 
+    /// <summary>Starts a bare transcript with only its tag (canonical encodings and digests use it too).</summary>
+    public static FiatShamir Tagged(string tag) => new FiatShamir().Text(tag);
+
     /// <summary>Starts a transcript: tag, context identifiers (count first), public key.</summary>
     public static FiatShamir Start(string tag, ProofContext context, ECPoint publicKey)
     {
-        var t = new FiatShamir().Text(tag).Integer(context.Parts.Count);
+        var t = Tagged(tag).Integer(context.Parts.Count);
         foreach (var part in context.Parts)
             t.Text(part);
         return t.Point(publicKey);
@@ -62,9 +65,12 @@ public sealed class FiatShamir
     /// <summary>The transcript's bytes so far (for tests and for matching the browser).</summary>
     public byte[] Bytes() => _bytes.ToArray();
 
+    /// <summary>SHA-256 of the transcript's bytes.</summary>
+    public byte[] Digest() => System.Security.Cryptography.SHA256.HashData(_bytes.ToArray());
+
     /// <summary>SHA-256 of the transcript, as a big-endian integer, mod n.</summary>
     public BigInteger Challenge() =>
-        new BigInteger(1, System.Security.Cryptography.SHA256.HashData(_bytes.ToArray())).Mod(Group.N);
+        new BigInteger(1, Digest()).Mod(Group.N);
 
     private FiatShamir Item(ReadOnlySpan<byte> bytes)
     {
