@@ -15,10 +15,13 @@ public sealed record Ciphertext(ECPoint A, ECPoint B)
     /// <summary>The homomorphic sum of one or more ciphertexts.</summary>
     public static Ciphertext Sum(IEnumerable<Ciphertext> ciphertexts)
     {
-        Ciphertext? sum = null;
+        // Projective additions, one normalisation (field inversion) at the end.
+        ECPoint? a = null, b = null;
         foreach (var c in ciphertexts)
-            sum = sum is null ? c : sum.Add(c);
-        return sum ?? throw new ArgumentException("Nothing to add.", nameof(ciphertexts));
+            (a, b) = a is null || b is null ? (c.A, c.B) : (a.Add(c.A), b.Add(c.B));
+        if (a is null || b is null)
+            throw new ArgumentException("Nothing to add.", nameof(ciphertexts));
+        return new Ciphertext(a.Normalize(), b.Normalize());
     }
 
     /// <summary>Value equality of the two elements (records compare BouncyCastle points by Equals).</summary>
