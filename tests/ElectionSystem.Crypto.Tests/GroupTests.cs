@@ -18,6 +18,16 @@ public class GroupTests
         Assert.True(Group.GPow(Group.N).IsInfinity);
     }
 
+    [Theory]
+    // Published P-256 multiples of G (k·G test vectors); the prefix is 02 for even y, 03 for odd.
+    [InlineData(2, "037cf27b188d034f7e8a52380304b51ac3c08969e277f21b35a60b48fc47669978")]
+    [InlineData(3, "025ecbe4d1a6330a44c8f7ef951d4bf165e6c6b721efada985fb41661bc6e7fd6c")]
+    public void Small_multiples_of_g_match_published_vectors(int k, string expected)
+    {
+        Assert.Equal(expected, Group.EncodePoint(Group.GPow(BigInteger.ValueOf(k)).Normalize()));
+        Assert.Equal(expected, Group.EncodePoint(ElGamal.Encode(k)));
+    }
+
     [Fact]
     public void Point_round_trips_through_33_byte_lower_hex()
     {
