@@ -28,5 +28,5 @@ public sealed record Ciphertext(ECPoint A, ECPoint B)
     public bool Equals(Ciphertext? other) => other is not null && A.Equals(other.A) && B.Equals(other.B);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Group.EncodePoint(A), Group.EncodePoint(B));
+    public override int GetHashCode() => HashCode.Combine(A, B);
 }
