@@ -1,0 +1,72 @@
+using ElectionSystem.Crypto;
+using Org.BouncyCastle.Math;
+
+namespace ElectionSystem.Crypto.Tests;
+
+/// <summary>Exponential ElGamal against its definition: Enc(m; r) = (g^r, g^m·pk^r), Dec = B/A^x.</summary>
+public class ElGamalTests
+{
+    private static readonly ElGamalKeyPair Keys = ElGamal.GenerateKeyPair();
+
+    [Fact]
+    public void Key_pair_is_x_and_g_to_the_x()
+    {
+        Assert.Equal(Group.GPow(Keys.Secret).Normalize(), Keys.Public);
+    }
+
+    [Fact]
+    public void Encryption_is_the_definition()
+    {
+        var r = Group.RandomScalar();
+        var c = ElGamal.Encrypt(Keys.Public, 7, r);
+        Assert.Equal(Group.G.Multiply(r).Normalize(), c.A);
+        Assert.Equal(Group.G.Multiply(BigInteger.ValueOf(7)).Add(Keys.Public.Multiply(r)).Normalize(), c.B);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(59)]
+    [InlineData(1600)]
+    [InlineData(99_999)]
+    public void Decryption_gives_g_to_the_m_and_the_discrete_log_gives_m(int m)
+    {
+        var (c, _) = ElGamal.Encrypt(Keys.Public, m);
+        var gm = ElGamal.Decrypt(Keys.Secret, c);
+        Assert.Equal(ElGamal.Encode(m), gm);
+        Assert.Equal(m, DiscreteLog.Find(gm));
+    }
+
+    [Fact]
+    public void Encryptions_of_the_same_m_differ()
+    {
+        Assert.NotEqual(ElGamal.Encrypt(Keys.Public, 1).Ciphertext, ElGamal.Encrypt(Keys.Public, 1).Ciphertext);
+    }
+
+    [Fact]
+    public void Wrong_key_does_not_decrypt()
+    {
+        var (c, _) = ElGamal.Encrypt(Keys.Public, 5);
+        Assert.NotEqual(ElGamal.Encode(5), ElGamal.Decrypt(ElGamal.GenerateKeyPair().Secret, c));
+    }
+
+    [Fact]
+    public void Homomorphic_sum_encrypts_the_sum_with_the_sum_of_nonces()
+    {
+        var values = new[] { 1, 0, 1, 1, 0, 1, 1 };
+        var encrypted = values.Select(v => ElGamal.Encrypt(Keys.Public, v)).ToList();
+        var sum = Ciphertext.Sum(encrypted.Select(e => e.Ciphertext));
+        Assert.Equal(values.Sum(), DiscreteLog.Find(ElGamal.Decrypt(Keys.Secret, sum)));
+        var rSum = encrypted.Aggregate(BigInteger.Zero, (acc, e) => acc.Add(e.Nonce)).Mod(Group.N);
+        Assert.Equal(ElGamal.Encrypt(Keys.Public, values.Sum(), rSum), sum);
+    }
+
+    [Fact]
+    public void Discrete_log_beyond_the_bound_is_null()
+    {
+        Assert.Null(DiscreteLog.Find(ElGamal.Encode(1001), bound: 1000));
+        Assert.Equal(1000, DiscreteLog.Find(ElGamal.Encode(1000), bound: 1000));
+        Assert.Null(DiscreteLog.Find(Group.GPow(Group.RandomScalar()), bound: 1000));
+        Assert.Equal(0, DiscreteLog.Find(Group.Identity));
+    }
+}
