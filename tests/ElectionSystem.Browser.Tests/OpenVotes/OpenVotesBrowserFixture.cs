@@ -41,7 +41,8 @@ public sealed class OpenVotesBrowserFixture : IAsyncLifetime
             b.UseSetting("Auth:LoginAttemptsPerMinutePerAddress", "1000");
             b.UseEnvironment("Development");
         });
-        _factory.UseKestrel(0);
+        // An explicit loopback listener on a free port: UseKestrel(0) still bound the default port 5000, which clashes with any other server.
+        _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
