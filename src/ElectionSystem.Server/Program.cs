@@ -64,6 +64,7 @@ await app.PrepareCongressAsync();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
