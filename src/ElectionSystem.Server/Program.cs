@@ -69,7 +69,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
+// A staff cookie or token counts only while its account's stamp does (sign-out, reset, disable,
+// role change end it).
 app.UseAuthentication();
+app.UseStaffSessions();
 app.UseTabletSessions();
 app.UseAuthorization();
 

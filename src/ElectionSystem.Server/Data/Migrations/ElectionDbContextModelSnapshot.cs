@@ -44,6 +44,11 @@ namespace ElectionSystem.Server.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -591,7 +596,10 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("RoundId", "Code");
+                    b.Property<string>("Nonce")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "Code", "Nonce");
 
                     b.ToTable("Receipts", null, t =>
                         {
@@ -717,7 +725,7 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.HasIndex("SessionId", "Ordinal")
                         .IsUnique();
 
-                    b.ToTable("OpenVotes");
+                    b.ToTable("OpenVotes", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.OpenVotes.OpenVoteChoice", b =>
@@ -736,7 +744,7 @@ namespace ElectionSystem.Server.Data.Migrations
 
                     b.HasIndex("DelegateId");
 
-                    b.ToTable("OpenVoteChoices");
+                    b.ToTable("OpenVoteChoices", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.PaperEntry.PaperBundle", b =>

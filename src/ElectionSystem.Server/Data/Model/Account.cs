@@ -18,6 +18,15 @@ public sealed class Account
 
     public DateTime CreatedAt { get; set; }
     public bool Disabled { get; set; }
+
+    /// <summary>
+    /// Carried in every cookie and bearer token of this account and checked on each request
+    /// (Features/Auth/StaffSessions): a new stamp (sign-out, password reset, disable, role change)
+    /// ends them all at once.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    public static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
@@ -29,5 +38,6 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.DisplayName).HasMaxLength(200);
         b.Property(a => a.PasswordHash).HasMaxLength(200);
         b.Property(a => a.Role).HasMaxLength(50);
+        b.Property(a => a.SecurityStamp).HasMaxLength(64);
     }
 }
