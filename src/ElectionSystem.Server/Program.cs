@@ -69,8 +69,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
-// A staff cookie or token counts only while its account's stamp does (sign-out, reset, disable,
-// role change end it).
+// A cookie-authenticated state change must come from our own pages (CSRF); a staff cookie or token
+// counts only while its account's stamp does (sign-out, reset, disable, role change end it).
+app.UseSameOriginWrites();
 app.UseAuthentication();
 app.UseStaffSessions();
 app.UseTabletSessions();
