@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Tests.Elections;
 using Microsoft.AspNetCore.Mvc;
 
@@ -99,5 +100,23 @@ public class TallyBeforeAnnouncementTests(ElectionsHall hall) : IClassFixture<El
             Assert.Equal(HttpStatusCode.OK, (await organiser.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         }
         Assert.NotNull((await ElectionsHall.OkAsync<CommitteeRoundDto>(organiser.GetAsync(new Uri($"/api/committee/rounds/{roundId}", UriKind.Relative)))).Result);
+    }
+
+    [Fact]
+    public async Task The_paper_entry_log_which_shows_ballots_contents_follows_the_same_rule()
+    {
+        await hall.SeatAsync(2);
+        var e = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, hall.Unique("Bầu có phiếu giấy "), 1, ["Lê Văn A", "Trần Thị B"]);
+        var round = await hall.OpenNextRoundAsync(e.Id);
+        var counter = await hall.CounterAsync();
+        await ElectionsHall.OkAsync<PaperStatusDto>(counter.PostAsJsonAsync($"/api/paper/rounds/{round.Id}/open", new OpenPaperRequest(4, false, 1, 3)));
+
+        Assert.Equal(HttpStatusCode.OK, (await counter.GetAsync(new Uri($"/api/paper/rounds/{round.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await counter.GetAsync(new Uri($"/entry/rounds/{round.Id}/log", UriKind.Relative))).StatusCode);
+        foreach (var reader in new[] { await hall.PresidiumAsync(), await hall.ClientAsync(Features.Auth.Roles.Organiser) })
+        {
+            await AssertRefusedAsync(reader, $"/api/paper/rounds/{round.Id}");
+            await AssertRefusedAsync(reader, $"/entry/rounds/{round.Id}/log");
+        }
     }
 }
