@@ -66,11 +66,16 @@ app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
 
 app.UseHallTransportSecurity();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
+// A cookie-authenticated state change must come from our own pages (CSRF); a staff cookie or token
+// counts only while its account's stamp does (sign-out, reset, disable, role change end it).
+app.UseSameOriginWrites();
 app.UseAuthentication();
+app.UseStaffSessions();
 app.UseTabletSessions();
 app.UseAuthorization();
 

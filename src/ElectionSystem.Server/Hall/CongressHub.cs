@@ -12,14 +12,24 @@ namespace ElectionSystem.Server;
 /// /hubs/congress: the one live channel. Anonymous callers are refused at connect; each connection
 /// joins its role's group. Hub methods carry their own [Authorize(Roles=…)] (the security test
 /// reflects over them). Mostly the server talks and clients listen; state is read over HTTP.
+/// Each staff or display connection is registered by its credential, so revoking the credential
+/// (sign-out, reset, disable, role change, display key revoked) closes it.
 /// </summary>
 [Authorize]
-public sealed class CongressHub(AttendanceService attendance) : Hub<ICongressClient>
+public sealed class CongressHub(AttendanceService attendance, SignedInConnections connections, StaffSessions sessions) : Hub<ICongressClient>
 {
     public const string Path = "/hubs/congress";
 
     public override async Task OnConnectedAsync()
     {
+        // Registered first, then checked again: a revocation between the connect's authentication
+        // and here would otherwise miss this connection.
+        var user = Context.User ?? new ClaimsPrincipal();
+        if (!connections.Add(Context) || (StaffSessions.IsStaff(user) && !await sessions.IsCurrentAsync(user, Context.ConnectionAborted)))
+        {
+            Context.Abort();
+            return;
+        }
         foreach (var role in Context.User?.FindAll(ClaimTypes.Role).Select(c => c.Value) ?? [])
         {
             if (HubGroups.ForRole(role) is { } group)
@@ -29,6 +39,12 @@ public sealed class CongressHub(AttendanceService attendance) : Hub<ICongressCli
         }
         await TabletHub.JoinAsync(Context, Groups);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>The current attendance, for a client that prefers asking over the hub to HTTP.</summary>

@@ -47,6 +47,11 @@ namespace ElectionSystem.Server.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SignInBackOffUntil")
                         .HasColumnType("TEXT");
 

@@ -24,6 +24,15 @@ public sealed class Account
 
     /// <summary>While later than now, every sign-in is refused and not counted (ADR 0009).</summary>
     public DateTime? SignInBackOffUntil { get; set; }
+
+    /// <summary>
+    /// Carried in every cookie and bearer token of this account and checked on each request
+    /// (Features/Auth/StaffSessions): a new stamp (sign-out, password reset, disable, role change)
+    /// ends them all at once.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewStamp();
+
+    public static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
@@ -35,5 +44,6 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.DisplayName).HasMaxLength(200);
         b.Property(a => a.PasswordHash).HasMaxLength(200);
         b.Property(a => a.Role).HasMaxLength(50);
+        b.Property(a => a.SecurityStamp).HasMaxLength(64);
     }
 }

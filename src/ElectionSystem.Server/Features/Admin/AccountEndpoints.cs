@@ -13,6 +13,8 @@ public sealed record AccountDto(Guid Id, string UserName, string DisplayName, st
 
 public sealed record AccountCreate(string UserName, string DisplayName, string Role);
 
+public sealed record AccountRoleChange(string Role);
+
 /// <summary>The password is shown once, here; only its hash is kept.</summary>
 public sealed record AccountCreated(AccountDto Account, string Password);
 
@@ -23,7 +25,11 @@ public sealed record DisplayKeyCreate(string Name);
 /// <summary>The key is shown once, here; only its hash is kept. ProjectorUrl opens the projector with it.</summary>
 public sealed record DisplayKeyCreated(DisplayKeyDto DisplayKey, string Key, string ProjectorUrl);
 
-/// <summary>/api/accounts, /api/display-keys and /api/audit: organisers only, every change audited.</summary>
+/// <summary>
+/// /api/accounts, /api/display-keys and /api/audit: organisers only, every change audited. A password
+/// reset, a disable and a role change end every session of the account (StaffSessions); revoking a
+/// display key closes the hub connections it opened.
+/// </summary>
 public static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder routes)
@@ -34,6 +40,7 @@ public static class AccountEndpoints
         group.MapPost("/", Create);
         group.MapPost("/{id:guid}/reset-password", ResetPassword);
         group.MapPost("/{id:guid}/disable", Disable);
+        group.MapPost("/{id:guid}/role", ChangeRole);
         return group;
     }
 
@@ -83,7 +90,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> ResetPassword(
-        Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
@@ -92,13 +99,15 @@ public static class AccountEndpoints
         }
         var password = PasswordHasher.NewPassword();
         account.PasswordHash = PasswordHasher.Hash(password);
+        StaffSessions.Revoke(account);
         await audit.AppendAsync(user, "account.password-reset", $"account:{account.UserName}");
         await db.SaveChangesAsync(ct);
+        sessions.Ended(account.Id);
         return TypedResults.Ok(new AccountCreated(ToDto(account), password));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
-        Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
@@ -110,9 +119,32 @@ public static class AccountEndpoints
             return Problems.Conflict("Không thể tự khóa tài khoản đang dùng.");
         }
         account.Disabled = true;
+        StaffSessions.Revoke(account);
         await audit.AppendAsync(user, "account.disabled", $"account:{account.UserName}");
         await db.SaveChangesAsync(ct);
+        sessions.Ended(account.Id);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> ChangeRole(
+        Guid id, AccountRoleChange request, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return Problems.NotFound($"Không có tài khoản {id}.");
+        }
+        if (account.UserName == user.Identity?.Name)
+        {
+            return Problems.Conflict("Không thể tự đổi vai trò của tài khoản đang dùng.");
+        }
+        var from = account.Role;
+        account.Role = request.Role;
+        StaffSessions.Revoke(account);
+        await audit.AppendAsync(user, "account.role-changed", $"account:{account.UserName}", new { From = from, To = request.Role });
+        await db.SaveChangesAsync(ct);
+        sessions.Ended(account.Id);
+        return TypedResults.Ok(ToDto(account));
     }
 
     private static async Task<Ok<List<DisplayKeyDto>>> ListKeys(ElectionDbContext db, CancellationToken ct) =>
@@ -131,7 +163,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
-        Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, ElectionDbContext db, AuditLog audit, SignedInConnections connections, ClaimsPrincipal user, CancellationToken ct)
     {
         var key = await db.DisplayKeys.FirstOrDefaultAsync(k => k.Id == id, ct);
         if (key is null)
@@ -141,6 +173,9 @@ public static class AccountEndpoints
         key.Revoked = true;
         await audit.AppendAsync(user, "display-key.revoked", $"display:{key.Name}");
         await db.SaveChangesAsync(ct);
+        // Its requests are refused from now on (the handler reads the key each time); its open hub
+        // connections were authenticated when they opened, so they are closed here.
+        connections.Revoke(SignedInConnections.DisplaySubject(key.Id));
         return TypedResults.NoContent();
     }
 }

@@ -25,3 +25,12 @@ public sealed class DisplayKeyCreateValidator : AbstractValidator<DisplayKeyCrea
             .WithMessage("Tên màn hình (trường \"name\") không được để trống.");
     }
 }
+
+public sealed class AccountRoleChangeValidator : AbstractValidator<AccountRoleChange>
+{
+    public AccountRoleChangeValidator()
+    {
+        RuleFor(r => r.Role).Must(role => role is not null && Roles.AccountRoles.Contains(role))
+            .WithMessage($"Vai trò (trường \"role\") phải là một trong: {string.Join(", ", Roles.AccountRoles)}.");
+    }
+}

@@ -75,6 +75,7 @@ public static class AuthEndpoints
             new Claim(ClaimTypes.Name, account.UserName),
             new Claim(ClaimTypes.GivenName, account.DisplayName),
             new Claim(ClaimTypes.Role, account.Role),
+            new Claim(StaffSessions.StampClaim, account.SecurityStamp),
         ], "password"));
         var expires = time.GetUtcNow() + AuthSetup.SignInLifetime;
         var properties = new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true };
@@ -93,9 +94,20 @@ public static class AuthEndpoints
     private static ProblemHttpResult Waiting(string userName, DateTime until, DateTime now, SignInBackOff backOff) => SignInBackOff.Waiting(
         $"Tài khoản \"{userName}\" đang phải chờ vì nhập sai mật khẩu nhiều lần liên tiếp. {backOff.TryAgain(until, now)}", until);
 
-    private static async Task<NoContent> Logout(HttpContext http, ClaimsPrincipal user)
+    /// <summary>
+    /// Sign-out ends every session of the account at once (its cookies and bearer tokens on every
+    /// device, and its hub connections), not just this browser's cookie (ARCHITECTURE.md invariant 7).
+    /// </summary>
+    private static async Task<NoContent> Logout(
+        HttpContext http, ClaimsPrincipal user, ElectionDbContext db, AuditLog audit, StaffSessions sessions, CancellationToken ct)
     {
-        _ = user;
+        if (StaffSessions.AccountId(user) is { } id && await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct) is { } account)
+        {
+            StaffSessions.Revoke(account);
+            await audit.AppendAsync(user, "auth.signed-out", $"account:{account.UserName}");
+            await db.SaveChangesAsync(ct);
+            sessions.Ended(account.Id);
+        }
         await http.SignOutAsync(AuthSetup.CookieScheme);
         return TypedResults.NoContent();
     }

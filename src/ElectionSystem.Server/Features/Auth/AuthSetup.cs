@@ -27,6 +27,7 @@ public static class AuthSetup
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string BearerScheme = BearerTokenDefaults.AuthenticationScheme;
     public const string LoginRateLimit = "login";
+    public const string CookieName = "es_auth";
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(14);
 
     public static IServiceCollection AddHallAuth(this IServiceCollection services)
@@ -43,7 +44,7 @@ public static class AuthSetup
             .AddCookie(CookieScheme, o =>
             {
                 o.LoginPath = "/login";
-                o.Cookie.Name = "es_auth";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 // Secure whenever the request came over HTTPS (directly or through the known proxy),
@@ -74,6 +75,8 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddSingleton<SignInBackOff>();
         services.AddScoped<LoginThrottle>();
+        services.AddSingleton<SignedInConnections>();
+        services.AddSingleton<StaffSessions>();
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>, IOptions<HallLoadOptions>>((o, auth, load) =>
@@ -124,6 +127,10 @@ public static class AuthSetup
         }
         return CookieScheme;
     }
+
+    /// <summary>Whether the request is authenticated by the page cookie (no bearer token, no display key, and the cookie is there).</summary>
+    public static bool UsesCookie(HttpContext ctx) =>
+        SelectScheme(ctx) == CookieScheme && ctx.Request.Cookies.ContainsKey(CookieName);
 
     private static Task RedirectOrStatus(HttpContext http, string? redirectUri, int status)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,10 +19,11 @@ public static class MinutesEndpoints
         return group;
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Docx(Guid roundId, MinutesBuilder minutes, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Docx(Guid roundId, MinutesBuilder minutes, ClaimsPrincipal user, CancellationToken ct)
     {
-        var model = await minutes.BuildAsync(roundId, ct);
-        if (model is null) return Problems.NotFound("Biên bản kiểm phiếu có sau khi đóng lần bầu (hoặc không có lần bầu này).");
+        var built = await minutes.BuildAsync(roundId, user, ct);
+        if (built.Problem is { } problem) return problem;
+        var model = built.Value!;
         return TypedResults.File(MinutesDocx.Write(model),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bien-ban-kiem-phieu-{roundId:N}.docx");
     }

@@ -52,12 +52,16 @@ public sealed class MinutesBuilder(ElectionDbContext db, HallClock clock, RoundC
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    public const string NotCounted = "Biên bản kiểm phiếu có sau khi đóng lần bầu (hoặc không có lần bầu này).";
+
     public static string N(int n) => n.ToString("#,0", Vi);
 
-    public async Task<MinutesModel?> BuildAsync(Guid roundId, CancellationToken ct)
+    /// <summary>The minutes of a counted round; before its announcement, for the counting committee only (<see cref="TallyAccess"/>).</summary>
+    public async Task<ProblemOr<MinutesModel>> BuildAsync(Guid roundId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var round = await db.Set<ElectionRoundRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round?.RecordJson is null) return null;
+        if (round?.RecordJson is null) return Problems.NotFound(NotCounted);
+        if (!TallyAccess.MaySee(round.State, user)) return TallyAccess.NotAnnounced();
         var election = await db.Set<Election>().AsNoTracking().FirstAsync(e => e.Id == round.ElectionId, ct);
         var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Congress();
         var members = await db.Set<CountingCommitteeMember>().AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct);

@@ -1,10 +1,14 @@
+using ElectionSystem.Server.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ElectionSystem.Server.Features.Minutes;
 
-/// <summary>The printable minutes of one round (A4), from the same <see cref="MinutesModel"/> as the .docx.</summary>
+/// <summary>
+/// The printable minutes of one round (A4), from the same <see cref="MinutesModel"/> as the .docx.
+/// Before the announcement, for the counting committee only: anyone else reads why, with the status.
+/// </summary>
 [Authorize(Roles = MinutesEndpoints.MinutesRoles)]
 public sealed class PrintModel(MinutesBuilder builder) : PageModel
 {
@@ -12,12 +16,12 @@ public sealed class PrintModel(MinutesBuilder builder) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid roundId, CancellationToken ct)
     {
-        var model = await builder.BuildAsync(roundId, ct);
-        if (model is null)
+        var built = await builder.BuildAsync(roundId, User, ct);
+        if (built.Problem is { } problem)
         {
-            return NotFound();
+            return PageRefusal.From(problem);
         }
-        Minutes = model;
+        Minutes = built.Value!;
         return Page();
     }
 }

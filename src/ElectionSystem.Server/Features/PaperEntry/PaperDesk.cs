@@ -110,6 +110,13 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
     private static bool Done(List<PaperBundleStation> stations, int bundle) =>
         stations.Count(s => s.BundleNumber == bundle && s.FinishedAt is not null) == Stations;
 
+    /// <summary>The status as a reader sees it: it shows ballots' contents, so before the announcement only the committee reads it.</summary>
+    public async Task<ProblemOr<PaperStatusDto>> StatusForAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var status = await StatusAsync(roundId, ct);
+        return status.Value is { } v && !TallyAccess.MaySee(v.RoundState, user) ? TallyAccess.NotAnnounced() : status;
+    }
+
     public async Task<ProblemOr<PaperStatusDto>> StatusAsync(Guid roundId, CancellationToken ct)
     {
         var s = await SnapshotAsync(roundId, ct);

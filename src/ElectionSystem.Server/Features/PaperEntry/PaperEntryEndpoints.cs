@@ -40,7 +40,7 @@ public static class PaperEntryEndpoints
 
         var paper = routes.MapGroup("/api/paper").WithTags("Paper entry");
         var read = paper.MapGroup("").RequireAuthorization(AuthSetup.Require(LogRoles));
-        read.MapGet("/rounds/{roundId:guid}", async (Guid roundId, PaperDesk s, CancellationToken ct) => (await s.StatusAsync(roundId, ct)).ToHttp());
+        read.MapGet("/rounds/{roundId:guid}", async (Guid roundId, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) => (await s.StatusForAsync(roundId, u, ct)).ToHttp());
 
         var act = paper.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.CountingCommittee)).DisableAntiforgery();
         act.MapPost("/rounds/{roundId:guid}/open", async (Guid roundId, OpenPaperRequest r, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,12 @@ namespace ElectionSystem.Server.Features.Elections;
 /// <summary>
 /// Ban Kiểm phiếu's view of one round: issued / collected, who has voted (names only, alphabetical —
 /// never the order in which they voted), the stored result after the close, the confirmations, and
-/// what comes next once announced.
+/// what comes next once announced. The result is left out for any role but the committee until the
+/// round is announced (<see cref="TallyAccess"/>).
 /// </summary>
 public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnout, RoundResults results, RoundPlanner planner)
 {
-    public async Task<ProblemOr<CommitteeRoundDto>> ForRoundAsync(Guid roundId, CancellationToken ct)
+    public async Task<ProblemOr<CommitteeRoundDto>> ForRoundAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
@@ -34,7 +36,7 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
             if (latest == round.Number) next = (await planner.PlanAsync(election, ct)).Dto;
         }
         return new CommitteeRoundDto(round.Id, election.Id, election.Title, round.Number, RoundWords.Label(round), round.State.Word(), round.Seats,
-            issued, voters.Count, voters, await results.ResultAsync(round, ct), confirmations, round.RecordSha256, next);
+            issued, voters.Count, voters, TallyAccess.MaySee(round.State, user) ? await results.ResultAsync(round, ct) : null, confirmations, round.RecordSha256, next);
     }
 
     /// <summary>Every round past its draft, for the committee to choose from (oldest election first).</summary>

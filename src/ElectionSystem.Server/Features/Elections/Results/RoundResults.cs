@@ -44,11 +44,12 @@ public sealed class RoundResults(ElectionDbContext db, RoundCounts counts, OpenR
     }
 
     /// <summary>The exported record (after the close) for the committee and the organisers.</summary>
-    public async Task<ProblemOr<string>> RecordAsync(Guid roundId, CancellationToken ct)
+    public async Task<ProblemOr<string>> RecordAsync(Guid roundId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
         if (round.RecordJson is null) return Problems.Conflict("Biên bản điện tử (election-record/1) có sau khi đóng lần bầu.");
+        if (!TallyAccess.MaySee(round.State, user)) return TallyAccess.NotAnnounced();
         return round.RecordJson;
     }
 }
