@@ -112,7 +112,7 @@ public static class ImportEndpoints
         await file.CopyToAsync(buffer, ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
         buffer.Position = 0;
-        var parse = DelegateListParser.Parse(buffer, file.FileName);
+        var parse = DelegateListParser.Parse(buffer, file.FileName, ct);
         // A file-level problem (empty, wrong encoding, not a spreadsheet, missing column) means no rows to preview.
         var fileLevel = parse.Problems.FirstOrDefault(p => p.Row is null);
         if (fileLevel is not null && parse.Rows.Count == 0)
