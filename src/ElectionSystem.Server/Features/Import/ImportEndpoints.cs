@@ -90,7 +90,7 @@ public static class ImportEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StorageFailure.IsStorage(e))
         {
             return Problems.Conflict(
                 $"Tệp \"{file.FileName}\" chưa được nhập, danh sách không thay đổi: dữ liệu mâu thuẫn với danh sách hiện có (mã trùng hoặc một đại biểu được hai người thay thế).");
