@@ -59,7 +59,7 @@ builder.Services.AddMinutes();
 builder.Services.AddPaperEntry();
 
 var app = builder.Build();
-// Settings, data folder, database file: a server that cannot start says why in one line and exits
+// Data folder and database file: a server that cannot start says why in one line and exits
 // with a code systemd does not restart on (Hall/StartupGuard).
 if (await app.StartOrRefuseAsync() is { } refused)
 {

@@ -17,9 +17,6 @@ public static class StartupGuard
     /// <summary>The data folder is missing, not writable or its disk is full (EX_CANTCREAT).</summary>
     public const int DataFolderUnusable = 73;
 
-    /// <summary>A setting has a bad value (EX_CONFIG).</summary>
-    public const int BadSetting = 78;
-
     /// <summary>Checks the settings, the data folder and the database, then prepares the congress; an exit code when the server must not start.</summary>
     public static async Task<int?> StartOrRefuseAsync(this WebApplication app)
     {
@@ -28,16 +25,9 @@ public static class StartupGuard
         {
             return FolderUnusable(folder, "không có thư mục này và không tạo được");
         }
-        HallOptions hall;
-        try
-        {
-            app.ValidateOptionsNow();
-            hall = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
-        }
-        catch (OptionsValidationException e)
-        {
-            return Refuse($"Không khởi động được: cấu hình sai — {string.Join("; ", e.Failures)}", BadSetting);
-        }
+        // A bad setting still throws, naming the key (HallConfiguration; the options tests read that exception).
+        app.ValidateOptionsNow();
+        var hall = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
 
         try
         {
