@@ -60,8 +60,12 @@ builder.Services.AddMinutes();
 builder.Services.AddPaperEntry();
 
 var app = builder.Build();
-app.ValidateOptionsNow();
-await app.PrepareCongressAsync();
+// Data folder and database file: a server that cannot start says why in one line and exits
+// with a code systemd does not restart on (Hall/StartupGuard).
+if (await app.StartOrRefuseAsync() is { } refused)
+{
+    return refused;
+}
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Hall server ready {Ms:F0} ms after the process started", (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds));
 
@@ -107,3 +111,5 @@ app.MapHub<CongressHub>(CongressHub.Path);
 app.MapRazorPages();
 
 app.Run();
+return 0;
+

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ElectionSystem.Domain.Tests;
 
 /// <summary>The recount tool's contract with its caller (FORMAT.md): exit codes and one-line errors.</summary>
@@ -61,5 +63,51 @@ public class RecountCommandTests
         var (code, _, stderr) = RecountExamplesTests.Run();
         Assert.Equal(2, code);
         Assert.StartsWith("recount: usage", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_over_long_value_is_shortened_in_the_error()
+    {
+        var huge = new string('x', 1_000_000);
+        var path = TempRecord($$"""{ "format": "{{huge}}" }""");
+        try
+        {
+            var (code, stdout, stderr) = RecountExamplesTests.Run(path);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+            Assert.Contains("format: must be exactly election-record/1, got \"xxx", stderr, StringComparison.Ordinal);
+            Assert.Contains("(shortened; 1000000 characters)", stderr, StringComparison.Ordinal);
+            Assert.True(stderr.Length < 400, $"stderr is {stderr.Length} characters");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_record_that_is_not_valid_utf8_is_refused_with_exit_2()
+    {
+        var valid = File.ReadAllBytes(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Examples"), "*.record.json", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).First());
+        // Bytes that are not UTF-8 inside the first string of a record that is otherwise sound: before,
+        // they became U+FFFD and the recount said exit 0.
+        var at = Array.IndexOf(valid, (byte)'"') + 1;
+        var broken = valid.Take(at).Concat(new byte[] { 0xC3, 0x28, 0xFF }).Concat(valid.Skip(at)).ToArray();
+        var path = Path.Combine(Path.GetTempPath(), $"recount-{Guid.NewGuid():N}.record.json");
+        File.WriteAllBytes(path, broken);
+        try
+        {
+            var (code, stdout, stderr) = RecountExamplesTests.Run(path);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+            Assert.Contains("not valid UTF-8", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

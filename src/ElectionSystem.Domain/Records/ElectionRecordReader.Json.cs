@@ -56,7 +56,19 @@ public static partial class ElectionRecordReader
         throw Bad(path, $"must be {what}, got {Raw(element)}");
     }
 
-    private static string Quote(string s) => JsonSerializer.Serialize(s, RecordJson.Compact);
+    /// <summary>
+    /// A value quoted back in a message, cut to 60 characters with its full length said: a 100 MB
+    /// "format" must not come back whole on stderr.
+    /// </summary>
+    private static string Quote(string s)
+    {
+        if (s.Length <= 60)
+        {
+            return JsonSerializer.Serialize(s, RecordJson.Compact);
+        }
+        var cut = char.IsHighSurrogate(s[56]) ? 56 : 57;
+        return JsonSerializer.Serialize(s[..cut] + "...", RecordJson.Compact) + $" (shortened; {s.Length} characters)";
+    }
 
     private static string Raw(JsonElement element) => element.ValueKind switch
     {

@@ -14,6 +14,8 @@ public static class SqliteSetup
     {
         services.AddSingleton<AuditChainGate>();
         services.AddSingleton<SqlitePragmas>();
+        services.AddExceptionHandler<StorageFailureHandler>();
+        services.AddScoped<DatabaseHealth>();
         services.AddDbContext<ElectionDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));

@@ -78,7 +78,7 @@ public static class AccountEndpoints
         {
             Id = Guid.NewGuid(),
             UserName = userName,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? userName : request.DisplayName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? userName : Domain.Names.VietnameseText.Normalize(request.DisplayName),
             Role = request.Role,
             PasswordHash = PasswordHasher.Hash(password),
             CreatedAt = clock.UtcNow,
@@ -155,7 +155,7 @@ public static class AccountEndpoints
         DisplayKeyCreate request, ElectionDbContext db, AuditLog audit, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var key = DisplayKeys.NewKey();
-        var entity = new DisplayKey { Id = Guid.NewGuid(), Name = request.Name.Trim(), KeyHash = DisplayKeys.HashKey(key), CreatedAt = clock.UtcNow };
+        var entity = new DisplayKey { Id = Guid.NewGuid(), Name = Domain.Names.VietnameseText.Normalize(request.Name), KeyHash = DisplayKeys.HashKey(key), CreatedAt = clock.UtcNow };
         db.DisplayKeys.Add(entity);
         await audit.AppendAsync(user, "display-key.created", $"display:{entity.Name}");
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Shared;
 using FluentValidation;
 
 namespace ElectionSystem.Server.Features.Admin;
@@ -10,11 +11,23 @@ public sealed class AccountCreateValidator : AbstractValidator<AccountCreate>
 {
     public AccountCreateValidator()
     {
-        RuleFor(r => r.UserName).Must(name => (name ?? "").Trim() is { Length: >= 2 and <= 100 } trimmed && !trimmed.Any(char.IsWhiteSpace))
-            .WithMessage("Tên đăng nhập (trường \"userName\") phải có 2–100 ký tự, không có dấu cách.");
+        RuleFor(r => r.UserName).Must(IsPlainUserName)
+            .WithMessage("Tên đăng nhập (trường \"userName\") phải có 2–100 ký tự, chỉ gồm chữ cái không dấu a–z, chữ số 0–9 và các dấu “.”, “-”, “_” " +
+                "(không dấu tiếng Việt, không dấu cách, không chữ trông giống chữ Latinh của bảng chữ cái khác).");
+        RuleFor(r => r.DisplayName).Must(name => TextLimits.Fits(name, TextLimits.Name))
+            .WithMessage($"Tên hiển thị (trường \"displayName\") dài quá {TextLimits.Name} ký tự.");
         RuleFor(r => r.Role).Must(role => role is not null && Roles.AccountRoles.Contains(role))
             .WithMessage($"Vai trò (trường \"role\") phải là một trong: {string.Join(", ", Roles.AccountRoles)}.");
     }
+
+    /// <summary>
+    /// ASCII letters, digits, '.', '-', '_' only: a Cyrillic "а" or a Greek "ο" would otherwise
+    /// make a second "admin" that reads the same in the audit log. Compared without case (the
+    /// column is NOCASE and unique), so "Admin" is "admin".
+    /// </summary>
+    public static bool IsPlainUserName(string? name) =>
+        (name ?? "").Trim() is { Length: >= 2 and <= 100 } trimmed
+        && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 }
 
 public sealed class DisplayKeyCreateValidator : AbstractValidator<DisplayKeyCreate>
@@ -23,6 +36,8 @@ public sealed class DisplayKeyCreateValidator : AbstractValidator<DisplayKeyCrea
     {
         RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name))
             .WithMessage("Tên màn hình (trường \"name\") không được để trống.");
+        RuleFor(r => r.Name).Must(name => TextLimits.Fits(name, TextLimits.Name))
+            .WithMessage($"Tên màn hình (trường \"name\") dài quá {TextLimits.Name} ký tự.");
     }
 }
 

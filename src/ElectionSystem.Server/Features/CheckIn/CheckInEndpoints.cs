@@ -140,7 +140,7 @@ public static class CheckInEndpoints
                 var snap = await attendance.SnapshotAsync(ct);
                 return TypedResults.Ok(Describe(CheckInStatus.CheckedIn, "Đã điểm danh", d, checkIn.Id, checkIn.At, snap));
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!StorageFailure.IsStorage(e))
             {
                 // Another desk checked the same delegate in between: the unique index said so.
                 db.ChangeTracker.Clear();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
@@ -12,8 +13,13 @@ namespace ElectionSystem.Server.Features.CongressSetup;
 public sealed record CongressDto(Guid Id, string Name, string BodyName, string Ordinal, string Term, string Place,
     DateOnly StartDate, DateOnly EndDate, bool TwoThirdsQuorumEnforced);
 
-public sealed record CongressUpdate(string Name, string BodyName, string Ordinal, string Term, string Place,
-    DateOnly StartDate, DateOnly EndDate, bool TwoThirdsQuorumEnforced);
+/// <summary>
+/// PUT replaces the particulars whole, so every field must be sent (""/false where there is
+/// nothing to say): a body that leaves one out is refused naming it (CongressUpdateValidator),
+/// rather than read as "0001-01-01" or "quorum rule off".
+/// </summary>
+public sealed record CongressUpdate(string? Name, string? BodyName, string? Ordinal, string? Term, string? Place,
+    DateOnly? StartDate, DateOnly? EndDate, bool? TwoThirdsQuorumEnforced);
 
 public sealed record SessionDto(Guid Id, int Ordinal, string Title, DateOnly Date, TimeOnly? StartsAt, bool IsCurrent);
 
@@ -45,14 +51,15 @@ public static class CongressEndpoints
         CongressUpdate u, ElectionDbContext db, AuditLog audit, LiveUpdates live, ClaimsPrincipal user, CancellationToken ct)
     {
         var c = await db.Congresses.OrderBy(c => c.StartDate).FirstAsync(ct);
-        c.Name = u.Name.Trim();
-        c.BodyName = u.BodyName?.Trim() ?? "";
-        c.Ordinal = u.Ordinal?.Trim() ?? "";
-        c.Term = u.Term?.Trim() ?? "";
-        c.Place = u.Place?.Trim() ?? "";
-        c.StartDate = u.StartDate;
-        c.EndDate = u.EndDate;
-        c.TwoThirdsQuorumEnforced = u.TwoThirdsQuorumEnforced;
+        // The validator has checked every field is there.
+        c.Name = VietnameseText.Normalize(u.Name!);
+        c.BodyName = VietnameseText.Normalize(u.BodyName!);
+        c.Ordinal = VietnameseText.Normalize(u.Ordinal!);
+        c.Term = VietnameseText.Normalize(u.Term!);
+        c.Place = VietnameseText.Normalize(u.Place!);
+        c.StartDate = u.StartDate!.Value;
+        c.EndDate = u.EndDate!.Value;
+        c.TwoThirdsQuorumEnforced = u.TwoThirdsQuorumEnforced!.Value;
         await audit.AppendAsync(user, "congress.updated", $"congress:{c.Id}", u);
         await db.SaveChangesAsync(ct);
         live.AttendanceChanged();
@@ -67,7 +74,7 @@ public static class CongressEndpoints
         SessionCreate s, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
     {
         var ordinal = (await db.Sessions.MaxAsync(x => (int?)x.Ordinal, ct) ?? 0) + 1;
-        var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = ordinal, Title = s.Title.Trim(), Date = s.Date, StartsAt = s.StartsAt };
+        var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = ordinal, Title = VietnameseText.Normalize(s.Title), Date = s.Date, StartsAt = s.StartsAt };
         db.Sessions.Add(session);
         await audit.AppendAsync(user, "session.created", $"session:{session.Id}", new { session.Title, session.Date });
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using ElectionSystem.Server.Features.Shared;
 using FluentValidation;
 
 namespace ElectionSystem.Server.Features.Elections;
@@ -14,6 +15,8 @@ public sealed class CreateElectionRequestValidator : AbstractValidator<CreateEle
             .WithMessage(r => $"Loại bầu cử \"{r.Kind}\" không có. Chọn một trong: {string.Join(", ", ElectionKinds.All)}.");
         RuleFor(r => r.Title).Must(title => !string.IsNullOrWhiteSpace(title))
             .WithMessage("Hãy nhập tên cuộc bầu cử (title).");
+        RuleFor(r => r.Title).Must(title => TextLimits.Fits(title, TextLimits.Title))
+            .WithMessage($"Tên cuộc bầu cử (title) dài quá {TextLimits.Title} ký tự.");
         RuleFor(r => r.Seats).GreaterThanOrEqualTo(1).When(r => r.Kind != ElectionKinds.NominationPoll)
             .WithMessage("Số lượng cần bầu (seats) phải ít nhất là 1.");
         RuleFor(r => r.AlternateSeats).Must((r, alternates) => alternates == 0 || (alternates > 0 && r.Kind == ElectionKinds.Delegation))
@@ -27,6 +30,10 @@ public sealed class AddCandidateRequestValidator : AbstractValidator<AddCandidat
     {
         RuleFor(r => r.FullName).Must(name => !string.IsNullOrWhiteSpace(name))
             .WithMessage("Hãy nhập họ và tên người ứng cử (fullName).");
+        RuleFor(r => r.FullName).Must(name => TextLimits.Fits(name, TextLimits.Name))
+            .WithMessage($"Họ và tên người ứng cử (fullName) dài quá {TextLimits.Name} ký tự.");
+        RuleFor(r => r.Delegation).Must(name => TextLimits.Fits(name, TextLimits.Name))
+            .WithMessage($"Tên đoàn (delegation) dài quá {TextLimits.Name} ký tự.");
     }
 }
 
@@ -38,6 +45,9 @@ public sealed class CommitteeMembersValidator : AbstractValidator<List<Committee
         RuleFor(members => members).Must(m => m.Count > 0 && m.TrueForAll(x => !string.IsNullOrWhiteSpace(x.FullName)))
             .OverridePropertyName("fullName")
             .WithMessage("Danh sách Ban Kiểm phiếu cần ít nhất một người, mỗi người có họ và tên.");
+        RuleFor(members => members).Must(m => m.TrueForAll(x => TextLimits.Fits(x.FullName, TextLimits.Name)))
+            .OverridePropertyName("fullName")
+            .WithMessage($"Họ và tên thành viên Ban Kiểm phiếu (fullName) dài quá {TextLimits.Name} ký tự.");
         RuleFor(members => members).Must(m => m.Count(x => x.IsChair) == 1)
             .OverridePropertyName("isChair")
             .WithMessage("Ban Kiểm phiếu có đúng một Trưởng ban (isChair).");

@@ -59,4 +59,6 @@ public static class ImportProblemCodes
     public const string ReplacedNotOfficial = "replaced-not-official";
     public const string DuplicateReplacement = "duplicate-replacement";
     public const string TooManyProblems = "too-many-problems";
+    public const string HostileWorkbook = "hostile-workbook";
+    public const string TookTooLong = "took-too-long";
 }

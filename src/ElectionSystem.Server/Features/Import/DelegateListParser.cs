@@ -24,16 +24,32 @@ public static class DelegateListParser
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static DelegateListParse Parse(Stream content, string fileName)
+    /// <summary>A real list reads in well under a second; past this the file is refused, the CPU given back.</summary>
+    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Reads the file within <see cref="ReadBudget"/>. When <paramref name="ct"/> (the request's) is
+    /// cancelled the read stops and the cancellation is thrown; running out of time is a problem.
+    /// </summary>
+    public static DelegateListParse Parse(Stream content, string fileName, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         fileName ??= "";
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(ReadBudget);
         try
         {
-            return ParseUnsafe(content, fileName);
+            return ParseUnsafe(content, fileName, budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Fail(new ImportProblem(null, null,
+                $"Đọc tệp “{fileName}” mất quá {ReadBudget.TotalSeconds:0} giây nên đã dừng: tệp quá lớn hoặc quá phức tạp để là danh sách đại biểu. " +
+                "Hãy chép danh sách sang một bảng tính mới và lưu lại dạng .xlsx.",
+                ImportProblemCodes.TookTooLong));
         }
 #pragma warning disable CA1031 // Last line of defence for "never throws": a bug here must still give the organiser a message, not a 500.
-        catch (Exception)
+        catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             return Fail(new ImportProblem(null, null,
@@ -42,7 +58,7 @@ public static class DelegateListParser
         }
     }
 
-    private static DelegateListParse ParseUnsafe(Stream content, string fileName)
+    private static DelegateListParse ParseUnsafe(Stream content, string fileName, CancellationToken ct)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is not (".xlsx" or ".csv" or ".xls"))
@@ -70,7 +86,7 @@ public static class DelegateListParser
         if (bytes.AsSpan().StartsWith(ZipMagic))
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            (rows, readProblem) = XlsxGrid.Read(stream, fileName);
+            (rows, readProblem) = XlsxGrid.Read(stream, fileName, ct);
         }
         else if (bytes.AsSpan().StartsWith(OleMagic))
         {

@@ -90,7 +90,7 @@ public static class ImportEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!StorageFailure.IsStorage(e))
         {
             return Problems.Conflict(
                 $"Tệp \"{file.FileName}\" chưa được nhập, danh sách không thay đổi: dữ liệu mâu thuẫn với danh sách hiện có (mã trùng hoặc một đại biểu được hai người thay thế).");
@@ -112,7 +112,7 @@ public static class ImportEndpoints
         await file.CopyToAsync(buffer, ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
         buffer.Position = 0;
-        var parse = DelegateListParser.Parse(buffer, file.FileName);
+        var parse = DelegateListParser.Parse(buffer, file.FileName, ct);
         // A file-level problem (empty, wrong encoding, not a spreadsheet, missing column) means no rows to preview.
         var fileLevel = parse.Problems.FirstOrDefault(p => p.Row is null);
         if (fileLevel is not null && parse.Rows.Count == 0)

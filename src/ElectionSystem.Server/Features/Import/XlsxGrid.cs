@@ -14,15 +14,25 @@ internal static class XlsxGrid
     /// </summary>
     private const int MaxCells = 1_000_000;
 
-    internal static (List<SheetRow> Rows, ImportProblem? Problem) Read(Stream content, string fileName)
+    /// <summary>
+    /// The rows, or the problem. <paramref name="ct"/> is the request's token joined with the read's
+    /// time budget: a cancellation is thrown for the caller to tell the two apart.
+    /// </summary>
+    internal static (List<SheetRow> Rows, ImportProblem? Problem) Read(Stream content, string fileName, CancellationToken ct)
     {
         var rows = new List<SheetRow>();
         var cellCount = 0L;
         try
         {
+            if (XlsxGuard.Check(content, fileName, ct) is { } hostile)
+            {
+                return ([], hostile);
+            }
+            content.Position = 0;
             var rowNumber = 0;
             foreach (var row in MiniExcel.Query(content, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
+                ct.ThrowIfCancellationRequested();
                 rowNumber++;
                 // With useHeaderRow: false each row is a dictionary keyed "A", "B", … in column order,
                 // and MiniExcel yields empty rows in place, so the count is Excel's row number.
@@ -39,7 +49,7 @@ internal static class XlsxGrid
             }
         }
 #pragma warning disable CA1031 // The parser must never throw on user input: every failure of the reader is "not a readable spreadsheet".
-        catch (Exception)
+        catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             return ([], new ImportProblem(null, null,

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text;
+using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
@@ -40,8 +42,8 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
     public async Task<ProblemOr<OpenVoteSummary>> CreateAsync(ClaimsPrincipal user, CreateOpenVoteRequest request, CancellationToken ct)
     {
         // Title present and lengths within bounds: CreateOpenVoteRequestValidator.
-        var title = request.Title!.Trim();
-        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        var title = VietnameseText.Normalize(request.Title!);
+        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim().Normalize(NormalizationForm.FormC);
         using (await gate.EnterAsync(ct))
         {
             var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, ct);

@@ -77,7 +77,7 @@ public sealed class PaperStations(ElectionDbContext db, AuditLog audit, HallCloc
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!StorageFailure.IsStorage(e))
             {
                 return Problems.Conflict($"Trạm {r.Station} của tập {bundle} vừa có người khác nhận. Chọn trạm khác.");
             }

@@ -26,6 +26,10 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string detail, string title = "Không được phép") =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: title);
 
+    /// <summary>503: the server cannot do it now for a reason of its own (storage), not the request's.</summary>
+    public static ProblemHttpResult Unavailable(string detail, string title) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: title);
+
     public static ProblemHttpResult TooManyRequests(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử");
 }

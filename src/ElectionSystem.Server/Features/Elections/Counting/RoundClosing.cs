@@ -20,6 +20,14 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
             if (round.State != RoundState.Open) return Problems.Conflict($"{RoundWords.Label(round)} không đang mở: không đóng được.");
+            if (await tally.DamageAsync(ct) is [var damage, ..])
+            {
+                return Problems.Unavailable(
+                    $"Không đóng được {RoundWords.Label(round)}: kiểm tra cơ sở dữ liệu thấy tệp bị hỏng ({Shorten(damage)}), " +
+                    "nên không kiểm phiếu trên dữ liệu có thể thiếu. Lần bầu vẫn đang mở, chưa có gì thay đổi. " +
+                    "Hãy báo kỹ thuật viên khôi phục cơ sở dữ liệu từ bản sao lưu trước khi đóng lần bầu.",
+                    "Cơ sở dữ liệu bị hỏng");
+            }
             var election = await db.ElectionOfAsync(round, ct);
             var count = await tally.CountAtCloseAsync(round, ct);
             round.State = RoundState.Closed;
@@ -35,4 +43,6 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
         await transitions.ClosedAsync(signal);
         return signal;
     }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

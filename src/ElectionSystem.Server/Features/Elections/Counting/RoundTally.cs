@@ -11,8 +11,14 @@ namespace ElectionSystem.Server.Features.Elections;
 /// tablet and paper alike — and has <see cref="RoundCounts"/> count it; the row keeps the count.
 /// Call inside the round's transition (the gate held), then save.
 /// </summary>
-public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibility, RoundCounts counts)
+public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibility, RoundCounts counts, DatabaseHealth health)
 {
+    /// <summary>
+    /// What PRAGMA integrity_check finds wrong with the file (empty when sound). A round is counted
+    /// from every stored ballot: a damaged page must stop the count, not shorten it.
+    /// </summary>
+    public Task<IReadOnlyList<string>> DamageAsync(CancellationToken ct) => health.IntegrityProblemsAsync(ct);
+
     /// <summary>At the close: who was present and Base now; issued = those present ∪ those who voted, plus paper handed out.</summary>
     public async Task<StoredCount> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
     {

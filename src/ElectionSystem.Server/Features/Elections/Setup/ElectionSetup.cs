@@ -18,7 +18,7 @@ public sealed class ElectionSetup(ElectionDbContext db, AuditLog audit, HallCloc
     {
         var e = new Election
         {
-            Id = Guid.NewGuid(), Kind = r.Kind, Title = r.Title.Trim(), Seats = Math.Max(0, r.Seats), AlternateSeats = r.AlternateSeats,
+            Id = Guid.NewGuid(), Kind = r.Kind, Title = Domain.Names.VietnameseText.Normalize(r.Title), Seats = Math.Max(0, r.Seats), AlternateSeats = r.AlternateSeats,
             SeatsSetByVote = string.IsNullOrWhiteSpace(r.SeatsSetByVote) ? null : r.SeatsSetByVote.Trim(), CreatedAt = clock.UtcNow,
         };
         db.Add(e);

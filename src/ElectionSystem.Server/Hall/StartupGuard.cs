@@ -1,0 +1,84 @@
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ElectionSystem.Server;
+
+/// <summary>
+/// Start-up that ends, when it must, with one Vietnamese line on stderr and an exit code of its
+/// own (no stack trace): deploy/electionsystem.service lists these codes in
+/// RestartPreventExitStatus, so systemd does not restart a server that cannot start into a loop.
+/// </summary>
+public static class StartupGuard
+{
+    /// <summary>The database file is damaged or not a database (EX_DATAERR).</summary>
+    public const int DatabaseDamaged = 65;
+
+    /// <summary>The data folder is missing, not writable or its disk is full (EX_CANTCREAT).</summary>
+    public const int DataFolderUnusable = 73;
+
+    /// <summary>Checks the settings, the data folder and the database, then prepares the congress; an exit code when the server must not start.</summary>
+    public static async Task<int?> StartOrRefuseAsync(this WebApplication app)
+    {
+        var folder = HallOptions.BindNow(app.Configuration, app.Environment.ContentRootPath).DataFolder;
+        if (!Directory.Exists(folder))
+        {
+            return FolderUnusable(folder, "không có thư mục này và không tạo được");
+        }
+        // A bad setting still throws, naming the key (HallConfiguration; the options tests read that exception).
+        app.ValidateOptionsNow();
+        var hall = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
+
+        try
+        {
+            var probe = Path.Combine(hall.DataFolder, $".write-test-{Environment.ProcessId}");
+            await File.WriteAllTextAsync(probe, "ok");
+            File.Delete(probe);
+            DatabaseFiles.MakeOwnerOnly(hall.ConnectionString);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return FolderUnusable(hall.DataFolder, e.Message);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var problems = await DatabaseHealth.QuickProblemsAsync(hall.ConnectionString);
+        if (problems.Count > 0)
+        {
+            return Damaged(hall, string.Join("; ", problems));
+        }
+        app.Logger.LogInformation("Database quick_check ok in {Ms:F0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        try
+        {
+            await app.PrepareCongressAsync();
+        }
+        catch (Exception e) when (StorageFailure.IsDamaged(e))
+        {
+            return Damaged(hall, e.Message);
+        }
+        catch (Exception e) when (StorageFailure.IsDiskFull(e))
+        {
+            return Refuse($"Không khởi động được: ổ đĩa chứa thư mục dữ liệu “{hall.DataFolder}” đã đầy. " +
+                "Hãy giải phóng dung lượng ổ đĩa rồi khởi động lại.", DataFolderUnusable);
+        }
+        return null;
+    }
+
+    private static int FolderUnusable(string folder, string why) => Refuse(
+        $"Không khởi động được: thư mục dữ liệu “{folder}” không dùng được ({why}). " +
+        "Hãy tạo thư mục, cấp quyền ghi cho tài khoản chạy máy chủ và kiểm tra dung lượng ổ đĩa, rồi khởi động lại.", DataFolderUnusable);
+
+    private static int Damaged(HallOptions hall, string what) => Refuse(
+        $"Không khởi động được: tệp cơ sở dữ liệu “{DatabaseFiles.PathOf(hall.ConnectionString)}” bị hỏng hoặc không phải cơ sở dữ liệu ({Shorten(what)}). " +
+        "Máy chủ dừng để không ghi thêm vào tệp hỏng. Hãy giữ nguyên thư mục dữ liệu, khôi phục election.db từ bản sao lưu rồi khởi động lại.",
+        DatabaseDamaged);
+
+    private static int Refuse(string message, int exitCode)
+    {
+        Console.Error.WriteLine(message.ReplaceLineEndings(" "));
+        return exitCode;
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}
