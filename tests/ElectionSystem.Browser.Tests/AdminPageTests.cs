@@ -4,36 +4,19 @@ using Microsoft.Playwright;
 namespace ElectionSystem.Browser.Tests;
 
 /// <summary>The organisers' page works in a browser: it loads, previews an import, summons an alternate, verifies the audit chain.</summary>
-public sealed class AdminPageTests : IAsyncLifetime
+public sealed class AdminPageTests : HallBrowserTest
 {
-    private readonly KestrelHall _hall = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HallChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _hall.DisposeAsync();
-    }
-
     [Fact]
     public async Task Organiser_page_loads_previews_an_import_summons_an_alternate_and_verifies_the_log()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         page.Dialog += async (_, d) => await d.AcceptAsync();
 
-        await page.GotoAsync($"{_hall.BaseUrl}/login");
-        await page.FillAsync("#userName", _hall.OrganiserUser);
-        await page.FillAsync("#password", _hall.OrganiserPassword);
+        await page.GotoAsync($"{Hall.BaseUrl}/login");
+        await page.FillAsync("#userName", Hall.OrganiserUser);
+        await page.FillAsync("#password", Hall.OrganiserPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/admin");
 

@@ -9,29 +9,12 @@ namespace ElectionSystem.Browser.Tests;
 /// inline handlers into print.js) still work, and signing out from the page (a cookie POST that the
 /// CSRF check must let through, since it comes from our own origin) ends the session.
 /// </summary>
-public sealed class SecurityPolicyBrowserTests : IAsyncLifetime
+public sealed class SecurityPolicyBrowserTests : HallBrowserTest
 {
-    private readonly KestrelHall _hall = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HallChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _hall.DisposeAsync();
-    }
-
     [Fact]
     public async Task Staff_pages_run_under_the_policy_and_sign_out_ends_the_cookie()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _hall.BaseUrl });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = Hall.BaseUrl });
         var problems = new List<string>();
         page.PageError += (_, e) => problems.Add("page error: " + e);
         page.Console += (_, m) =>
@@ -40,8 +23,8 @@ public sealed class SecurityPolicyBrowserTests : IAsyncLifetime
         };
 
         await page.GotoAsync("/login");
-        await page.FillAsync("#userName", _hall.OrganiserUser);
-        await page.FillAsync("#password", _hall.OrganiserPassword);
+        await page.FillAsync("#userName", Hall.OrganiserUser);
+        await page.FillAsync("#password", Hall.OrganiserPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/admin");
         await Assertions.Expect(page.Locator("#delegate-rows tr").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -56,7 +39,7 @@ public sealed class SecurityPolicyBrowserTests : IAsyncLifetime
 
         await page.GotoAsync("/checkin");
         await Assertions.Expect(page.Locator("#scan-form")).ToBeVisibleAsync();
-        await page.GotoAsync($"/projector?key={_hall.ProjectorKey}");
+        await page.GotoAsync($"/projector?key={Hall.ProjectorKey}");
         await Assertions.Expect(page.Locator("#present")).Not.ToHaveTextAsync("–", new() { Timeout = 15_000 });
 
         // Sign out from the page: the same cookie then opens nothing.
