@@ -16,7 +16,10 @@ public sealed class DomainBallotCounter : IBallotCounter
     public ElectionResult Count(ElectionRecord record) => record.Count();
 }
 
-/// <summary>A counted round: its record (election-record/1) and the result counted from it.</summary>
+/// <summary>
+/// A counted round: its record (election-record/1) without the ballots — everything after the count
+/// needs the list, the rules and Base, never a ballot again — and the result counted from it.
+/// </summary>
 public sealed record CountedRound(ElectionRecord Record, ElectionResult Result)
 {
     /// <summary>The Domain round of the record with the election's own settings (alternates) for what comes next.</summary>
@@ -35,7 +38,8 @@ public sealed record StoredCount(string RecordJson, string RecordSha256, string 
 /// close, and again only if paper ballots join it), and the row stores the record, its SHA-256 and
 /// the result. Everything after — confirmation, announcement, results, minutes, export, the next
 /// round — <see cref="Read"/>s what was stored: the result is parsed, never recounted. Reads are
-/// kept per record hash, since a stored count never changes under the same hash.
+/// kept per record hash (a stored count never changes under the same hash), without the ballots, so
+/// a congress's worth of rounds stays small in memory.
 /// </summary>
 public sealed class RoundCounts(IBallotCounter counter)
 {
@@ -45,7 +49,7 @@ public sealed class RoundCounts(IBallotCounter counter)
     {
         var json = ElectionRecordWriter.ToJson(record);
         var result = counter.Count(record);
-        var stored = new StoredCount(json, Sha256Text.Hex(json), ElectionResultWriter.ToJson(result), new CountedRound(record, result));
+        var stored = new StoredCount(json, Sha256Text.Hex(json), ElectionResultWriter.ToJson(result), new CountedRound(record with { Ballots = [] }, result));
         _read[stored.RecordSha256] = stored.Counted;
         return stored;
     }
@@ -60,7 +64,7 @@ public sealed class RoundCounts(IBallotCounter counter)
         {
             var reading = ElectionRecordReader.Read(round.RecordJson);
             var record = reading.Record ?? throw new InvalidOperationException("The stored record is malformed: " + reading.Malformed!.Message);
-            return new CountedRound(record, ElectionResultReader.Read(round.ResultJson, record.ToRound()));
+            return new CountedRound(record with { Ballots = [] }, ElectionResultReader.Read(round.ResultJson, record.ToRound()));
         });
     }
 }
