@@ -92,7 +92,15 @@ public class SharedTabletBrowserTests(ElectionsBrowserFixture hall) : IClassFixt
         Assert.NotEmpty(await StoredAsync(tablet)); // the pending ballot, under DB-A's id
 
         // DB-A signs out: nothing of DB-A's stays on the tablet.
+        // Sign-out asks first (issue 11): "Ở lại" keeps the session; older delegates may zoom.
+        Assert.DoesNotContain("user-scalable=no", await tablet.Locator("meta[name=viewport]").GetAttributeAsync("content") ?? "", StringComparison.Ordinal);
         await tablet.ClickAsync("#signout");
+        await Expect(tablet.Locator("#signout-ask")).ToBeVisibleAsync();
+        await tablet.ClickAsync("#signout-no");
+        await Expect(tablet.Locator("#signout-ask")).ToBeHiddenAsync();
+        await Expect(tablet.Locator("#signedout")).ToBeHiddenAsync();
+        await tablet.ClickAsync("#signout");
+        await tablet.ClickAsync("#signout-yes");
         await Expect(tablet.Locator("#signedout")).ToBeVisibleAsync();
         Assert.Empty(await StoredAsync(tablet));
 

@@ -188,7 +188,11 @@ document.addEventListener('keydown', (e) => {
 });
 $('pin-back').addEventListener('click', showSignIn);
 $('signin-again').addEventListener('click', showSignIn);
-$('signout').addEventListener('click', async () => {
+// Sign-out asks first: one stray tap must not end a delegate's session in the middle of a vote.
+$('signout').addEventListener('click', () => { $('signout-ask').hidden = false; $('signout-yes').focus(); });
+$('signout-no').addEventListener('click', () => { $('signout-ask').hidden = true; });
+$('signout-yes').addEventListener('click', async () => {
+  $('signout-ask').hidden = true;
   try { await api('/api/tablet/signout', { method: 'POST' }); } catch { /* signed out anyway */ }
   signedOut('Đồng chí đã đăng xuất.');
 });
