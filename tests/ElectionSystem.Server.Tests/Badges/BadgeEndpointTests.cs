@@ -1,3 +1,4 @@
+using ElectionSystem.Domain.Congress;
 using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Server.Features.Auth;
@@ -57,5 +58,24 @@ public class BadgeEndpointTests(HallFactory hall) : IClassFixture<HallFactory>
         var html = await client.GetStringAsync(new Uri("/admin/badges", UriKind.Relative));
         Assert.Contains("Vũ Hữu Nghĩa", html, StringComparison.Ordinal);
         Assert.Contains($"/api/badges/{d.Code}/qr.svg", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_alternates_badge_says_so()
+    {
+        var official = await hall.AddDelegateAsync("Đinh Văn Chính");
+        var alternate = await hall.AddDelegateAsync("Cao Thị Khuyết", DelegateCategory.Alternate);
+        using var client = hall.CreateClient();
+        await hall.TokenAsync(Roles.Organiser);
+        (await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("test-organiser", HallFactory.TestPassword))).EnsureSuccessStatusCode();
+        var html = await client.GetStringAsync(new Uri("/admin/badges", UriKind.Relative));
+        string Title(string name)
+        {
+            var badge = html[..html.IndexOf(name, StringComparison.Ordinal)];
+            var at = badge.LastIndexOf("badge-title\">", StringComparison.Ordinal);
+            return badge[(at + "badge-title\">".Length)..badge.IndexOf("</div>", at, StringComparison.Ordinal)];
+        }
+        Assert.Equal("ĐẠI BIỂU", Title(official.FullName));
+        Assert.Equal("ĐẠI BIỂU DỰ KHUYẾT", Title(alternate.FullName));
     }
 }

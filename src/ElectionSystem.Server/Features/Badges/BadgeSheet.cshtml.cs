@@ -1,3 +1,4 @@
+using ElectionSystem.Domain.Congress;
 using ElectionSystem.Server.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,11 @@ namespace ElectionSystem.Server.Features.Badges;
 /// <summary>Printable A4 badge sheets (8 per page, CSS @page): name, delegation, seat, code, QR.</summary>
 public sealed class BadgeSheetModel(ElectionDbContext db) : PageModel
 {
-    public sealed record Row(string Code, string FullName, string Delegation, string? Seat, int BadgeVersion);
+    public sealed record Row(string Code, string FullName, string Delegation, string? Seat, int BadgeVersion, DelegateCategory Category)
+    {
+        /// <summary>The badge's title: an alternate's badge must not read like an official delegate's.</summary>
+        public string Title => Category == DelegateCategory.Alternate ? "ĐẠI BIỂU DỰ KHUYẾT" : "ĐẠI BIỂU";
+    }
 
     public sealed record DelegationOption(Guid Id, string Name);
 
@@ -27,6 +32,6 @@ public sealed class BadgeSheetModel(ElectionDbContext db) : PageModel
             query = query.Where(d => d.DelegationId == g);
         }
         Badges = await query.OrderBy(d => d.Delegation!.SortOrder).ThenBy(d => d.Code)
-            .Select(d => new Row(d.Code, d.FullName, d.Delegation!.Name, d.Seat, d.BadgeVersion)).ToListAsync(ct);
+            .Select(d => new Row(d.Code, d.FullName, d.Delegation!.Name, d.Seat, d.BadgeVersion, d.Category)).ToListAsync(ct);
     }
 }
