@@ -40,6 +40,7 @@ public static class AccountEndpoints
         group.MapPost("/", Create);
         group.MapPost("/{id:guid}/reset-password", ResetPassword);
         group.MapPost("/{id:guid}/disable", Disable);
+        group.MapPost("/{id:guid}/enable", Enable);
         group.MapPost("/{id:guid}/role", ChangeRole);
         return group;
     }
@@ -123,6 +124,23 @@ public static class AccountEndpoints
         await audit.AppendAsync(user, "account.disabled", $"account:{account.UserName}");
         await db.SaveChangesAsync(ct);
         sessions.Ended(account.Id);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Mở khóa: a disabled account signs in again (with its password; its old sessions stay ended).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return Problems.NotFound($"Không có tài khoản {id}.");
+        }
+        if (account.Disabled)
+        {
+            account.Disabled = false;
+            await audit.AppendAsync(user, "account.enabled", $"account:{account.UserName}");
+            await db.SaveChangesAsync(ct);
+        }
         return TypedResults.NoContent();
     }
 

@@ -121,7 +121,11 @@ $('import-commit').addEventListener('click', guard(async () => {
   const form = new FormData();
   form.append('file', previewed);
   const r = await api('/api/import/delegates/commit', { method: 'POST', form });
-  flash(`Đã nhập: thêm ${r.toCreate}, cập nhật ${r.toUpdate}.`);
+  const done = `Đã nhập: thêm ${r.toCreate}, cập nhật ${r.toUpdate}.`;
+  flash(done);
+  // Shown where the organiser is: the import section, not only the top of a long page.
+  $('import-result').replaceChildren(el('p', { class: 'ok', role: 'status', text: done }));
+  $('import-result').scrollIntoView({ block: 'nearest' });
   $('import-commit').disabled = true;
   await loadDelegates();
 }));
@@ -132,9 +136,16 @@ async function loadAccounts() {
   $('account-rows').replaceChildren(...accounts.map((a) => el('tr', {},
     el('td', { text: a.userName }), el('td', { text: a.displayName }), el('td', { text: a.roleName + (a.disabled ? ' (đã khóa)' : '') }),
     el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
+      if (!confirm(`Đặt lại mật khẩu của ${a.userName}? Mật khẩu cũ và mọi phiên đăng nhập của tài khoản này hết hiệu lực.`)) return;
       const r = await api(`/api/accounts/${a.id}/reset-password`, { method: 'POST' });
       alert(`Mật khẩu mới của ${a.userName}: ${r.password}\n(chỉ hiện một lần)`);
-    })), a.disabled ? '' : button('Khóa', guard(async () => { await api(`/api/accounts/${a.id}/disable`, { method: 'POST' }); await loadAccounts(); }))))));
+    })), a.disabled
+      ? button('Mở khóa', guard(async () => { await api(`/api/accounts/${a.id}/enable`, { method: 'POST' }); await loadAccounts(); }))
+      : button('Khóa', guard(async () => {
+        if (!confirm(`Khóa tài khoản ${a.userName}? Mọi phiên đăng nhập của tài khoản này kết thúc ngay.`)) return;
+        await api(`/api/accounts/${a.id}/disable`, { method: 'POST' });
+        await loadAccounts();
+      }))))));
 }
 $('account-form').addEventListener('submit', guard(async (e) => {
   e.preventDefault();
