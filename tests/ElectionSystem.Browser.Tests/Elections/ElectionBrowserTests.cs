@@ -79,10 +79,14 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
         await tablet.Keyboard.TypeAsync(Pin);
         await tablet.Keyboard.PressAsync("Enter");
         await Expect(tablet.Locator("#ballot-count")).ToHaveTextAsync("Số lượng cần bầu: 5 — Giữ lại: 6/5");
+        // A fresh ballot is not shown as an error; the hint says what to do (issue 11).
+        await Expect(tablet.Locator("#ballot-count")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("over"));
+        await Expect(tablet.Locator("#ballot-hint")).ToHaveTextAsync("Gạch thêm ít nhất 1 tên (gạch ngang tên người không bầu).");
         var struckName = tablet.Locator(".ballot-name", new() { HasText = "Quách Văn Nam" });
         await struckName.ClickAsync();
         await Expect(struckName).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("struck"));
         await Expect(tablet.Locator("#ballot-count")).ToHaveTextAsync("Số lượng cần bầu: 5 — Giữ lại: 5/5");
+        await Expect(tablet.Locator("#ballot-hint")).ToHaveTextAsync("Xem lại phiếu rồi bấm gửi.");
         await tablet.ScreenshotAsync(new() { Path = Shot("tablet-ballot.png"), FullPage = true });
         await tablet.ClickAsync("#ballot-review");
         await Expect(tablet.Locator(".review-list .gone")).ToContainTextAsync("Quách Văn Nam");

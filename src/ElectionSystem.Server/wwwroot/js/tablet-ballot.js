@@ -10,11 +10,10 @@
 // The ballot's screen state is the store's `ballot` slice; render only draws it, and the loads and
 // sends below (hub messages, the shell's refetch, taps) set it.
 import { el } from './kernel/dom.js';
+import { pending, pendingKey, receipts, receiptsKey } from './tablet-ballot-storage.js';
+export { forget, forgetOthers, storagePrefix } from './tablet-ballot-storage.js';
 export const name = 'ballot';
 
-export const storagePrefix = 'es.ballot.';
-const pendingKey = (delegateId, roundId) => `${storagePrefix}pending.${delegateId}.${roundId}`;
-const receiptsKey = (delegateId) => `${storagePrefix}receipts.${delegateId}`;
 export const initial = () => ({
   view: null,         // TabletBallotState from GET /api/elections/ballot
   draft: null,        // { roundId, struck: Set, marks: {} }
@@ -34,27 +33,6 @@ let again = false;
   document.head.appendChild(link);
 })();
 
-const read = (key, fallback) => { try { return JSON.parse(localStorage.getItem(key) || 'null') ?? fallback; } catch { return fallback; } };
-const receipts = (ctx) => (ctx.delegateId() ? read(receiptsKey(ctx.delegateId()), {}) : {});
-/** This delegate's pending ballot for the round, never another delegate's. */
-function pending(ctx, roundId) {
-  const id = ctx.delegateId();
-  const p = id ? read(pendingKey(id, roundId), null) : null;
-  return p && p.delegateId === id && p.roundId === roundId ? p : null;
-}
-
-const owner = (key) => key.slice(storagePrefix.length).split('.')[1];
-const stored = () => Object.keys(localStorage).filter((key) => key.startsWith(storagePrefix));
-
-/** Sign-out: nothing this delegate's tablet kept stays behind for the next person. */
-export function forget(delegateId) {
-  for (const key of stored()) if (owner(key) === delegateId) localStorage.removeItem(key);
-}
-
-/** A sign-in: whatever another delegate left here (a closed page never signed out) is dropped. */
-export function forgetOthers(delegateId) {
-  for (const key of stored()) if (owner(key) !== delegateId) localStorage.removeItem(key);
-}
 const slice = (ctx) => ctx.store.get().ballot;
 const set = (ctx, patch) => ctx.update(name, patch);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -132,11 +110,22 @@ function kept(b, draft) {
 
 function head(b, draft) {
   const k = kept(b, draft);
+  const surplus = b.listKind === 'with-surplus';
+  // A fresh ballot is not an error: the counter turns red only once names are being struck and
+  // still too many are kept; the hint says what to do (the server's check stays the verdict).
+  const over = surplus && k > b.seats && draft.struck.size > 0;
   return [
     el('div', { class: 'ballot-head' }, el('h1', {}, 'Phiếu bầu — ' + b.electionTitle), el('p', { class: 'round' }, b.roundLabel)),
-    el('div', { class: 'ballot-count' + (b.listKind === 'with-surplus' && k > b.seats ? ' over' : ''), id: 'ballot-count' },
+    el('div', { class: 'ballot-count' + (over ? ' over' : ''), id: 'ballot-count' },
       `Số lượng cần bầu: ${b.seats} — Giữ lại: ${k}/${b.seats}`),
-  ];
+    surplus ? el('p', { class: 'ballot-hint', id: 'ballot-hint', role: 'status' }, hint(b, k)) : null,
+  ].filter(Boolean);
+}
+
+function hint(b, k) {
+  if (k > b.seats) return `Gạch thêm ít nhất ${k - b.seats} tên (gạch ngang tên người không bầu).`;
+  if (k === 0) return 'Đã gạch hết tên: phiếu sẽ không hợp lệ.';
+  return 'Xem lại phiếu rồi bấm gửi.';
 }
 
 // Taps change the draft only: a new draft object each time, so the store sees the change.
