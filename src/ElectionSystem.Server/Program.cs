@@ -83,6 +83,8 @@ app.UseSameOriginWrites();
 app.UseAuthentication();
 app.UseStaffSessions();
 app.UseTabletSessions();
+// A counting-committee member's session counts while they are on the committee's list (ADR 0010).
+app.UseCommitteeMemberSessions();
 app.UseAuthorization();
 
 // The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,

@@ -161,9 +161,10 @@ public class SeparationOfDutiesTests(ElectionsHall hall) : IClassFixture<Electio
     }
 
     [Fact]
-    public async Task The_committee_is_set_by_the_presidium_from_a_passed_open_vote_and_named_from_the_delegates()
+    public async Task The_committee_is_set_by_the_presidium_from_a_passed_open_vote_named_from_the_delegates_and_ends_former_members_sessions()
     {
         await hall.SeatAsync(3);
+        using var before = await hall.CounterAsync(); // a member of the list this replaces
         var members = await hall.DbAsync(db => db.Delegates.OrderBy(x => x.Code).Take(2).Select(x => new { x.Id, x.FullName }).ToListAsync());
         var body = new SetCommitteeRequest(Guid.Empty, [new(members[0].Id, true), new(members[1].Id, false)]);
         using var organiser = await hall.ClientAsync(Roles.Organiser);
@@ -175,6 +176,8 @@ public class SeparationOfDutiesTests(ElectionsHall hall) : IClassFixture<Electio
         var passed = await hall.DecisionAsync("Bầu Ban Kiểm phiếu", 1000);
         var list = await ElectionsHall.OkAsync<List<CommitteeMemberDto>>(presidium.PutAsJsonAsync("/api/elections/committee-members", body with { OpenVoteId = passed }));
         Assert.Equal([(members[0].FullName, true), (members[1].FullName, false)], list.Select(m => (m.FullName, m.IsChair)));
+        // Off the list, the former member's session stops at once.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await before.GetAsync("/api/committee/rounds")).StatusCode);
         // Put the test committee back for the other tests of this class.
         await hall.SetCommitteeAsync(("Kiểm phiếu Một", true), ("Kiểm phiếu Hai", false));
     }

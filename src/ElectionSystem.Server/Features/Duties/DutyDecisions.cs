@@ -27,12 +27,28 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
     public const string NotAMember = "Chỉ thành viên Ban Kiểm phiếu, đăng nhập bằng thẻ hoặc mã đại biểu và mã PIN của chính mình, duyệt yêu cầu này.";
     public const string NotYourOwn = "Thành viên Ban Kiểm phiếu không tự duyệt việc cấp mã PIN, cấp thẻ hay điểm danh cho chính mình: cần một thành viên khác.";
 
+    /// <summary>One decision at a time: two members pressing "Duyệt" together must not reset a PIN twice.</summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public async Task<ProblemOr<DutyResultDto>> DecideAsync(Guid id, bool approve, ClaimsPrincipal member, CancellationToken ct)
     {
         if (CommitteeMemberClaims.MemberId(member) is not { } memberId || !await CountingCommitteeMembers.IsMemberAsync(db, memberId, ct))
         {
             return Problems.Forbidden(NotAMember);
         }
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            return await DecideOnceAsync(id, approve, member, memberId, ct);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<ProblemOr<DutyResultDto>> DecideOnceAsync(Guid id, bool approve, ClaimsPrincipal member, Guid memberId, CancellationToken ct)
+    {
         var request = await db.DutyRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return Problems.NotFound("Không tìm thấy yêu cầu này.");
         if (request.State != DutyStates.Pending)
