@@ -12,6 +12,7 @@ using ElectionSystem.Server.Features.Demo;
 using ElectionSystem.Server.Features.Import;
 using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Minutes;
+using ElectionSystem.Server.Features.Duties;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Server.Features.Live;
@@ -56,6 +57,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddTablets();
 builder.Services.AddOpenVotes();
 builder.Services.AddElections();
+builder.Services.AddDuties();
 builder.Services.AddMinutes();
 builder.Services.AddPaperEntry();
 
@@ -81,6 +83,8 @@ app.UseSameOriginWrites();
 app.UseAuthentication();
 app.UseStaffSessions();
 app.UseTabletSessions();
+// A counting-committee member's session counts while they are on the committee's list (ADR 0010).
+app.UseCommitteeMemberSessions();
 app.UseAuthorization();
 
 // The route table, top to bottom. Open: /health, /api/auth/login, /login, /openapi/v1.json,
@@ -105,6 +109,7 @@ api.MapTablet();
 api.MapOpenVotes();
 api.MapElections();
 api.MapCounting();
+api.MapDuties();
 api.MapMinutes();
 api.MapPaperEntry();
 app.MapHub<CongressHub>(CongressHub.Path);

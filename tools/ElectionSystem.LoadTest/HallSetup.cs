@@ -10,8 +10,10 @@ using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Badges;
 using ElectionSystem.Server.Features.CheckIn;
 using ElectionSystem.Server.Features.CongressSetup;
+using ElectionSystem.Server.Features.Duties;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Import;
+using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Tablet;
 using ElectionSystem.Server.Hosting;
 
@@ -29,7 +31,8 @@ internal sealed class Tablet(int index, string code, string token, HallApi http)
 }
 
 /// <summary>The staff tokens and display keys a run works with.</summary>
-internal sealed record Staff(string Organiser, string Presidium, string Counter1, string Counter2, IReadOnlyList<string> DisplayKeys);
+internal sealed record Staff(string Organiser, string Presidium, string Counter1, string Counter2, IReadOnlyList<string> DisplayKeys,
+    IReadOnlyDictionary<string, string> Pins);
 
 /// <summary>
 /// Sets up a congress of N delegates over the server's public API only, as the organisers and the
@@ -37,8 +40,8 @@ internal sealed record Staff(string Organiser, string Presidium, string Counter1
 /// current session if there is none, imports the delegate list (a CSV made in memory: preview, then
 /// commit), creates the staff accounts (the server chooses their passwords and shows them once) and
 /// the display keys (shown once), reads the signed badge tokens as for printing, and the desk scans
-/// every badge. Then the counting committee's members, PIN slips (clear PINs returned once) and
-/// tablet sign-in with code + PIN. Nothing is written to the database behind the server's back, so
+/// every badge. Then PIN slips (clear PINs returned once), the counting committee elected by open
+/// vote and signed in with its members' own PINs (ADR 0010), and tablet sign-in with code + PIN. Nothing is written to the database behind the server's back, so
 /// the tool works the same against a server it started and one it attached to. Set up twice on one
 /// congress, the steps up to check-in carry on (unchanged rows, delegates already checked in, the
 /// staff accounts' passwords reset); the PIN slips then stop the run, since only delegates without
@@ -71,8 +74,6 @@ internal static class HallSetup
         foreach (var (user, name, role) in new[]
         {
             ("lt-presidium", "Đoàn Chủ tịch (thử tải)", Roles.Presidium),
-            ("lt-counting-1", "Ban Kiểm phiếu 1 (thử tải)", Roles.CountingCommittee),
-            ("lt-counting-2", "Ban Kiểm phiếu 2 (thử tải)", Roles.CountingCommittee),
             (CheckInDesk, "Bàn điểm danh (thử tải)", Roles.CheckInStaff),
         })
         {
@@ -89,14 +90,44 @@ internal static class HallSetup
 
         await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
 
-        var staff = new Staff(organiser,
-            await LoginAsync(api, "lt-presidium", passwords["lt-presidium"], ct),
-            await LoginAsync(api, "lt-counting-1", passwords["lt-counting-1"], ct),
-            await LoginAsync(api, "lt-counting-2", passwords["lt-counting-2"], ct),
-            keys);
-        await api.CallAsync<List<CommitteeMemberDto>>(HttpMethod.Put, "/api/elections/committee-members", organiser,
-            new[] { new CommitteeMemberDto("Lê Văn Kiểm", true), new CommitteeMemberDto("Trần Thị Phiếu", false) }, ct);
-        return staff;
+        // PIN slips now: the committee's members sign in with theirs (ADR 0010), the tablets later.
+        var slips = await api.CallAsync<PinSlips>(HttpMethod.Post, "/api/tablet/pins", organiser, new GeneratePinsRequest(false), ct);
+        var pins = slips.Slips.ToDictionary(s => s.Code, s => s.Pin, StringComparer.Ordinal);
+        Log.Info($"PIN slips: {pins.Count}");
+        var presidium = await LoginAsync(api, "lt-presidium", passwords["lt-presidium"], ct);
+        var (counter1, counter2) = await ElectCommitteeAsync(api, organiser, presidium, pins, ct);
+        return new Staff(organiser, presidium, counter1, counter2, keys, pins);
+    }
+
+    /// <summary>
+    /// The congress elects its counting committee by open vote (the presidium types in the show of
+    /// hands), the presidium records the first two delegates as its members, and each signs in at
+    /// /committee with their own code and PIN: the two counters' sessions (ADR 0010).
+    /// </summary>
+    private static async Task<(string, string)> ElectCommitteeAsync(
+        HallApi api, string organiser, string presidium, IReadOnlyDictionary<string, string> pins, CancellationToken ct)
+    {
+        var vote = await api.CallAsync<OpenVoteSummary>(HttpMethod.Post, "/api/openvotes", presidium,
+            new CreateOpenVoteRequest("Bầu Ban Kiểm phiếu (thử tải)", null, false), ct);
+        var attendance = await api.CallAsync<System.Text.Json.JsonElement>(HttpMethod.Get, "/api/attendance", presidium, null, ct);
+        var baseValue = attendance.GetProperty("baseValue").GetInt32();
+        await api.CallAsync<OpenVoteSummary>(HttpMethod.Post, $"/api/openvotes/{vote.Id}/show-of-hands", presidium,
+            new ShowOfHandsRequest(baseValue, 0, 0), ct);
+        var badges = (await api.CallAsync<List<BadgeDto>>(HttpMethod.Get, "/api/badges", organiser, null, ct))
+            .ToDictionary(b => b.Code, b => b.DelegateId, StringComparer.Ordinal);
+        string[] codes = [CodeOf(0), CodeOf(1)];
+        await api.CallAsync<List<CommitteeMemberDto>>(HttpMethod.Put, "/api/elections/committee-members", presidium,
+            new SetCommitteeRequest(vote.Id, [new CommitteeMemberChoice(badges[codes[0]], true), new CommitteeMemberChoice(badges[codes[1]], false)]), ct);
+        var tokens = new List<string>();
+        foreach (var code in codes)
+        {
+            var pin = pins.TryGetValue(code, out var p) ? p
+                : throw new InvalidOperationException($"{code} có mã PIN từ lần chạy trước: chạy thử tải trên một thư mục dữ liệu mới.");
+            tokens.Add((await api.CallAsync<CommitteeSignInResponse>(HttpMethod.Post, "/api/committee/signin", null,
+                new TabletSignInRequest(null, code, pin), ct)).AccessToken);
+        }
+        Log.Info($"counting committee: {string.Join(", ", codes)} signed in with their PINs");
+        return (tokens[0], tokens[1]);
     }
 
     /// <summary>Check-ins and attendance follow the current session; an empty congress has none yet.</summary>
@@ -205,12 +236,10 @@ internal static class HallSetup
                  $"({already} already checked in; badge scan, {DeskParallelism} at a time): p50 {Log.F(Stats.Percentile(latencies, 50))} ms, p99 {Log.F(Stats.Percentile(latencies, 99))} ms");
     }
 
-    /// <summary>PIN slips from the organisers' endpoint, then every delegate signs in on a tablet with code + PIN.</summary>
+    /// <summary>With the PIN slips printed at set-up (Staff.Pins), every delegate signs in on a tablet with code + PIN.</summary>
     public static async Task<List<Tablet>> SignInAllAsync(HallApi api, Staff staff, int delegates, int parallelism, CancellationToken ct)
     {
-        var slips = await api.CallAsync<PinSlips>(HttpMethod.Post, "/api/tablet/pins", staff.Organiser, new GeneratePinsRequest(false), ct);
-        var pins = slips.Slips.ToDictionary(s => s.Code, s => s.Pin, StringComparer.Ordinal);
-        Log.Info($"PIN slips: {pins.Count}");
+        var pins = staff.Pins;
         var tablets = new Tablet[delegates];
         var latencies = new ConcurrentBag<double>();
         await Parallel.ForEachAsync(Enumerable.Range(0, delegates), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (i, c) =>

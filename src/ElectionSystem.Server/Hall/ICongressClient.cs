@@ -1,4 +1,5 @@
 using ElectionSystem.Server.Features.Attendance;
+using ElectionSystem.Server.Features.Duties;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Tablet;
@@ -10,4 +11,4 @@ namespace ElectionSystem.Server;
 /// sends them through the live layer's <see cref="Features.Live.ILiveChannel"/>; only the hall's
 /// composition knows them all. A client that missed messages refetches over HTTP on (re)connect.
 /// </summary>
-public interface ICongressClient : IAttendanceClient, ITabletClient, IOpenVoteClient, IElectionClient;
+public interface ICongressClient : IAttendanceClient, ITabletClient, IOpenVoteClient, IElectionClient, IDutyClient;

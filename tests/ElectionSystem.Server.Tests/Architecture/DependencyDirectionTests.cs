@@ -18,7 +18,7 @@ public sealed class DependencyDirectionTests
     public static readonly IReadOnlyList<string> CapabilityOrder =
     [
         "Shared", "Hosting", "Data", "Audit", "Auth", "Live", "Congress", "CongressSetup", "Delegates",
-        "Attendance", "Import", "Badges", "CheckIn", "Tablet", "OpenVotes", "Elections", "PaperEntry", "Minutes",
+        "Attendance", "Import", "Badges", "CheckIn", "Tablet", "OpenVotes", "Elections", "Duties", "PaperEntry", "Minutes",
     ];
 
     /// <summary>Pages for one audience: may use any capability, never another screen.</summary>

@@ -111,8 +111,10 @@ public class CheckInTests(HallFactory hall) : IClassFixture<HallFactory>
         var d = await hall.AddDelegateAsync("Đặng Quốc Việt");
         var oldToken = Tokens.Issue(d.Code, d.BadgeVersion);
         using var organiser = await hall.ClientAsync(Roles.Organiser);
-        var reissued = await (await organiser.PostAsync(new Uri($"/api/badges/{d.Code}/reissue", UriKind.Relative), null))
-            .Content.ReadFromJsonAsync<BadgeDto>();
+        // In session, the reissue waits for a committee member's approval (ADR 0010).
+        await hall.ApproveAsync(await organiser.PostAsync(new Uri($"/api/badges/{d.Code}/reissue", UriKind.Relative), null));
+        var reissued = (await (await organiser.GetAsync(new Uri("/api/badges", UriKind.Relative))).Content.ReadFromJsonAsync<List<BadgeDto>>())!
+            .Single(b => b.Code == d.Code);
 
         var refused = await ScanAsync(oldToken);
         Assert.Equal(CheckInStatus.Revoked, refused.Status);
@@ -158,9 +160,11 @@ public class CheckInTests(HallFactory hall) : IClassFixture<HallFactory>
         Assert.Equal("Nguyễn Văn An", match.FullName);
         Assert.False(match.CheckedIn);
 
+        // Without the badge, in session: the desk asks, a committee member approves (ADR 0010).
         var response = await client.PostAsJsonAsync("/api/checkin/manual", new ManualCheckInRequest(d.Id));
-        var result = await response.Content.ReadFromJsonAsync<CheckInResult>();
-        Assert.Equal(CheckInStatus.CheckedIn, result!.Status);
+        Assert.False((await client.GetFromJsonAsync<List<DelegateDto>>("/api/delegates/search?q=nguyen%20van%20an"))!.Single(x => x.Id == d.Id).CheckedIn);
+        var approved = await hall.ApproveAsync(response);
+        Assert.Equal("Đã điểm danh", approved.Request.Outcome);
         var again = await client.GetFromJsonAsync<List<DelegateDto>>("/api/delegates/search?q=NGUYEN%20VAN%20AN");
         Assert.True(again!.Single(x => x.Id == d.Id).CheckedIn);
     }

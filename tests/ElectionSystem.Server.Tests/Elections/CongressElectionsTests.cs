@@ -30,11 +30,8 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
             c.Place = "Hà Nội";
             await db.SaveChangesAsync();
         });
-        var organiser = await hall.ClientAsync(Features.Auth.Roles.Organiser);
-        await ElectionsHall.OkAsync<List<CommitteeMemberDto>>(organiser.PutAsJsonAsync("/api/elections/committee-members", new[]
-        {
-            new CommitteeMemberDto("Phạm Văn Minh", false), new CommitteeMemberDto("Hoàng Thị Lan", true), new CommitteeMemberDto("Đỗ Văn Tâm", false),
-        }));
+        // The committee the congress elected (delegates; they confirm below with their own PINs).
+        await hall.SetCommitteeAsync(("Phạm Văn Minh", false), ("Hoàng Thị Lan", true), ("Đỗ Văn Tâm", false));
         var seated = await hall.SeatAsync(Delegates);
         Assert.Equal(Delegates, seated.Count);
 

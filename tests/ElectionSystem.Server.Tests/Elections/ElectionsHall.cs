@@ -25,34 +25,7 @@ public class ElectionsHall : HallFactory
 {
     public const string Pin = "135790";
     private static readonly Lazy<string> PinHash = new(() => PinHasher.Hash(Pin));
-    private readonly Lazy<Task<string>> _secondCounter;
-
-    public ElectionsHall()
-    {
-        _secondCounter = new Lazy<Task<string>>(async () =>
-        {
-            await WithDbAsync(async db =>
-            {
-                db.Accounts.Add(new Account
-                {
-                    Id = Guid.NewGuid(), UserName = "test-counting-2", DisplayName = "Kiểm phiếu 2", Role = Roles.CountingCommittee,
-                    PasswordHash = PasswordHasher.Hash(TestPassword), CreatedAt = DateTime.UtcNow,
-                });
-                await db.SaveChangesAsync();
-            });
-            return await LoginAsync("test-counting-2", TestPassword);
-        });
-    }
-
     public Task<HttpClient> PresidiumAsync() => ClientAsync(Roles.Presidium);
-    public Task<HttpClient> CounterAsync() => ClientAsync(Roles.CountingCommittee);
-
-    public async Task<HttpClient> SecondCounterAsync()
-    {
-        var client = AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _secondCounter.Value);
-        return client;
-    }
 
     /// <summary>Makes <paramref name="count"/> official delegates, checks them in and signs each in on a tablet.</summary>
     public async Task<List<SeatedDelegate>> SeatAsync(int count, string namePrefix = "Đại biểu")

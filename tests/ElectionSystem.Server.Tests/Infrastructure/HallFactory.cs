@@ -21,7 +21,7 @@ namespace ElectionSystem.Server.Tests.Infrastructure;
 /// make their own delegates and assert on what they made. Helpers sign in as any role, open hub
 /// connections and reach the database.
 /// </summary>
-public class HallFactory : WebApplicationFactory<Program>
+public partial class HallFactory : WebApplicationFactory<Program>
 {
     public const string TestPassword = "test-password-1";
 

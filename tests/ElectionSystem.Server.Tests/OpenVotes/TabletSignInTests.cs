@@ -91,8 +91,12 @@ public class TabletSignInTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall
         var again = (await (await organiser.PostAsJsonAsync("/api/tablet/pins", new GeneratePinsRequest(false))).Content.ReadFromJsonAsync<PinSlips>())!;
         Assert.DoesNotContain(again.Slips, s => s.DelegateId == d.Id);
 
-        // A reset gives a new PIN; the old one stops working.
-        var reset = (await (await organiser.PostAsync($"/api/tablet/pins/{d.Id}/reset", null)).Content.ReadFromJsonAsync<PinSlips>())!;
+        // A reset gives a new PIN; the old one stops working. In session it waits for a committee
+        // member's approval, then the slip goes once to the organiser who asked (ADR 0010).
+        var asked = await organiser.PostAsync($"/api/tablet/pins/{d.Id}/reset", null);
+        var approved = await hall.ApproveAsync(asked);
+        var reset = (await (await organiser.GetAsync($"/api/duties/{approved.Request.Id}")).Content
+            .ReadFromJsonAsync<ElectionSystem.Server.Features.Duties.DutyResultDto>())!.Slips!;
         var newPin = Assert.Single(reset.Slips).Pin;
         if (newPin != slip.Pin)
         {

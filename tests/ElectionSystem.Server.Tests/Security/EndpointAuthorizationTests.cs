@@ -27,6 +27,8 @@ public partial class EndpointAuthorizationTests(HallFactory hall) : IClassFixtur
         "GET /health", "POST /api/auth/login", "GET /login", "GET /openapi/{documentName}.json",
         // A delegate signs in on the tablet page with badge or code + PIN.
         "POST /api/tablet/signin", "GET /tablet",
+        // A counting-committee member signs in with their own badge or code + PIN (ADR 0010).
+        "POST /api/committee/signin",
         // The front door: links to the sign-in pages, or sends a signed-in role to its screen.
         "GET /",
     ];

@@ -87,9 +87,10 @@ public class RequestValidationTests(HallFactory hall) : IClassFixture<HallFactor
     [Fact]
     public async Task A_committee_list_with_two_chairs_names_isChair()
     {
-        using var organiser = await hall.ClientAsync(Roles.Organiser);
-        var response = await organiser.PutAsJsonAsync("/api/elections/committee-members",
-            new List<CommitteeMemberDto> { new("Trần Văn Một", true), new("Lê Thị Hai", true) });
+        // The presidium records the committee the congress elected (ADR 0010): delegates, by id.
+        using var presidium = await hall.ClientAsync(Roles.Presidium);
+        var response = await presidium.PutAsJsonAsync("/api/elections/committee-members",
+            new SetCommitteeRequest(Guid.NewGuid(), [new(Guid.NewGuid(), true), new(Guid.NewGuid(), true)]));
 
         var problem = await InvalidAsync(response);
         Assert.Equal(["isChair"], problem.Errors.Keys);

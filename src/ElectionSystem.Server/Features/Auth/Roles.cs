@@ -37,7 +37,11 @@ public static class Roles
     /// <summary>Every role, for tests and validation.</summary>
     public static readonly IReadOnlyList<string> All = [Organiser, Presidium, CountingCommittee, CheckInStaff, EntryOperator, Display, Delegate];
 
-    public const string CheckInDesk = CheckInStaff + "," + Organiser;
+    /// <summary>
+    /// The check-in desk: check-in staff only. The organiser resets PINs and reissues badges, so it
+    /// must not also be able to mark a delegate present (ADR 0010).
+    /// </summary>
+    public const string CheckInDesk = CheckInStaff;
     public const string Staff = Organiser + "," + Presidium + "," + CountingCommittee + "," + CheckInStaff;
     public const string StaffAndDisplays = Staff + "," + Display;
 

@@ -24,7 +24,8 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, SignedInConnectio
 
     /// <summary>A staff principal: one of the account roles (not a display, not a delegate's tablet).</summary>
     public static bool IsStaff(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.Role) is { } role && Roles.AccountRoles.Contains(role);
+        user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.Role) is { } role && Roles.AccountRoles.Contains(role)
+        && CommitteeMemberClaims.MemberId(user) is null;
 
     /// <summary>The account a staff principal signed in as (null for displays, tablets and anonymous callers).</summary>
     public static Guid? AccountId(ClaimsPrincipal user) =>

@@ -58,8 +58,26 @@ public static class BadgeEndpoints
             : TypedResults.Content(BadgeQr.Svg(signing.Tokens.Issue(code, version.Value)), "image/svg+xml");
     }
 
-    private static async Task<Results<Ok<BadgeDto>, ProblemHttpResult>> Reissue(
-        string code, ElectionDbContext db, BadgeSigning signing, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<BadgeDto>, Accepted<PendingDuty>, ProblemHttpResult>> Reissue(
+        string code, ElectionDbContext db, BadgeSigning signing, AuditLog audit, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = await db.Delegates.Where(x => x.Code == code).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        if (id is null)
+        {
+            return Problems.NotFound($"Không có đại biểu mã \"{code}\".");
+        }
+        // During the congress a new badge needs a committee member's approval (ADR 0010).
+        if (await gate.HoldAsync(user, DutyKinds.BadgeReissue, id.Value, ct) is { } pending)
+        {
+            return TypedResults.Accepted((string?)null, pending);
+        }
+        var done = await ReissueAsync(code, db, signing, audit, user, ct);
+        return done.Problem is { } p ? p : TypedResults.Ok(done.Value!);
+    }
+
+    /// <summary>BadgeVersion + 1 (every older badge of the delegate is revoked), audited as <paramref name="user"/>.</summary>
+    public static async Task<ProblemOr<BadgeDto>> ReissueAsync(
+        string code, ElectionDbContext db, BadgeSigning signing, AuditLog audit, ClaimsPrincipal user, CancellationToken ct, object? approval = null)
     {
         var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code == code, ct);
         if (d is null)
@@ -67,9 +85,9 @@ public static class BadgeEndpoints
             return Problems.NotFound($"Không có đại biểu mã \"{code}\".");
         }
         d.BadgeVersion++;
-        await audit.AppendAsync(user, "badge.reissued", $"delegate:{d.Code}", new { d.BadgeVersion });
+        await audit.AppendAsync(user, "badge.reissued", $"delegate:{d.Code}", new { d.BadgeVersion, approval });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new BadgeDto(d.Id, d.Code, d.FullName, d.Delegation!.Name, d.Seat,
-            DelegateWords.CategoryVi(d.Category), d.BadgeVersion, signing.Tokens.Issue(d.Code, d.BadgeVersion)));
+        return new BadgeDto(d.Id, d.Code, d.FullName, d.Delegation!.Name, d.Seat,
+            DelegateWords.CategoryVi(d.Category), d.BadgeVersion, signing.Tokens.Issue(d.Code, d.BadgeVersion));
     }
 }

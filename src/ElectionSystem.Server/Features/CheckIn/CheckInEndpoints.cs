@@ -98,19 +98,31 @@ public static class CheckInEndpoints
         return await CheckInAsync(d, "scan", db, audit, live, attendance, clock, user, ct);
     }
 
-    private static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> Manual(
+    private static async Task<Results<Ok<CheckInResult>, Accepted<PendingDuty>, ProblemHttpResult>> Manual(
         ManualCheckInRequest request, ElectionDbContext db, AuditLog audit, LiveUpdates live,
-        AttendanceService attendance, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
+        AttendanceService attendance, HallClock clock, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
         var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Id == request.DelegateId, ct);
         if (d is null)
         {
             return Problems.NotFound($"Không có đại biểu với mã nội bộ {request.DelegateId} (trường \"delegateId\").");
         }
-        return await CheckInAsync(d, "manual", db, audit, live, attendance, clock, user, ct);
+        // Without the badge, during the congress: a committee member approves first (ADR 0010).
+        if (await gate.HoldAsync(user, DutyKinds.ManualCheckIn, d.Id, ct) is { } pending)
+        {
+            return TypedResults.Accepted((string?)null, pending);
+        }
+        var done = await CheckInAsync(d, "manual", db, audit, live, attendance, clock, user, ct);
+        return done.Result switch
+        {
+            Ok<CheckInResult> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException(),
+        };
     }
 
-    private static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> CheckInAsync(
+    /// <summary>Marks the delegate present in the current session, audited as <paramref name="user"/> (the desk, or the member who approved).</summary>
+    public static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> CheckInAsync(
         CongressDelegate d, string how, ElectionDbContext db, AuditLog audit, LiveUpdates live,
         AttendanceService attendance, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
     {

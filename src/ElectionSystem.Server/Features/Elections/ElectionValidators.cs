@@ -37,18 +37,20 @@ public sealed class AddCandidateRequestValidator : AbstractValidator<AddCandidat
     }
 }
 
-/// <summary>The counting committee's list as the organisers send it: a JSON array of members.</summary>
-public sealed class CommitteeMembersValidator : AbstractValidator<List<CommitteeMemberDto>>
+/// <summary>The counting committee as the presidium records it: the open vote that elected it and its members (delegates).</summary>
+public sealed class SetCommitteeRequestValidator : AbstractValidator<SetCommitteeRequest>
 {
-    public CommitteeMembersValidator()
+    public SetCommitteeRequestValidator()
     {
-        RuleFor(members => members).Must(m => m.Count > 0 && m.TrueForAll(x => !string.IsNullOrWhiteSpace(x.FullName)))
-            .OverridePropertyName("fullName")
-            .WithMessage("Danh sách Ban Kiểm phiếu cần ít nhất một người, mỗi người có họ và tên.");
-        RuleFor(members => members).Must(m => m.TrueForAll(x => TextLimits.Fits(x.FullName, TextLimits.Name)))
-            .OverridePropertyName("fullName")
-            .WithMessage($"Họ và tên thành viên Ban Kiểm phiếu (fullName) dài quá {TextLimits.Name} ký tự.");
-        RuleFor(members => members).Must(m => m.Count(x => x.IsChair) == 1)
+        RuleFor(r => r.OpenVoteId).NotEmpty()
+            .WithMessage("Cần biểu quyết của Đại hội đã thông qua Ban Kiểm phiếu (openVoteId).");
+        RuleFor(r => r.Members).Must(m => m is { Count: >= 2 } && m.TrueForAll(x => x.DelegateId != Guid.Empty))
+            .OverridePropertyName("members")
+            .WithMessage("Ban Kiểm phiếu cần ít nhất hai thành viên, mỗi người là một đại biểu (delegateId): hai người xác nhận kết quả.");
+        RuleFor(r => r.Members).Must(m => m is null || m.Select(x => x.DelegateId).Distinct().Count() == m.Count)
+            .OverridePropertyName("members")
+            .WithMessage("Một đại biểu có tên hai lần trong danh sách Ban Kiểm phiếu (members).");
+        RuleFor(r => r.Members).Must(m => m is null || m.Count(x => x.IsChair) == 1)
             .OverridePropertyName("isChair")
             .WithMessage("Ban Kiểm phiếu có đúng một Trưởng ban (isChair).");
     }

@@ -66,8 +66,16 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
         return new PinSlips(await CongressNameAsync(ct), issued.Select(x => Slip(x.Delegate, x.Pin)).ToList());
     }
 
+    public const string NoReplaceInSession = "Đại hội đang họp: không cấp lại mã PIN cho tất cả đại biểu. "
+        + "Cấp lại cho từng đại biểu, có thành viên Ban Kiểm phiếu duyệt.";
+
+    /// <summary>The congress is in session: a current session exists.</summary>
+    public Task<bool> InSessionAsync(CancellationToken ct) => db.Sessions.AnyAsync(s => s.IsCurrent, ct);
+
+    public Task<bool> ExistsAsync(Guid delegateId, CancellationToken ct) => db.Delegates.AnyAsync(d => d.Id == delegateId, ct);
+
     /// <summary>A new PIN for one delegate; clears a back-off and signs out the tablet signed in with the old PIN.</summary>
-    public async Task<PinSlips?> ResetAsync(ClaimsPrincipal user, Guid delegateId, CancellationToken ct)
+    public async Task<PinSlips?> ResetAsync(ClaimsPrincipal user, Guid delegateId, CancellationToken ct, object? approval = null)
     {
         var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Id == delegateId, ct);
         if (d is null)
@@ -87,7 +95,7 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
         c.FailedPinAttempts = 0;
         c.BackOffUntil = null;
         c.TabletSessionId = null;
-        await audit.AppendAsync(user, "tablet.pin-reset", $"delegate:{d.Code}");
+        await audit.AppendAsync(user, "tablet.pin-reset", $"delegate:{d.Code}", approval is null ? null : new { approval });
         await db.SaveChangesAsync(ct);
         sessions.Set(d.Id, null);
         if (previousSession is { } old)

@@ -12,7 +12,7 @@ namespace ElectionSystem.Server.Features.Tablet;
 /// the response to the POST and are never stored: printing them again means issuing new PINs.
 /// </summary>
 [Authorize(Roles = Roles.Organiser)]
-public sealed class PinsModel(PinIssuer issuer, ElectionDbContext db) : PageModel
+public sealed class PinsModel(PinIssuer issuer, ElectionDbContext db, IDutyGate gate) : PageModel
 {
     public PinSummary Summary { get; private set; } = new(0, 0, 0);
     public PinSlips? Slips { get; private set; }
@@ -28,12 +28,29 @@ public sealed class PinsModel(PinIssuer issuer, ElectionDbContext db) : PageMode
             await LoadAsync(ct);
             return Page();
         }
+        if (replaceExisting && await issuer.InSessionAsync(ct))
+        {
+            ModelState.AddModelError("", PinIssuer.NoReplaceInSession);
+            await LoadAsync(ct);
+            return Page();
+        }
         Slips = await issuer.GenerateAsync(User, replaceExisting, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostResetAsync(Guid delegateId, CancellationToken ct)
     {
+        if (!await issuer.ExistsAsync(delegateId, ct))
+        {
+            return NotFound();
+        }
+        // During the congress: held for a committee member's approval (ADR 0010).
+        if (await gate.HoldAsync(User, DutyKinds.PinReset, delegateId, ct) is { } pending)
+        {
+            ModelState.AddModelError("", pending.Detail);
+            await LoadAsync(ct);
+            return Page();
+        }
         Slips = await issuer.ResetAsync(User, delegateId, ct);
         if (Slips is null)
         {

@@ -26,14 +26,36 @@ public static class TabletEndpoints
 
         var pins = group.MapGroup("/pins").RequireAuthorization(AuthSetup.Require(Roles.Organiser));
         pins.MapGet("/", async (PinIssuer issuer, CancellationToken ct) => TypedResults.Ok(await issuer.SummaryAsync(ct)));
-        pins.MapPost("/", async (GeneratePinsRequest request, PinIssuer issuer, ClaimsPrincipal user, CancellationToken ct) =>
-            TypedResults.Ok(await issuer.GenerateAsync(user, request.ReplaceExisting, ct))).DisableAntiforgery();
+        pins.MapPost("/", GeneratePins).DisableAntiforgery();
         pins.MapPost("/{delegateId:guid}/reset", ResetPin).DisableAntiforgery();
         return group;
     }
 
-    private static async Task<Results<Ok<PinSlips>, ProblemHttpResult>> ResetPin(Guid delegateId, PinIssuer issuer, ClaimsPrincipal user, CancellationToken ct) =>
-        await issuer.ResetAsync(user, delegateId, ct) is { } slips
+    /// <summary>New PINs for those without one; everyone's only before the congress opens (ADR 0010).</summary>
+    private static async Task<Results<Ok<PinSlips>, ProblemHttpResult>> GeneratePins(
+        GeneratePinsRequest request, PinIssuer issuer, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request.ReplaceExisting && await issuer.InSessionAsync(ct))
+        {
+            return Problems.Conflict(PinIssuer.NoReplaceInSession);
+        }
+        return TypedResults.Ok(await issuer.GenerateAsync(user, request.ReplaceExisting, ct));
+    }
+
+    private static async Task<Results<Ok<PinSlips>, Accepted<PendingDuty>, ProblemHttpResult>> ResetPin(
+        Guid delegateId, PinIssuer issuer, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await issuer.ExistsAsync(delegateId, ct))
+        {
+            return Problems.NotFound("Không tìm thấy đại biểu này.");
+        }
+        // During the congress a new PIN needs a committee member's approval (ADR 0010).
+        if (await gate.HoldAsync(user, DutyKinds.PinReset, delegateId, ct) is { } pending)
+        {
+            return TypedResults.Accepted((string?)null, pending);
+        }
+        return await issuer.ResetAsync(user, delegateId, ct) is { } slips
             ? TypedResults.Ok(slips)
             : Problems.NotFound("Không tìm thấy đại biểu này.");
+    }
 }

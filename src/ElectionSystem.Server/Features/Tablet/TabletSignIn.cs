@@ -35,6 +35,46 @@ public static class TabletSignIn
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, PinThrottle throttle, SignInBackOff backOff,
         AuditLog audit, ILiveChannel channel, CancellationToken ct)
     {
+        var checkedPin = await CheckPinAsync(request, db, badges, time, throttle, backOff, audit, ct);
+        if (checkedPin.Problem is { } refused) return refused;
+        var (d, credential) = checkedPin.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var previous = credential.TabletSessionId;
+        var tabletSession = Guid.NewGuid();
+        credential.TabletSessionId = tabletSession;
+        credential.SignedInAt = now;
+        await audit.AppendAsync($"{d.Code} (delegate)", "tablet.signed-in", $"delegate:{d.Code}", new { otherTabletSignedOut = previous is not null });
+        await db.SaveChangesAsync(ct);
+        sessions.Set(d.Id, tabletSession);
+        if (previous is { } old)
+        {
+            await channel.SendAsync(TabletClaims.TabletGroup(old), nameof(ITabletClient.SignedOut), new TabletSignedOut(TabletSessions.SignedInElsewhere));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, d.Id.ToString()),
+            new Claim(ClaimTypes.Name, d.Code),
+            new Claim(ClaimTypes.GivenName, d.FullName),
+            new Claim(ClaimTypes.Role, Roles.Delegate),
+            new Claim(TabletClaims.DelegateId, d.Id.ToString()),
+            new Claim(TabletClaims.TabletSession, tabletSession.ToString()),
+        ], "pin"));
+        var expires = time.GetUtcNow() + AuthSetup.SignInLifetime;
+        var properties = new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true };
+        var token = bearerOptions.Get(AuthSetup.BearerScheme).BearerTokenProtector
+            .Protect(new AuthenticationTicket(principal, properties, AuthSetup.BearerScheme));
+        return TypedResults.Ok(new TabletSignInResponse(token, expires, tabletSession, d.ToTablet()));
+    }
+
+    /// <summary>
+    /// The delegate's own badge or code and PIN, under the per-delegate back-off (ADR 0009): the tablet's
+    /// sign-in and a counting-committee member's sign-in (ADR 0010) both use it. Touches no session.
+    /// </summary>
+    public static async Task<ProblemOr<(CongressDelegate Delegate, DelegateCredential Credential)>> CheckPinAsync(
+        TabletSignInRequest request, ElectionDbContext db, BadgeSigning badges, TimeProvider time, PinThrottle throttle,
+        SignInBackOff backOff, AuditLog audit, CancellationToken ct)
+    {
         // A well-formed PIN and a badge or a code: TabletSignInRequestValidator.
         CongressDelegate? d;
         if (!string.IsNullOrWhiteSpace(request.Badge))
@@ -93,32 +133,7 @@ public static class TabletSignIn
             return Waiting(await throttle.WaitingUntilAsync(d.Id, now, ct), now, backOff);
         }
 
-        var previous = credential.TabletSessionId;
-        var tabletSession = Guid.NewGuid();
-        credential.TabletSessionId = tabletSession;
-        credential.SignedInAt = now;
-        await audit.AppendAsync($"{d.Code} (delegate)", "tablet.signed-in", $"delegate:{d.Code}", new { otherTabletSignedOut = previous is not null });
-        await db.SaveChangesAsync(ct);
-        sessions.Set(d.Id, tabletSession);
-        if (previous is { } old)
-        {
-            await channel.SendAsync(TabletClaims.TabletGroup(old), nameof(ITabletClient.SignedOut), new TabletSignedOut(TabletSessions.SignedInElsewhere));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, d.Id.ToString()),
-            new Claim(ClaimTypes.Name, d.Code),
-            new Claim(ClaimTypes.GivenName, d.FullName),
-            new Claim(ClaimTypes.Role, Roles.Delegate),
-            new Claim(TabletClaims.DelegateId, d.Id.ToString()),
-            new Claim(TabletClaims.TabletSession, tabletSession.ToString()),
-        ], "pin"));
-        var expires = time.GetUtcNow() + AuthSetup.SignInLifetime;
-        var properties = new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = true };
-        var token = bearerOptions.Get(AuthSetup.BearerScheme).BearerTokenProtector
-            .Protect(new AuthenticationTicket(principal, properties, AuthSetup.BearerScheme));
-        return TypedResults.Ok(new TabletSignInResponse(token, expires, tabletSession, d.ToTablet()));
+        return (d, credential);
     }
 
     internal static async Task<NoContent> SignOut(ClaimsPrincipal user, ElectionDbContext db, TabletSessions sessions, AuditLog audit, CancellationToken ct)

@@ -73,8 +73,9 @@ function renderDelegates() {
       el('td', { text: d.categoryName }), el('td', {}, absence), el('td', {}, replaces),
       el('td', {}, button(`Cấp lại (lần ${d.badgeVersion + 1})`, guard(async () => {
         if (!confirm(`Cấp lại thẻ cho ${d.fullName}? Thẻ cũ sẽ bị thu hồi.`)) return;
-        await api(`/api/badges/${encodeURIComponent(d.code)}/reissue`, { method: 'POST' });
-        flash(`Đã cấp lại thẻ cho ${d.fullName}; hãy in thẻ mới.`);
+        const r = await api(`/api/badges/${encodeURIComponent(d.code)}/reissue`, { method: 'POST' });
+        // During the congress the reissue waits for a counting-committee member (ADR 0010).
+        flash(r?.requestId ? r.detail : `Đã cấp lại thẻ cho ${d.fullName}; hãy in thẻ mới.`);
         await loadDelegates();
       }))));
   }));

@@ -37,6 +37,16 @@ function showResult(r) {
   showCount(r.present, r.summoned);
 }
 
+function showHeld(r) {
+  const box = $('result');
+  box.className = 'result warn';
+  box.dataset.status = 'pending';
+  $('result-message').textContent = r.detail;
+  $('result-name').textContent = '';
+  $('result-detail').textContent = r.delegateCode;
+  $('undo').hidden = true;
+}
+
 function showError(message) {
   const box = $('result');
   box.className = 'result bad';
@@ -97,9 +107,16 @@ search.addEventListener('input', () => {
         const b = el('button', { type: 'button', disabled: d.checkedIn, text: d.checkedIn ? 'Đã điểm danh' : 'Điểm danh' });
         b.addEventListener('click', async () => {
           try {
-            showResult(await api('/api/checkin/manual', { method: 'POST', body: { delegateId: d.id } }));
+            const r = await api('/api/checkin/manual', { method: 'POST', body: { delegateId: d.id } });
             b.disabled = true;
-            b.textContent = 'Đã điểm danh';
+            if (r.requestId) {
+              // During the congress: held (202) until a counting-committee member approves (ADR 0010).
+              showHeld(r);
+              b.textContent = 'Chờ duyệt';
+            } else {
+              showResult(r);
+              b.textContent = 'Đã điểm danh';
+            }
           } catch (err) {
             showError(err.message);
           }

@@ -98,7 +98,35 @@ function drawRound({ view: v, problem, confirmClose }) {
   $('round').replaceChildren(...parts.filter((p) => p != null));
 }
 
-const refetch = () => loadRounds().catch(() => {});
+// Approvals (ADR 0010): pending and decided requests, accounts made or reset since the congress
+// opened. A member approves or refuses from their own session; the server refuses anyone else.
+async function loadDuties() {
+  let board;
+  try {
+    board = await api('/api/duties');
+  } catch (e) {
+    $('duties').replaceChildren(el('p', { class: 'problem' }, e.message));
+    return;
+  }
+  const when = (t) => new Date(t).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+  const decide = (id, verb) => api(`/api/duties/${id}/${verb}`, { method: 'POST' })
+    .then(loadDuties, (e) => $('duties').prepend(el('p', { class: 'problem', role: 'alert' }, e.message)));
+  const row = (r) => el('li', { 'data-duty': r.id },
+    `${r.kindVi}: ${r.delegateName} (${r.delegateCode}) — ${r.requestedBy}, ${when(r.requestedAt)} · `,
+    el('b', {}, r.stateVi), r.decidedBy ? ` bởi ${r.decidedBy}${r.outcome ? ': ' + r.outcome : ''}` : '',
+    ...(r.state === 'pending' ? [' ',
+      el('button', { type: 'button', class: 'approve', on: { click: () => decide(r.id, 'approve') } }, 'Duyệt'),
+      el('button', { type: 'button', class: 'secondary', on: { click: () => decide(r.id, 'refuse') } }, 'Từ chối')] : []));
+  $('duties').replaceChildren(
+    el('h3', {}, `Chờ duyệt (${board.pending.length})`), el('ul', { id: 'duties-pending' }, ...board.pending.map(row)),
+    el('h3', {}, 'Đã quyết định'), el('ul', { id: 'duties-decided' }, ...board.decided.map(row)),
+    el('h3', {}, 'Tài khoản tạo hoặc đặt lại trong Đại hội'),
+    el('ul', { id: 'duties-accounts' }, ...board.accounts.map((a) => el('li', {}, `${when(a.at)} ${a.actionVi}: ${a.account} — ${a.by}`))),
+    el('h3', {}, 'Thành viên Ban Kiểm phiếu'),
+    el('ul', {}, ...board.members.map((m) => el('li', {}, `${m.fullName}${m.code ? ' (' + m.code + ')' : ''}${m.isChair ? ' — Trưởng ban' : ''}`))));
+}
+
+const refetch = () => { loadDuties(); return loadRounds().catch(() => {}); };
 connectLive({
   handlers: {
     TurnoutChanged: (t) => { if (t.rounds.some((r) => r.roundId === store.get().current)) refetch(); },
@@ -106,6 +134,7 @@ connectLive({
     RoundClosed: refetch,
     ResultsAnnounced: refetch,
     AttendanceChanged: () => {},
+    DutiesChanged: loadDuties,
   },
   onConnected: refetch,
   onStatus: (s) => { $('link').hidden = s === 'connected'; },

@@ -27,3 +27,19 @@ form.addEventListener('submit', async (e) => {
     error.textContent = err.message;
   }
 });
+
+// A counting-committee member signs in with their own badge or code and PIN (ADR 0010), not a password.
+const member = $('member-form');
+member.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  $('member-error').textContent = '';
+  const value = member.code.value.trim();
+  // A scanned badge is a long signed token; a typed delegate code is short.
+  const who = value.length > 20 ? { badge: value } : { code: value };
+  try {
+    await api('/api/committee/signin', { method: 'POST', signIn: true, body: { ...who, pin: member.pin.value } });
+    location.href = '/committee';
+  } catch (err) {
+    $('member-error').textContent = err.message;
+  }
+});

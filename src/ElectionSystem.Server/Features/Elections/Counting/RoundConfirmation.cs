@@ -1,18 +1,29 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;
 
-/// <summary>Xác nhận kết quả: two different counting-committee accounts confirm the stored count.</summary>
+/// <summary>
+/// Xác nhận kết quả: two different members of the counting committee's list confirm the stored count,
+/// each from their own member session (badge or code + PIN). A staff account, whatever its role, is
+/// not a member: no account an organiser creates or resets can stand in for one (ADR 0010).
+/// </summary>
 public sealed class RoundConfirmation(
     ElectionDbContext db, AuditLog audit, HallClock clock, RoundTransitions transitions, IEnumerable<IConfirmationBlocker> blockers)
 {
     public async Task<ProblemOr<RoundSignal>> ConfirmAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = user.Identity?.Name ?? "";
+        if (CommitteeMemberClaims.MemberId(user) is not { } memberId || !await CountingCommitteeMembers.IsMemberAsync(db, memberId, ct))
+        {
+            return Problems.Forbidden(NotAMember);
+        }
+        var member = await db.Delegates.AsNoTracking().Where(d => d.Id == memberId).Select(d => new { d.Code, d.FullName }).FirstAsync(ct);
+        var account = $"{member.FullName} ({member.Code})";
         RoundSignal signal;
         using (await transitions.EnterAsync(ct))
         {
@@ -35,7 +46,7 @@ public sealed class RoundConfirmation(
             }
             else if (string.Equals(round.FirstConfirmedBy, account, StringComparison.OrdinalIgnoreCase))
             {
-                return Problems.Conflict($"Tài khoản {account} đã xác nhận: cần một thành viên Ban Kiểm phiếu khác xác nhận.");
+                return Problems.Conflict($"Đồng chí {account} đã xác nhận: cần một thành viên Ban Kiểm phiếu khác xác nhận.");
             }
             else
             {
@@ -51,4 +62,7 @@ public sealed class RoundConfirmation(
         await transitions.ConfirmedAsync(signal);
         return signal;
     }
+
+    public const string NotAMember = "Chỉ thành viên Ban Kiểm phiếu (do Đại hội biểu quyết) xác nhận kết quả, "
+        + "đăng nhập bằng thẻ đại biểu hoặc mã đại biểu và mã PIN của chính mình tại /committee.";
 }

@@ -79,6 +79,7 @@ internal sealed class CountingCommitteeMemberConfiguration : IEntityTypeConfigur
     {
         b.ToTable("CountingCommitteeMembers");
         b.Property(m => m.FullName).HasMaxLength(200);
+        b.HasIndex(m => m.DelegateId);
     }
 }
 

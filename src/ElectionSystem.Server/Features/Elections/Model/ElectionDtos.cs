@@ -92,7 +92,13 @@ public sealed record CommitteeRoundDto(
 
 public sealed record AnnounceRequest(string? Order = "ballot");
 
-public sealed record CommitteeMemberDto(string FullName, bool IsChair);
+public sealed record CommitteeMemberDto(string FullName, bool IsChair, Guid? DelegateId = null, string? Code = null);
+
+/// <summary>One member as the presidium sets the list: a delegate, and whether they chair.</summary>
+public sealed record CommitteeMemberChoice(Guid DelegateId, bool IsChair);
+
+/// <summary>The counting committee as the congress elected it: the open vote that passed, and its members (delegates).</summary>
+public sealed record SetCommitteeRequest(Guid OpenVoteId, List<CommitteeMemberChoice> Members);
 
 /// <summary>What the election projector shows: turnout of open rounds, and the latest announced result.</summary>
 public sealed record ElectionProjectorState(ElectionTurnout Turnout, RoundResultDto? Announced, IReadOnlyList<string> Receipts);

@@ -190,11 +190,20 @@ public sealed class Receipt
     public string Nonce { get; set; } = "";
 }
 
-/// <summary>Thành viên Ban Kiểm phiếu, as printed on the minutes (chair first). Set by the organisers.</summary>
+/// <summary>
+/// Thành viên Ban Kiểm phiếu, as printed on the minutes (chair first): a delegate elected by the
+/// congress's open vote (ADR 0010), set by the presidium. The name is the delegate's, copied when set.
+/// </summary>
 public sealed class CountingCommitteeMember
 {
     public Guid Id { get; set; }
     public int Order { get; set; }
     public string FullName { get; set; } = "";
     public bool IsChair { get; set; }
+
+    /// <summary>The member's delegate record (they sign in with its badge or code and PIN); null only in lists set before ADR 0010.</summary>
+    public Guid? DelegateId { get; set; }
+
+    /// <summary>The open vote that elected the committee.</summary>
+    public Guid? ElectedByOpenVoteId { get; set; }
 }

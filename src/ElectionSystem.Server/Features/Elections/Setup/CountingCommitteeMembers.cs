@@ -1,27 +1,55 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.OpenVotes;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;
 
-/// <summary>Thành viên Ban Kiểm phiếu as the minutes print them (chair first).</summary>
-public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audit)
+/// <summary>
+/// Thành viên Ban Kiểm phiếu as the minutes print them (chair first): delegates elected by the
+/// congress's open vote, recorded by the presidium with that vote (ADR 0010). A member signs in with
+/// their own badge or code and PIN; confirmations and approvals come only from this list.
+/// </summary>
+public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audit, OpenVoteDecisions decisions)
 {
-    public async Task<IReadOnlyList<CommitteeMemberDto>> ListAsync(CancellationToken ct) =>
-        await db.Set<CountingCommitteeMember>().AsNoTracking().OrderBy(m => m.Order)
-            .Select(m => new CommitteeMemberDto(m.FullName, m.IsChair)).ToListAsync(ct);
-
-    public async Task<ProblemOr<IReadOnlyList<CommitteeMemberDto>>> SetAsync(IReadOnlyList<CommitteeMemberDto> members, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<IReadOnlyList<CommitteeMemberDto>> ListAsync(CancellationToken ct)
     {
+        var members = await db.Set<CountingCommitteeMember>().AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct);
+        var ids = members.Where(m => m.DelegateId is not null).Select(m => m.DelegateId!.Value).ToList();
+        var codes = await db.Delegates.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+        return members.Select(m => new CommitteeMemberDto(m.FullName, m.IsChair, m.DelegateId,
+            m.DelegateId is { } id && codes.TryGetValue(id, out var code) ? code : null)).ToList();
+    }
+
+    /// <summary>Whether this delegate is on the committee's list now.</summary>
+    public static Task<bool> IsMemberAsync(ElectionDbContext db, Guid delegateId, CancellationToken ct) =>
+        db.Set<CountingCommitteeMember>().AnyAsync(m => m.DelegateId == delegateId, ct);
+
+    public async Task<ProblemOr<IReadOnlyList<CommitteeMemberDto>>> SetAsync(SetCommitteeRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var decided = await decisions.PassedAsync(request.OpenVoteId, "lập Ban Kiểm phiếu", ct);
+        if (decided.Problem is { } refused) return refused;
+        var ids = request.Members.Select(m => m.DelegateId).ToList();
+        var delegates = await db.Delegates.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        if (ids.FirstOrDefault(id => !delegates.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        {
+            return Problems.NotFound($"Không tìm thấy đại biểu {missing} (members.delegateId): thành viên Ban Kiểm phiếu phải là đại biểu.");
+        }
         db.RemoveRange(await db.Set<CountingCommitteeMember>().ToListAsync(ct));
-        var ordered = members.OrderByDescending(m => m.IsChair).ToList();
+        var ordered = request.Members.OrderByDescending(m => m.IsChair).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
-            db.Add(new CountingCommitteeMember { Id = Guid.NewGuid(), Order = i, FullName = Domain.Names.VietnameseText.Normalize(ordered[i].FullName), IsChair = ordered[i].IsChair });
+            var d = delegates[ordered[i].DelegateId];
+            db.Add(new CountingCommitteeMember
+            {
+                Id = Guid.NewGuid(), Order = i, FullName = d.FullName, IsChair = ordered[i].IsChair,
+                DelegateId = d.Id, ElectedByOpenVoteId = request.OpenVoteId,
+            });
         }
-        await audit.AppendAsync(user, "election.committee.set", "counting-committee", new { members = ordered.Select(m => m.FullName) });
+        await audit.AppendAsync(user, "election.committee.set", "counting-committee",
+            new { members = ordered.Select(m => delegates[m.DelegateId].Code), decidedBy = decided.Value });
         await db.SaveChangesAsync(ct);
         return new ProblemOr<IReadOnlyList<CommitteeMemberDto>>(await ListAsync(ct), null);
     }

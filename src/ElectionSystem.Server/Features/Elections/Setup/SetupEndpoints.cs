@@ -25,9 +25,11 @@ public static class SetupEndpoints
         read.MapGet("/{id:guid}", async (Guid id, ElectionSetup s, CancellationToken ct) => (await s.GetAsync(id, ct)).ToHttp());
         read.MapGet("/committee-members", async (CountingCommitteeMembers s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)));
 
-        var organisers = elections.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.Organiser)).DisableAntiforgery();
-        organisers.MapPut("/committee-members", async (List<CommitteeMemberDto> members, CountingCommitteeMembers s, ClaimsPrincipal u, CancellationToken ct) =>
-            (await s.SetAsync(members, u, ct)).ToHttp());
+        // The congress elects its counting committee by open vote; the presidium records it (ADR 0010),
+        // not the organiser, who resets PINs and must not also pick who approves that.
+        var presidium = elections.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.Presidium)).DisableAntiforgery();
+        presidium.MapPut("/committee-members", async (SetCommitteeRequest request, CountingCommitteeMembers s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.SetAsync(request, u, ct)).ToHttp());
         return elections;
     }
 }
