@@ -41,9 +41,10 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
                 db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
                 list.Add(d);
             }
+            // The counting committee: two of the delegates, as the congress's open vote chose them (ADR 0010).
             db.Set<CountingCommitteeMember>().AddRange(
-                new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 0, FullName = "Hoàng Thị Lan", IsChair = true },
-                new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 1, FullName = "Phạm Văn Minh" });
+                new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 0, FullName = list[0].FullName, DelegateId = list[0].Id, IsChair = true },
+                new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 1, FullName = list[1].FullName, DelegateId = list[1].Id });
             await db.SaveChangesAsync();
             return list;
         });
@@ -54,8 +55,6 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
             return await db.SaveChangesAsync();
         });
         var presidium = await hall.StaffAsync("chutich", Roles.Presidium);
-        await hall.StaffAsync("kiemphieu1", Roles.CountingCommittee);
-        await hall.StaffAsync("kiemphieu2", Roles.CountingCommittee);
 
         string[] names = ["Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên", "Mạc Thị Liên", "Quách Văn Nam", "Tôn Thị Oanh"];
         var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
@@ -108,15 +107,15 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
         }
 
         // The committee: member 1 closes and confirms; member 2 confirms and announces.
-        var first = await CommitteeAsync("kiemphieu1");
+        var first = await CommitteeAsync("B001");
         await Expect(first.Locator("#collected")).ToHaveTextAsync("2");
         await first.ClickAsync("#close");
         await first.ClickAsync("#close-confirm");
         await Expect(first.Locator("#tally")).ToBeVisibleAsync();
         await first.ClickAsync("#confirm");
-        await Expect(first.Locator("main")).ToContainTextAsync("Xác nhận: kiemphieu1");
+        await Expect(first.Locator("main")).ToContainTextAsync("Xác nhận: Nguyễn Văn Bảy (B001)");
 
-        var second = await CommitteeAsync("kiemphieu2");
+        var second = await CommitteeAsync("B002");
         await second.ClickAsync("#confirm");
         await Expect(second.Locator("#round-state")).ToHaveTextAsync("Đã xác nhận");
         await Expect(second.Locator("#announce")).ToBeEnabledAsync();
@@ -147,11 +146,12 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
         _ = delegates;
     }
 
-    private async Task<IPage> CommitteeAsync(string userName)
+    /// <summary>A committee member at their own desk: signed in with their delegate code and PIN, never a password an organiser set.</summary>
+    private async Task<IPage> CommitteeAsync(string code)
     {
         var context = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         // Sign in through the API: the same call sets the page cookie for this browser context.
-        var login = await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName, password = "browser-pass-1" } });
+        var login = await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code, pin = Pin } });
         Assert.True(login.Ok, await login.TextAsync());
         var page = await context.NewPageAsync();
         await page.GotoAsync("/committee");
