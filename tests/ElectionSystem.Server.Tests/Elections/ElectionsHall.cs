@@ -90,7 +90,8 @@ public class ElectionsHall : HallFactory
 
     /// <summary>
     /// A decision of the congress: an open vote whose show-of-hands result the presidium types in,
-    /// with <paramref name="votesFor"/> for (at most Base) and the rest of Base against.
+    /// with <paramref name="votesFor"/> for (at most Base) and the rest of those present against; a show of hands
+    /// counts only those present, so enough of the registered delegates are checked in first.
     /// </summary>
     public async Task<Guid> DecisionAsync(string title, int votesFor)
     {
@@ -99,9 +100,30 @@ public class ElectionsHall : HallFactory
         var attendance = await OkAsync<System.Text.Json.JsonElement>(presidium.GetAsync("/api/attendance"));
         var baseValue = attendance.GetProperty("baseValue").GetInt32();
         votesFor = Math.Min(votesFor, baseValue);
+        var present = await PresentAtLeastAsync(votesFor);
         await OkAsync<OpenVoteSummary>(presidium.PostAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands",
-            new ShowOfHandsRequest(votesFor, baseValue - votesFor, 0)));
+            new ShowOfHandsRequest(votesFor, present - votesFor, 0)));
         return vote.Id;
+    }
+
+    /// <summary>Checks in registered officials not yet present until at least <paramref name="count"/> are; returns those present.</summary>
+    public async Task<int> PresentAtLeastAsync(int count)
+    {
+        var session = await EnsureCurrentSessionAsync();
+        await WithDbAsync(async db =>
+        {
+            var present = await db.CheckIns.Where(c => c.SessionId == session).Select(c => c.DelegateId).Distinct().ToListAsync();
+            var missing = count - present.Count;
+            if (missing > 0)
+            {
+                var more = await db.Delegates.Where(d => d.Category == DelegateCategory.Official && !d.AbsentWholeCongress && !present.Contains(d.Id))
+                    .Select(d => d.Id).Take(missing).ToListAsync();
+                foreach (var id in more) db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session, DelegateId = id, At = DateTime.UtcNow, By = "test" });
+                await db.SaveChangesAsync();
+            }
+        });
+        var attendance = await OkAsync<System.Text.Json.JsonElement>((await PresidiumAsync()).GetAsync("/api/attendance"));
+        return attendance.GetProperty("present").GetInt32();
     }
 
     /// <summary>Creates the next round the rule book gives and opens it.</summary>

@@ -124,6 +124,26 @@ public class OpenVoteTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
     }
 
     [Fact]
+    public async Task A_show_of_hands_counting_more_hands_than_delegates_present_is_refused_and_changes_nothing()
+    {
+        await hall.EnsureCurrentSessionAsync();
+        await hall.DelegateAsync("Người Giơ Tay");
+        using var presidium = await hall.ClientAsync(Roles.Presidium);
+        var present = (await presidium.GetFromJsonAsync<AttendanceSnapshot>("/api/attendance"))!.Present;
+        var vote = (await (await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Giơ tay quá số có mặt", null, false)))
+            .Content.ReadFromJsonAsync<OpenVoteSummary>())!;
+
+        var refused = await presidium.PostAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands", new ShowOfHandsRequest(present, 1, 0));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"số đại biểu có mặt ({present})", (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        Assert.Equal(OpenVoteState.Draft, (await presidium.GetFromJsonAsync<OpenVoteAgenda>("/api/openvotes"))!.Votes.Single(v => v.Id == vote.Id).State);
+
+        var accepted = await presidium.PostAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands", new ShowOfHandsRequest(present - 1, 1, 0));
+        accepted.EnsureSuccessStatusCode();
+        Assert.Equal(present, (await accepted.Content.ReadFromJsonAsync<OpenVoteSummary>())!.Result!.Present);
+    }
+
+    [Fact]
     public async Task A_show_of_hands_is_recorded_as_such_with_Base_and_listed_among_decisions()
     {
         await hall.EnsureCurrentSessionAsync();

@@ -81,12 +81,35 @@ public sealed class EntryStationTests(PaperHall hall) : IClassFixture<PaperHall>
     }
 
     [Fact]
+    public async Task A_mixed_round_issues_one_ballot_per_delegate_present_and_refuses_paper_beyond_them()
+    {
+        var seated = await hall.SeatAsync(3, "Đại biểu phát phiếu");
+        var e = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, hall.Unique("Bầu phát một lần "), 5, Names);
+        var round = await hall.OpenNextRoundAsync(e.Id);
+        await ElectionsHall.OkAsync<CastReceipt>(ElectionsHall.CastAsync(seated[0].Tablet, round.Id, ElectionsHall.NewKey(), ["c1"]));
+        var counter = await hall.CounterAsync();
+        var present = (await ElectionsHall.OkAsync<System.Text.Json.JsonElement>(counter.GetAsync("/api/attendance"))).GetProperty("present").GetInt32();
+        var withoutTabletBallot = present - 1;
+
+        // One more paper ballot than delegates present who have not cast on a tablet: someone would hold two.
+        var beyond = await PaperHall.ProblemAsync(counter.PostAsJsonAsync($"/api/paper/rounds/{round.Id}/open", new OpenPaperRequest(withoutTabletBallot + 1, false, 0, 3)), 400);
+        Assert.Contains("mỗi đại biểu chỉ nhận một phiếu", System.Text.Json.JsonDocument.Parse(beyond).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ElectionsHall.OkAsync<PaperStatusDto>(counter.PostAsJsonAsync($"/api/paper/rounds/{round.Id}/open", new OpenPaperRequest(withoutTabletBallot, false, 0, 3)));
+        await PaperHall.ProblemAsync(counter.PutAsJsonAsync($"/api/paper/rounds/{round.Id}/issued", new SetIssuedRequest(withoutTabletBallot + 1)), 400);
+
+        var open = await ElectionsHall.OkAsync<ElectionTurnout>(counter.GetAsync("/api/elections/turnout"));
+        Assert.Equal(present, open.Rounds.Single(r => r.RoundId == round.Id).Issued);
+        var closed = await ElectionsHall.OkAsync<CommitteeRoundDto>(counter.PostAsync($"/api/committee/rounds/{round.Id}/close", null));
+        Assert.Equal(present, closed.Issued);
+    }
+
+    [Fact]
     public async Task A_mixed_round_adds_tablet_and_paper_ballots_and_an_agreed_ballot_can_be_ruled_invalid()
     {
-        var seated = await hall.SeatAsync(2, "Đại biểu máy tính bảng");
+        var seated = await hall.SeatAsync(6, "Đại biểu máy tính bảng");
         var e = await hall.ElectionAsync(ElectionKinds.ExecutiveCommittee, hall.Unique("Bầu hỗn hợp "), 5, Names);
         var round = await hall.OpenNextRoundAsync(e.Id);
-        foreach (var d in seated)
+        foreach (var d in seated.Take(2))
         {
             await ElectionsHall.OkAsync<CastReceipt>(ElectionsHall.CastAsync(d.Tablet, round.Id, ElectionsHall.NewKey(), ["c1"]));
         }
@@ -94,6 +117,8 @@ public sealed class EntryStationTests(PaperHall hall) : IClassFixture<PaperHall>
         var closed = await ElectionsHall.OkAsync<CommitteeRoundDto>(counter.PostAsync($"/api/committee/rounds/{round.Id}/close", null));
         Assert.Equal(2, closed.Collected);
         var tabletIssued = closed.Issued;
+        var present = (await ElectionsHall.OkAsync<System.Text.Json.JsonElement>(counter.GetAsync("/api/attendance"))).GetProperty("present").GetInt32();
+        Assert.Equal(present, tabletIssued);
 
         await ElectionsHall.OkAsync<PaperStatusDto>(counter.PostAsJsonAsync($"/api/paper/rounds/{round.Id}/open", new OpenPaperRequest(4, false, 1, 3)));
         HttpClient[] ops = [await hall.OperatorAsync(), await hall.OperatorAsync(), await hall.OperatorAsync()];
@@ -123,15 +148,16 @@ public sealed class EntryStationTests(PaperHall hall) : IClassFixture<PaperHall>
         var done = await ElectionsHall.OkAsync<PaperStatusDto>(counter.PostAsync($"/api/paper/rounds/{round.Id}/complete", null));
         Assert.Equal(3, done.Counted);
         var view = await ElectionsHall.OkAsync<CommitteeRoundDto>(counter.GetAsync($"/api/committee/rounds/{round.Id}"));
-        Assert.Equal(tabletIssued + 4, view.Issued);
-        Assert.Equal(tabletIssued + 4, view.Result!.Issued);
+        // Issue 11: the four paper ballots went to delegates present who had no tablet ballot: each counted once.
+        Assert.Equal(tabletIssued, view.Issued);
+        Assert.Equal(tabletIssued, view.Result!.Issued);
         Assert.Equal(5, view.Result.Collected);
         Assert.Equal(1, view.Result.InvalidByReason.Single(i => i.Reason == "other").Count);
 
         var record = ElectionRecordReader.Read(await counter.GetStringAsync($"/api/committee/rounds/{round.Id}/record.json")).Record!;
         Assert.Equal(2, record.Ballots.Count(b => b.Source == Domain.Elections.BallotSource.Tablet));
         Assert.Equal(3, record.Ballots.Count(b => b.Source == Domain.Elections.BallotSource.Paper));
-        Assert.Equal(tabletIssued + 4, record.Election.Issued);
+        Assert.Equal(tabletIssued, record.Election.Issued);
 
         // The printed ballot: seal area, title, names in ballot order with their numbers, nothing that identifies a ballot.
         var sheet = System.Net.WebUtility.HtmlDecode(await counter.GetStringAsync($"/entry/rounds/{round.Id}/ballot-print"));

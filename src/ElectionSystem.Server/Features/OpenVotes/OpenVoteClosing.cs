@@ -9,7 +9,7 @@ namespace ElectionSystem.Server.Features.OpenVotes;
 
 /// <summary>
 /// Ends an open vote with its decision: closing the vote on the tablets, or typing in a show of
-/// hands counted in the hall. Present and Base come from the voter roll at that moment. Anonymous
+/// hands counted in the hall (its total at most those present: each present delegate raises a hand once). Present and Base come from the voter roll at that moment. Anonymous
 /// votes: choices are kept while the vote is open so a delegate can change theirs, then at close —
 /// in the same transaction that stores the counts — every choice is cleared, leaving only "this
 /// delegate took part". Named votes keep who chose what, as a show of hands does.
@@ -65,9 +65,9 @@ public sealed class OpenVoteClosing(
                     : OpenVoteService.Ended);
             }
             var roll = await eligibility.RollAsync(ct);
-            if (f + a + ab > roll.Base.Value)
+            if (f + a + ab > roll.Present.Count)
             {
-                return Problems.BadRequest($"Tổng {f + a + ab} vượt quá tổng số đại biểu ({roll.Base.Value}).");
+                return Problems.BadRequest($"Tổng {f + a + ab} vượt quá số đại biểu có mặt ({roll.Present.Count}): mỗi đại biểu có mặt biểu quyết một lần.");
             }
             await decisions.RecordAsync(user, "openvote.show-of-hands", vote, OpenVoteMethod.ShowOfHands,
                 f, a, ab, Math.Max(0, roll.Present.Count - (f + a + ab)), roll);

@@ -28,6 +28,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
                 return Problems.Conflict("Chỉ mở nhập phiếu giấy khi lần bầu đang mở hoặc đã đóng và chưa có ai xác nhận kết quả.");
             if (await db.Set<PaperCount>().AnyAsync(p => p.RoundId == roundId, ct))
                 return Problems.Conflict("Lần bầu này đã mở nhập phiếu giấy.");
+            if (await tally.PaperBeyondHallAsync(l.Row, r.Issued, ct) is { } beyond) return Problems.BadRequest(beyond);
             l.Row.IssuedPaper = r.Issued;
             db.Add(new PaperCount { RoundId = roundId, PaperOnly = r.PaperOnly, OpenedBy = PaperRounds.Me(user), OpenedAt = clock.UtcNow });
             for (var i = 1; i <= r.Bundles; i++) db.Add(new PaperBundle { RoundId = roundId, Number = i, Size = r.BundleSize, CreatedAt = clock.UtcNow });
@@ -43,6 +44,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
             var row = await db.Set<ElectionRoundRow>().FirstAsync(x => x.Id == roundId, ct);
+            if (await tally.PaperBeyondHallAsync(row, r.Issued, ct) is { } beyond) return Problems.BadRequest(beyond);
             await audit.AppendAsync(user, "paper.issued.set", $"round:{roundId}", new { before = row.IssuedPaper, issued = r.Issued });
             row.IssuedPaper = r.Issued;
             await db.SaveChangesAsync(ct);

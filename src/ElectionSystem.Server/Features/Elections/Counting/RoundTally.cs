@@ -19,7 +19,7 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
     /// </summary>
     public Task<IReadOnlyList<string>> DamageAsync(CancellationToken ct) => health.IntegrityProblemsAsync(ct);
 
-    /// <summary>At the close: who was present and Base now; issued = those present ∪ those who voted, plus paper handed out.</summary>
+    /// <summary>At the close: who was present and Base now; issued once per delegate (RoundIssued).</summary>
     public async Task<StoredCount> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
     {
         var election = await db.ElectionOfAsync(round, ct);
@@ -36,7 +36,7 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
         var record = new ElectionRecord(
             new RecordCongress(congress?.Name ?? "", roll.Base.Summoned, roll.Base.AbsentCommitteeMembers, roll.Base.AbsentWithoutAlternate,
                 poll ? roll.Present.Count : null),
-            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, round.Issued + round.IssuedPaper),
+            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present)),
             ElectionQueries.RulesFor(election), await db.RoundCandidatesAsync(round.Id, ct), await db.BallotsAsync(round.Id, [], ct));
         return Store(round, record);
     }
@@ -47,10 +47,23 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
         var before = counts.Read(round).Record;
         var record = before with
         {
-            Election = before.Election with { Issued = round.Issued + round.IssuedPaper },
+            Election = before.Election with { Issued = RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present) },
             Ballots = await db.BallotsAsync(round.Id, paper, ct),
         };
         return Store(round, record);
+    }
+
+    /// <summary>
+    /// Why <paramref name="paper"/> paper ballots cannot have been handed out in this round, or null: paper goes
+    /// only to a delegate present who has not cast on a tablet (one ballot per delegate, RoundIssued).
+    /// </summary>
+    public async Task<string?> PaperBeyondHallAsync(ElectionRoundRow round, int paper, CancellationToken ct)
+    {
+        var voters = await db.VotersAsync(round.Id, ct);
+        var tablet = round.State == RoundState.Open ? (await eligibility.RollAsync(ct)).Present.Union(voters).Count() : round.Issued;
+        var room = Math.Max(0, tablet - voters.Count);
+        return paper <= room ? null
+            : $"Số phiếu giấy phát ra ({paper}) vượt quá số đại biểu có mặt chưa bỏ phiếu trên máy tính bảng ({room}): mỗi đại biểu chỉ nhận một phiếu.";
     }
 
     private StoredCount Store(ElectionRoundRow round, ElectionRecord record)

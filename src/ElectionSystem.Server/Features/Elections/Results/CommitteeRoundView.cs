@@ -24,8 +24,8 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
                                 select d.FullName).ToListAsync(ct);
         var voters = new Domain.Names.BallotOrder().SortItems(voterNames, n => n, _ => (DateOnly?)null).ToList();
         var issued = round.State == RoundState.Open
-            ? await turnout.IssuedOnTabletsAsync(await db.VotersAsync(roundId, ct), ct)
-            : round.Issued + round.IssuedPaper;
+            ? await turnout.IssuedOpenAsync(round, ct)
+            : RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present);
         var confirmations = new List<Confirmation>();
         if (round.FirstConfirmedBy is not null) confirmations.Add(new Confirmation(round.FirstConfirmedBy, round.FirstConfirmedAt!.Value));
         if (round.SecondConfirmedBy is not null) confirmations.Add(new Confirmation(round.SecondConfirmedBy, round.SecondConfirmedAt!.Value));

@@ -13,6 +13,14 @@ public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibi
     public async Task<int> IssuedOnTabletsAsync(IReadOnlyCollection<Guid> voters, CancellationToken ct) =>
         (await eligibility.RollAsync(ct)).Present.Union(voters).Count();
 
+    /// <summary>Phát ra of an open round, tablet and paper once per delegate (RoundIssued).</summary>
+    public async Task<int> IssuedOpenAsync(ElectionRoundRow round, CancellationToken ct)
+    {
+        var roll = await eligibility.RollAsync(ct);
+        var tablet = roll.Present.Union(await db.VotersAsync(round.Id, ct)).Count();
+        return RoundIssued.Total(tablet, round.IssuedPaper, roll.Present.Count);
+    }
+
     public async Task<ElectionTurnout> TurnoutAsync(CancellationToken ct)
     {
         var open = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundState.Open).ToListAsync(ct);
@@ -21,7 +29,7 @@ public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibi
         {
             var title = (await db.ElectionOfAsync(r, ct)).Title;
             var voters = await db.VotersAsync(r.Id, ct);
-            var issued = await IssuedOnTabletsAsync(voters, ct) + r.IssuedPaper;
+            var issued = await IssuedOpenAsync(r, ct);
             rows.Add(new TurnoutRow(r.Id, title, RoundWords.Label(r), issued, voters.Count, $"Đã bỏ phiếu {voters.Count}/{issued}"));
         }
         return new ElectionTurnout(clock.UtcNow.Ticks, rows);
