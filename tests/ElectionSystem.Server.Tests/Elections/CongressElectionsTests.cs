@@ -86,6 +86,10 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
         Assert.Equal(196, round1.Candidates.Single(c => c.FullName == "Đỗ Văn Khoa").Votes);
         await AssertMinutesEqualRecountAsync(r1.Id, "Bầu lần thứ nhất");
 
+        // The combined result so far: round 1's eight, the last seat waiting for the tie-break.
+        var partial = await ElectionsHall.OkAsync<ElectionOutcomeDto>(seated[0].Tablet.GetAsync($"/api/elections/{exec.Id}/outcome"));
+        Assert.Equal(8, partial.Elected.Count);
+        Assert.Equal(1, partial.TieSeatsPending);
         var step = await ElectionsHall.OkAsync<NextStepDto>((await hall.PresidiumAsync()).GetAsync($"/api/elections/{exec.Id}/next-step"));
         Assert.Equal("tie-break", step.Step);
         Assert.Equal(["c10", "c9"], step.Candidates.Select(c => c.Id).Order().ToList());
@@ -108,11 +112,13 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
         Assert.Null(round2.TieStatementVi);
         await AssertMinutesEqualRecountAsync(r2.Id, "Bầu lần thứ hai");
         Assert.Equal("none", (await ElectionsHall.OkAsync<NextStepDto>((await hall.PresidiumAsync()).GetAsync($"/api/elections/{exec.Id}/next-step"))).Step);
+        await AssertOutcomeAsync(exec.Id, committee.Except(["Ngô Thị Lan", "Dương Văn Long"]).ToList(), "Đỗ Văn Khoa", "Bầu lần thứ hai");
 
         // --- delegation: 3 official, 2 alternates, one combined list of 7 ------------------------
         string[] delegation = ["Lý Văn Phúc", "Mai Thị Quỳnh", "Tạ Văn Sơn", "Hà Thị Thu", "Kiều Văn Uy", "Lâm Thị Vân", "Châu Văn Xuân"];
         var del = await hall.ElectionAsync(ElectionKinds.Delegation, "Bầu đoàn đại biểu dự Đại hội đại biểu toàn quốc lần thứ XIV", 3, delegation, alternates: 2);
         var r3 = await hall.OpenNextRoundAsync(del.Id);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await seated[0].Tablet.GetAsync($"/api/elections/{del.Id}/outcome")).StatusCode);
         Assert.Equal("delegation-official", r3.Kind);
         await CastAllAsync(seated, r3.Id, i => i < 250 ? (["c4", "c5", "c6", "c7"], null) : (["c3", "c5", "c6", "c7"], null));
         var round3 = await AnnounceAndMeasureAsync(r3.Id, announced, announcedSignal);
@@ -136,6 +142,31 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
         var receipts = await ElectionsHall.OkAsync<List<string>>(seated[0].Tablet.GetAsync($"/api/elections/rounds/{r4.Id}/receipts"));
         Assert.Equal(Delegates, receipts.Count);
         Assert.Equal(receipts.Order(StringComparer.Ordinal), receipts);
+    }
+
+    /// <summary>
+    /// The election's combined result (issue 11), in the API, the .docx and the printed page: everyone elected
+    /// with the round that elected them, no vacancy, nothing pending — read from the stored counts.
+    /// </summary>
+    private async Task AssertOutcomeAsync(Guid electionId, List<string> everyone, string lateName, string lateRound)
+    {
+        var outcome = await ElectionsHall.OkAsync<ElectionOutcomeDto>((await hall.PresidiumAsync()).GetAsync($"/api/elections/{electionId}/outcome"));
+        Assert.Equal(everyone.Order(StringComparer.Ordinal), outcome.Elected.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.StartsWith(lateRound, outcome.Elected.Single(e => e.FullName == lateName).RoundLabel, StringComparison.Ordinal);
+        Assert.All(outcome.Elected.Where(e => e.FullName != lateName), e => Assert.Equal(1, e.RoundNumber));
+        Assert.Equal((0, 0, false, 2), (outcome.Vacant, outcome.TieSeatsPending, outcome.Pending, outcome.Rounds.Count));
+
+        var counter = await hall.CounterAsync();
+        var lines = MinutesText.Lines(await counter.GetByteArrayAsync($"/api/minutes/elections/{electionId}/outcome.docx"));
+        var text = string.Join("\n", lines);
+        Assert.Contains("KẾT QUẢ BẦU CỬ", lines);
+        Assert.Contains("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XVI", text, StringComparison.Ordinal);
+        foreach (var name in everyone) Assert.Contains(name, lines);
+        var late = lines.FindIndex(l => l == lateName);
+        Assert.StartsWith(lateRound, lines[late + 1], StringComparison.Ordinal);
+        var page = System.Net.WebUtility.HtmlDecode(await counter.GetStringAsync($"/minutes/elections/{electionId}/outcome"));
+        foreach (var name in everyone) Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains($"<td>{lateName}</td><td>{lateRound}", page, StringComparison.Ordinal);
     }
 
     private async Task CastAllAsync(List<SeatedDelegate> seated, Guid roundId, Func<int, (List<string> Struck, string? Accept)?> ballotOf)

@@ -37,6 +37,7 @@ public static class ElectionEndpoints
         services.AddScoped<RoundAnnouncement>();
         // Results.
         services.AddScoped<RoundResults>();
+        services.AddScoped<ElectionOutcome>();
         services.AddScoped<RoundTurnout>();
         services.AddScoped<CommitteeRoundView>();
         return services;

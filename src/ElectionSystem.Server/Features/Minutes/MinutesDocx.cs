@@ -64,7 +64,7 @@ public static class MinutesDocx
         return stream.ToArray();
     }
 
-    private static Paragraph P(string text, bool center = false, bool bold = false, bool italic = false, bool underline = false, string size = Size)
+    internal static Paragraph P(string text, bool center = false, bool bold = false, bool italic = false, bool underline = false, string size = Size)
     {
         var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font }, new FontSize { Val = size });
         if (bold) props.Append(new Bold());
@@ -75,7 +75,7 @@ public static class MinutesDocx
         return paragraph;
     }
 
-    private static Table TwoColumns(IEnumerable<Paragraph> left, IEnumerable<Paragraph> right)
+    internal static Table TwoColumns(IEnumerable<Paragraph> left, IEnumerable<Paragraph> right)
     {
         var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
         var row = new TableRow();
@@ -88,7 +88,7 @@ public static class MinutesDocx
         return table;
     }
 
-    private static Table Table(string[] headings, IReadOnlyList<MinutesCandidate> rows)
+    internal static Table Table(string[] headings, IReadOnlyList<MinutesCandidate> rows)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },

@@ -10,13 +10,23 @@ public static class MinutesEndpoints
 {
     public const string MinutesRoles = Roles.CountingCommittee + "," + Roles.Organiser + "," + Roles.Presidium;
 
-    public static IServiceCollection AddMinutes(this IServiceCollection services) => services.AddScoped<MinutesBuilder>();
+    public static IServiceCollection AddMinutes(this IServiceCollection services) => services.AddScoped<MinutesBuilder>().AddScoped<OutcomeBuilder>();
 
     public static RouteGroupBuilder MapMinutes(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/minutes").WithTags("Minutes").RequireAuthorization(AuthSetup.Require(MinutesRoles));
         group.MapGet("/rounds/{roundId:guid}.docx", Docx);
+        group.MapGet("/elections/{electionId:guid}/outcome.docx", OutcomeDocx);
         return group;
+    }
+
+    /// <summary>The combined result of an election across its announced rounds (Kết quả bầu cử).</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> OutcomeDocx(Guid electionId, OutcomeBuilder outcome, CancellationToken ct)
+    {
+        var built = await outcome.BuildAsync(electionId, ct);
+        if (built.Problem is { } problem) return problem;
+        return TypedResults.File(OutcomeBuilder.Docx(built.Value!),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"ket-qua-bau-cu-{electionId:N}.docx");
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Docx(Guid roundId, MinutesBuilder minutes, ClaimsPrincipal user, CancellationToken ct)

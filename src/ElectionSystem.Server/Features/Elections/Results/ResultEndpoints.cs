@@ -11,6 +11,7 @@ public static class ResultEndpoints
     {
         var results = elections.MapGroup("").RequireAuthorization(AuthSetup.Require(ResultRoles));
         results.MapGet("/rounds/{roundId:guid}/results", async (Guid roundId, RoundResults s, CancellationToken ct) => (await s.PublicResultAsync(roundId, ct)).ToHttp());
+        results.MapGet("/{electionId:guid}/outcome", async (Guid electionId, ElectionOutcome s, CancellationToken ct) => (await s.ForElectionAsync(electionId, ct)).ToHttp());
         results.MapGet("/rounds/{roundId:guid}/receipts", async (Guid roundId, RoundResults s, CancellationToken ct) => (await s.PublicReceiptsAsync(roundId, ct)).ToHttp());
 
         var screens = elections.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.StaffAndDisplays));
