@@ -144,6 +144,41 @@ public class OpenVoteTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
     }
 
     [Fact]
+    public async Task A_show_of_hands_is_corrected_audited_until_its_decision_is_printed_and_not_after()
+    {
+        await hall.EnsureCurrentSessionAsync();
+        using var presidium = await hall.ClientAsync(Roles.Presidium);
+        var attendance = (await presidium.GetFromJsonAsync<AttendanceSnapshot>("/api/attendance"))!;
+        // More than half of Base present, so a correction can turn the decision.
+        for (var i = 0; i <= attendance.BaseValue - 2 * attendance.Present; i++) await hall.DelegateAsync($"Người Có Mặt {i}");
+        var present = (await presidium.GetFromJsonAsync<AttendanceSnapshot>("/api/attendance"))!.Present;
+        var vote = (await (await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Giơ tay nhập nhầm", null, false)))
+            .Content.ReadFromJsonAsync<OpenVoteSummary>())!;
+        var typed = (await (await presidium.PostAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands", new ShowOfHandsRequest(0, present, 0)))
+            .Content.ReadFromJsonAsync<OpenVoteSummary>())!;
+        Assert.False(typed.Result!.Passed);
+
+        var over = await presidium.PutAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands", new ShowOfHandsRequest(present, 1, 0));
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        var corrected = await presidium.PutAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands", new ShowOfHandsRequest(present, 0, 0));
+        corrected.EnsureSuccessStatusCode();
+        var result = (await corrected.Content.ReadFromJsonAsync<OpenVoteSummary>())!.Result!;
+        Assert.Equal((present, 0, true), (result.For, result.Against, result.Passed));
+        var audit = await hall.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "openvote.show-of-hands.corrected" && e.Subject == $"openvote:{vote.Id}").CountAsync());
+        Assert.Equal(1, audit);
+
+        var printed = await presidium.PostAsync($"/api/openvotes/{vote.Id}/printed", null);
+        printed.EnsureSuccessStatusCode();
+        Assert.NotNull((await printed.Content.ReadFromJsonAsync<OpenVoteSummary>())!.DecisionPrintedAt);
+        Assert.True(await hall.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "openvote.decision-printed" && e.Subject == $"openvote:{vote.Id}")));
+        var late = await presidium.PutAsJsonAsync($"/api/openvotes/{vote.Id}/show-of-hands", new ShowOfHandsRequest(0, present, 0));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("đã được in", (await late.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, StringComparison.Ordinal);
+        var decisions = (await presidium.GetFromJsonAsync<List<DecisionRow>>("/api/openvotes/decisions"))!;
+        Assert.True(decisions.Single(d => d.Title == "Giơ tay nhập nhầm").Result.Passed);
+    }
+
+    [Fact]
     public async Task A_show_of_hands_is_recorded_as_such_with_Base_and_listed_among_decisions()
     {
         await hall.EnsureCurrentSessionAsync();

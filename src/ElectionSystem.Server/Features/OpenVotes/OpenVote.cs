@@ -58,6 +58,9 @@ public sealed class OpenVote
     public int? Base { get; set; }
     public string? BaseExplanation { get; set; }
     public bool? Passed { get; set; }
+
+    /// <summary>When the presidium recorded the decision as printed ("Đã in quyết định"): a show of hands can be corrected only before.</summary>
+    public DateTime? DecisionPrintedAt { get; set; }
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public static class OpenVoteEndpoints
         services.AddScoped<DecisionRecorder>();
         services.AddScoped<OpenVoteService>();
         services.AddScoped<OpenVoteClosing>();
+        services.AddScoped<OpenVoteCorrection>();
         services.AddScoped<OpenVoteCasting>();
         services.AddScoped<OpenVoteViews>();
         services.AddScoped<OpenVoteDecisions>();
@@ -35,6 +36,10 @@ public static class OpenVoteEndpoints
         presidium.MapPost("/{id:guid}/close", async (Guid id, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) => (await s.CloseAsync(u, id, ct)).ToHttp());
         presidium.MapPost("/{id:guid}/show-of-hands", async (Guid id, ShowOfHandsRequest r, OpenVoteClosing s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.ShowOfHandsAsync(u, id, r, ct)).ToHttp());
+        presidium.MapPut("/{id:guid}/show-of-hands", async (Guid id, ShowOfHandsRequest r, OpenVoteCorrection s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.CorrectAsync(u, id, r, ct)).ToHttp());
+        presidium.MapPost("/{id:guid}/printed", async (Guid id, OpenVoteCorrection s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.MarkPrintedAsync(u, id, ct)).ToHttp());
 
         group.MapGet("/live", async (OpenVoteViews s, CancellationToken ct) => TypedResults.Ok(new OpenVoteLiveMessage(await s.LiveAsync(ct))))
             .RequireAuthorization(AuthSetup.Require(Roles.StaffAndDisplays));

@@ -17,7 +17,7 @@ public sealed record OpenVoteResult(
 
 public sealed record OpenVoteSummary(
     Guid Id, int Ordinal, string Title, string? Description, bool Anonymous, OpenVoteState State,
-    DateTime? OpenedAt, DateTime? ClosedAt, OpenVoteResult? Result);
+    DateTime? OpenedAt, DateTime? ClosedAt, OpenVoteResult? Result, DateTime? DecisionPrintedAt = null);
 
 /// <summary>The current session's agenda of open votes, for the presidium.</summary>
 public sealed record OpenVoteAgenda(Guid? SessionId, string? SessionTitle, IReadOnlyList<OpenVoteSummary> Votes);
