@@ -42,8 +42,11 @@ function render({ rounds, current, paper: s, problem }) {
     const only = el('input', { id: 'paper-only', type: 'checkbox' });
     main.push(el('div', { class: 'actions' }, el('label', {}, 'Số phiếu giấy phát ra ', issued), el('label', {}, 'Số tập ', bundles),
       el('label', {}, 'Mỗi tập ', size, ' phiếu'), el('label', {}, only, ' Chỉ dùng phiếu giấy'),
-      el('button', { type: 'button', id: 'open-paper', on: { click: () => act(`${base}/open`, 'POST',
-        { issued: +issued.value, paperOnly: only.checked, bundles: +bundles.value, bundleSize: +size.value }) } }, 'Mở nhập phiếu giấy')));
+      el('button', { type: 'button', id: 'open-paper', on: { click: () => {
+        // A figure counted by hand: said back before it is sent (issue 11).
+        if (!confirm(`Số phiếu giấy phát ra: ${+issued.value} (${+bundles.value} tập × ${+size.value} phiếu${only.checked ? ', chỉ dùng phiếu giấy' : ''}). Mở nhập phiếu giấy?`)) return;
+        act(`${base}/open`, 'POST', { issued: +issued.value, paperOnly: only.checked, bundles: +bundles.value, bundleSize: +size.value });
+      } } }, 'Mở nhập phiếu giấy')));
   } else {
     main.push(el('p', { class: 'figures' }, el('span', {}, 'Phát ra ', el('b', {}, String(s.issuedPaper))),
       el('span', {}, 'Trong các tập ', el('b', {}, String(s.ballots))), el('span', {}, 'Khớp ', el('b', {}, String(s.agreed))),

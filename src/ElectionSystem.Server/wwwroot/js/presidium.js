@@ -46,25 +46,48 @@ function renderAgenda() {
     if (v.state === 'Draft') {
       const open = button('Mở biểu quyết', () => act(`/api/openvotes/${v.id}/open`), true);
       open.disabled = anyOpen;
-      actions.append(open, button('Nhập kết quả giơ tay', () => showHands(actions, v)));
+      actions.append(open, button('Nhập kết quả giơ tay', () => showHands(actions, v, 'POST')));
     } else if (v.state === 'Open') {
       actions.append(button('Kết thúc biểu quyết', () => {
         if (confirm(`Kết thúc biểu quyết “${v.title}”?`)) act(`/api/openvotes/${v.id}/close`);
       }, true));
+    } else if (v.decisionPrintedAt) {
+      actions.append(el('span', { class: 'printed', text: 'Đã in quyết định' }));
+    } else if (v.state === 'Closed') {
+      // Until the decision is printed a typed show of hands can be corrected (audited); printing makes it final.
+      if (v.result?.method === 'ShowOfHands') actions.append(button('Sửa kết quả giơ tay', () => showHands(actions, v, 'PUT')));
+      actions.append(button('Đã in quyết định', () => {
+        if (confirm(`Ghi nhận quyết định “${v.title}” đã được in? Sau đó không sửa kết quả được nữa.`)) act(`/api/openvotes/${v.id}/printed`);
+      }));
     }
     tr.append(actions);
     body.append(tr);
   }
 }
 
-function showHands(container, vote) {
+/** The figures a person typed, said back before they are sent (issue 11: a manual figure is confirmed). */
+function handsQuestion(vote, body, method) {
+  const total = body.for + body.against + body.abstain;
+  const present = Number($('present').textContent);
+  return `${method === 'PUT' ? 'Sửa' : 'Gửi'} kết quả giơ tay “${vote.title}”:\n`
+    + `Tán thành ${body.for} · Không tán thành ${body.against} · Không biểu quyết ${body.abstain}\n`
+    + `Tổng ${total} / có mặt ${present}${total > present ? ' — VƯỢT QUÁ SỐ CÓ MẶT' : ''}`;
+}
+
+function showHands(container, vote, method) {
   if (container.querySelector('form')) return;
   const form = $('hands').content.firstElementChild.cloneNode(true);
+  if (method === 'PUT' && vote.result) {
+    form.elements.for.value = vote.result.for;
+    form.elements.against.value = vote.result.against;
+    form.elements.abstain.value = vote.result.abstainChosen;
+  }
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const data = new FormData(form);
     const body = { for: Number(data.get('for')), against: Number(data.get('against')), abstain: Number(data.get('abstain')) };
-    if (await shown(api(`/api/openvotes/${vote.id}/show-of-hands`, { method: 'POST', body }))) await loadAgenda();
+    if (!confirm(handsQuestion(vote, body, method))) return;
+    if (await shown(api(`/api/openvotes/${vote.id}/show-of-hands`, { method, body }))) await loadAgenda();
   });
   form.querySelector('[data-cancel]').addEventListener('click', () => form.remove());
   container.append(form);
