@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using ElectionSystem.Domain.Congress;
+using ElectionSystem.Domain.Names;
+using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Auth;
+using Microsoft.EntityFrameworkCore;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.PaperEntry;
 using ElectionSystem.Browser.Tests.Elections;
@@ -36,6 +40,30 @@ public class PaperEntryBrowserTests(ElectionsBrowserFixture hall, ITestOutputHel
         }
         var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
         await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        // Ten delegates present: paper is handed to delegates present, one each (issue 11).
+        await hall.WithDbAsync(async db =>
+        {
+            var session = await db.Sessions.FirstOrDefaultAsync(x => x.IsCurrent);
+            if (session is null)
+            {
+                session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = new DateOnly(2025, 10, 15), IsCurrent = true };
+                db.Sessions.Add(session);
+            }
+            var group = new Delegation { Id = Guid.NewGuid(), Name = "Đoàn phiếu giấy", SortOrder = 1 };
+            db.Delegations.Add(group);
+            for (var i = 1; i <= 10; i++)
+            {
+                var name = $"Đại biểu Giấy {Given[i]}";
+                var d = new CongressDelegate
+                {
+                    Id = Guid.NewGuid(), Code = $"G{i:000}", FullName = VietnameseText.Normalize(name), SearchKey = VietnameseText.FoldForSearch(name),
+                    DelegationId = group.Id, Category = DelegateCategory.Official,
+                };
+                db.Delegates.Add(d);
+                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+            }
+            return await db.SaveChangesAsync();
+        });
         await Ok<PaperStatusDto>(committee.PostAsJsonAsync($"/api/paper/rounds/{round.Id}/open", new OpenPaperRequest(10, true, 1, 10)));
         await Ok<CommitteeRoundDto>(committee.PostAsync($"/api/committee/rounds/{round.Id}/close", null));
 
