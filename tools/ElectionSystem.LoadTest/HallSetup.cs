@@ -110,9 +110,10 @@ internal static class HallSetup
         var vote = await api.CallAsync<OpenVoteSummary>(HttpMethod.Post, "/api/openvotes", presidium,
             new CreateOpenVoteRequest("Bầu Ban Kiểm phiếu (thử tải)", null, false), ct);
         var attendance = await api.CallAsync<System.Text.Json.JsonElement>(HttpMethod.Get, "/api/attendance", presidium, null, ct);
-        var baseValue = attendance.GetProperty("baseValue").GetInt32();
+        // Every hand of those present (a show of hands counts at most those present).
+        var present = attendance.GetProperty("present").GetInt32();
         await api.CallAsync<OpenVoteSummary>(HttpMethod.Post, $"/api/openvotes/{vote.Id}/show-of-hands", presidium,
-            new ShowOfHandsRequest(baseValue, 0, 0), ct);
+            new ShowOfHandsRequest(present, 0, 0), ct);
         var badges = (await api.CallAsync<List<BadgeDto>>(HttpMethod.Get, "/api/badges", organiser, null, ct))
             .ToDictionary(b => b.Code, b => b.DelegateId, StringComparer.Ordinal);
         string[] codes = [CodeOf(0), CodeOf(1)];
