@@ -59,11 +59,11 @@ function drawRound({ view: v, problem, confirmClose }) {
     el('div', { class: 'figures' },
       el('span', {}, 'Số phiếu phát ra: ', el('b', { id: 'issued' }, nf.format(v.issued))),
       el('span', {}, 'Số phiếu thu vào: ', el('b', { id: 'collected' }, nf.format(v.collected)))),
-    el('h3', {}, `Đại biểu đã bỏ phiếu (${v.voters.length}) — chỉ tên, không có nội dung phiếu`),
+    el('h2', {}, `Đại biểu đã bỏ phiếu (${v.voters.length}) — chỉ tên, không có nội dung phiếu`),
     el('div', { class: 'voters' }, ...v.voters.map((n) => el('div', {}, n))),
   ];
   if (v.state === 'open') {
-    parts.push(el('h3', {}, `Đại biểu chưa bỏ phiếu (${v.notVoted.length}) — chỉ tên`),
+    parts.push(el('h2', {}, `Đại biểu chưa bỏ phiếu (${v.notVoted.length}) — chỉ tên`),
       el('div', { class: 'voters', id: 'not-voted' }, ...v.notVoted.map((n) => el('div', {}, n))));
   }
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
