@@ -11,6 +11,7 @@ using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ElectionSystem.Server.Tests.CheckInDesk;
@@ -167,6 +168,25 @@ public class CheckInTests(HallFactory hall) : IClassFixture<HallFactory>
         Assert.Equal("Đã điểm danh", approved.Request.Outcome);
         var again = await client.GetFromJsonAsync<List<DelegateDto>>("/api/delegates/search?q=NGUYEN%20VAN%20AN");
         Assert.True(again!.Single(x => x.Id == d.Id).CheckedIn);
+    }
+
+    [Fact]
+    public async Task A_badge_code_typed_in_any_case_is_a_check_in_without_the_badge_not_a_forgery()
+    {
+        await hall.EnsureCurrentSessionAsync();
+        var d = await hall.AddDelegateAsync("Lê Văn Gõ Mã");
+        using var client = await hall.ClientAsync(Roles.CheckInStaff);
+
+        var response = await client.PostAsJsonAsync("/api/checkin/scan", new ScanRequest("  " + d.Code.ToLowerInvariant() + " "));
+
+        // Held for a committee member (ADR 0010), with the waiting message, never "Thẻ không hợp lệ".
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var held = (await response.Content.ReadFromJsonAsync<PendingDuty>())!;
+        Assert.Equal(d.Code, held.DelegateCode);
+        Assert.Contains("chờ một thành viên Ban Kiểm phiếu duyệt", held.Detail, StringComparison.Ordinal);
+        Assert.False(await hall.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.DelegateId == d.Id && c.UndoneAt == null)));
+        var approved = await hall.ApproveAsync(held.RequestId);
+        Assert.Equal("Đã điểm danh", approved.Request.Outcome);
     }
 
     [Fact]

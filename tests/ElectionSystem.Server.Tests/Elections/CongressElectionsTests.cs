@@ -123,7 +123,7 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
         await CastAllAsync(seated, r3.Id, i => i < 250 ? (["c4", "c5", "c6", "c7"], null) : (["c3", "c5", "c6", "c7"], null));
         var round3 = await AnnounceAndMeasureAsync(r3.Id, announced, announcedSignal);
         Assert.Equal(["Lý Văn Phúc", "Mai Thị Quỳnh", "Tạ Văn Sơn"], round3.Elected.Select(e => e.FullName).ToList());
-        await AssertMinutesEqualRecountAsync(r3.Id, "Bầu lần thứ nhất");
+        await AssertMinutesEqualRecountAsync(r3.Id, "Bầu đại biểu chính thức (phiếu 1)");
 
         step = await ElectionsHall.OkAsync<NextStepDto>((await hall.PresidiumAsync()).GetAsync($"/api/elections/{del.Id}/next-step"));
         Assert.Equal("alternates", step.Step);
@@ -136,7 +136,8 @@ public class CongressElectionsTests(ElectionsHall hall, ITestOutputHelper output
         var round4 = await AnnounceAndMeasureAsync(r4.Id, announced, announcedSignal, order: "votes");
         Assert.Equal(["Hà Thị Thu", "Kiều Văn Uy"], round4.Elected.Select(e => e.FullName).ToList());
         Assert.Equal("votes", round4.Order);
-        await AssertMinutesEqualRecountAsync(r4.Id, "Bầu lần thứ hai");
+        await AssertMinutesEqualRecountAsync(r4.Id, "Bầu đại biểu dự khuyết (phiếu 2)");
+        Assert.DoesNotContain("Bầu lần thứ hai", string.Join("\n", MinutesText.Lines(await (await hall.CounterAsync()).GetByteArrayAsync($"/api/minutes/rounds/{r4.Id}.docx"))), StringComparison.Ordinal);
 
         // Each delegate can find their receipt in the published list.
         var receipts = await ElectionsHall.OkAsync<List<string>>(seated[0].Tablet.GetAsync($"/api/elections/rounds/{r4.Id}/receipts"));

@@ -27,6 +27,9 @@ public static class AuthSetup
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string BearerScheme = BearerTokenDefaults.AuthenticationScheme;
     public const string LoginRateLimit = "login";
+
+    /// <summary>Tablet sign-ins: a hall's Wi-Fi may put every tablet behind one address (NAT).</summary>
+    public const string TabletSignInRateLimit = "tablet-signin";
     public const string CookieName = "es_auth";
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(14);
 
@@ -110,6 +113,11 @@ public static class AuthSetup
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Per address only far above a hall's tablet count; a guessed PIN is stopped per delegate (SignInBackOff).
+            var tabletsPerMinute = auth.Value.TabletSignInsPerMinutePerAddress;
+            o.AddPolicy(TabletSignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = tabletsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

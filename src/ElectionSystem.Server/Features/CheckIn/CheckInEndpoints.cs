@@ -70,15 +70,22 @@ public static class CheckInEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> Scan(
+    private static async Task<Results<Ok<CheckInResult>, Accepted<PendingDuty>, ProblemHttpResult>> Scan(
         ScanRequest request, ElectionDbContext db, BadgeSigning badges, AuditLog audit, LiveUpdates live,
-        AttendanceService attendance, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
+        AttendanceService attendance, HallClock clock, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
         var token = request.Token.Trim();
         var holder = await badges.IdentifyAsync(db, token, ct);
         var check = holder.Check;
         if (holder.Status == BadgeHolderStatus.NotGenuine)
         {
+            // The code printed on the badge, typed by hand (any case): a check-in without the badge,
+            // which during the congress waits for a committee member (ADR 0010), never "forged".
+            var upper = token.ToUpperInvariant();
+            if (upper.Length > 0 && await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Code.ToUpper() == upper, ct) is { } typed)
+            {
+                return await ManualAsync(typed, db, audit, live, attendance, clock, gate, user, ct);
+            }
             await audit.AppendAsync(user, "checkin.refused", "badge", new { reason = CheckInStatus.Forged });
             await db.SaveChangesAsync(ct);
             return await Refused(CheckInStatus.Forged, "Thẻ không hợp lệ", null, attendance, ct);
@@ -95,7 +102,13 @@ public static class CheckInEndpoints
             await db.SaveChangesAsync(ct);
             return await Refused(CheckInStatus.Revoked, "Thẻ đã bị thu hồi", d, attendance, ct);
         }
-        return await CheckInAsync(d, "scan", db, audit, live, attendance, clock, user, ct);
+        var scanned = await CheckInAsync(d, "scan", db, audit, live, attendance, clock, user, ct);
+        return scanned.Result switch
+        {
+            Ok<CheckInResult> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException(),
+        };
     }
 
     private static async Task<Results<Ok<CheckInResult>, Accepted<PendingDuty>, ProblemHttpResult>> Manual(
@@ -107,6 +120,13 @@ public static class CheckInEndpoints
         {
             return Problems.NotFound($"Không có đại biểu với mã nội bộ {request.DelegateId} (trường \"delegateId\").");
         }
+        return await ManualAsync(d, db, audit, live, attendance, clock, gate, user, ct);
+    }
+
+    private static async Task<Results<Ok<CheckInResult>, Accepted<PendingDuty>, ProblemHttpResult>> ManualAsync(
+        CongressDelegate d, ElectionDbContext db, AuditLog audit, LiveUpdates live,
+        AttendanceService attendance, HallClock clock, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
+    {
         // Without the badge, during the congress: a committee member approves first (ADR 0010).
         if (await gate.HoldAsync(user, DutyKinds.ManualCheckIn, d.Id, ct) is { } pending)
         {
@@ -165,7 +185,7 @@ public static class CheckInEndpoints
             d, existing.Id, existing.At, snapshot));
     }
 
-    private static async Task<Results<Ok<CheckInResult>, ProblemHttpResult>> Refused(
+    private static async Task<Ok<CheckInResult>> Refused(
         string status, string message, CongressDelegate? d, AttendanceService attendance, CancellationToken ct) =>
         TypedResults.Ok(Describe(status, message, d, null, null, await attendance.SnapshotAsync(ct)));
 

@@ -18,7 +18,7 @@ public static class TabletEndpoints
     public static RouteGroupBuilder MapTablet(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/tablet").WithTags("Tablet");
-        group.MapPost("/signin", TabletSignIn.SignIn).AllowAnonymous().RequireRateLimiting(AuthSetup.LoginRateLimit).DisableAntiforgery();
+        group.MapPost("/signin", TabletSignIn.SignIn).AllowAnonymous().RequireRateLimiting(AuthSetup.TabletSignInRateLimit).DisableAntiforgery();
 
         var signedIn = group.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.Delegate));
         signedIn.MapPost("/signout", TabletSignIn.SignOut).DisableAntiforgery();

@@ -54,14 +54,14 @@ function renderDelegates() {
   const rows = delegates.filter((d) => !q || fold(`${d.fullName} ${d.code} ${d.delegation}`).includes(q)).slice(0, 400);
   $('delegate-rows').replaceChildren(...rows.map((d) => {
     const absence = d.category === 'Alternate' ? el('span')
-      : el('input', { type: 'checkbox', checked: d.absentWholeCongress, on: { change: guard(async (e) => {
+      : el('input', { type: 'checkbox', checked: d.absentWholeCongress, 'aria-label': `Vắng cả đại hội: ${d.fullName}`, on: { change: guard(async (e) => {
         await api(`/api/delegates/${d.id}/absence`, { method: 'PUT', body: { absentWholeCongress: e.target.checked } });
         flash(`Đã ghi ${e.target.checked ? 'vắng mặt' : 'có thể có mặt'}: ${d.fullName}.`);
         await loadDelegates();
       }) } });
     let replaces = el('span', { text: d.replacesDelegateId ? byId.get(d.replacesDelegateId)?.fullName ?? '' : '' });
     if (d.category === 'Alternate') {
-      const select = el('select', { on: { change: guard(async (e) => {
+      const select = el('select', { 'aria-label': `${d.fullName} thay cho`, on: { change: guard(async (e) => {
         await api(`/api/delegates/${d.id}/replacement`, { method: 'PUT', body: { replacesDelegateId: e.target.value || null } });
         flash(e.target.value ? `Đã triệu tập ${d.fullName} thay thế.` : `Đã rút triệu tập ${d.fullName}.`);
         await loadDelegates();

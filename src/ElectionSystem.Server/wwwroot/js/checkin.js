@@ -59,7 +59,9 @@ function showError(message) {
 async function submitToken(token) {
   if (!token.trim()) return;
   try {
-    showResult(await api('/api/checkin/scan', { method: 'POST', body: { token } }));
+    const r = await api('/api/checkin/scan', { method: 'POST', body: { token } });
+    // A badge code typed by hand is a check-in without the badge: held (202) for a committee member.
+    if (r.requestId) showHeld(r); else showResult(r);
   } catch (err) {
     showError(err.message);
   }

@@ -40,6 +40,7 @@ function render(s) {
     on: { click: () => choose(r.roundId) },
   }, `${r.electionTitle} — ${r.label} `, el('span', { class: 'state ' + r.state }, roundState(r.state))))));
   if (s.view) drawRound(s);
+  else if (!s.rounds.length) $('rounds').replaceChildren(el('li', { class: 'muted' }, 'Chưa có lần bầu nào.'));
 }
 
 function resultTable(res) {
@@ -58,9 +59,13 @@ function drawRound({ view: v, problem, confirmClose }) {
     el('div', { class: 'figures' },
       el('span', {}, 'Số phiếu phát ra: ', el('b', { id: 'issued' }, nf.format(v.issued))),
       el('span', {}, 'Số phiếu thu vào: ', el('b', { id: 'collected' }, nf.format(v.collected)))),
-    el('h3', {}, `Đại biểu đã bỏ phiếu (${v.voters.length}) — chỉ tên, không có nội dung phiếu`),
+    el('h2', {}, `Đại biểu đã bỏ phiếu (${v.voters.length}) — chỉ tên, không có nội dung phiếu`),
     el('div', { class: 'voters' }, ...v.voters.map((n) => el('div', {}, n))),
   ];
+  if (v.state === 'open') {
+    parts.push(el('h2', {}, `Đại biểu chưa bỏ phiếu (${v.notVoted.length}) — chỉ tên`),
+      el('div', { class: 'voters', id: 'not-voted' }, ...v.notVoted.map((n) => el('div', {}, n))));
+  }
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
   const actions = el('div', { class: 'actions' });
   if (v.state === 'open') {

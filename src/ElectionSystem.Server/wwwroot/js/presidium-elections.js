@@ -114,7 +114,7 @@ function fill(c, e, step) {
       e.alternateSeats ? `Dự khuyết: ${e.alternateSeats}` : null].filter(Boolean).join(' · ') }));
 
   // Rounds and their states; opening a draft round is the presidium's, the rest the committee's.
-  c.rounds.replaceChildren(el('thead', {}, el('tr', {}, ...['Lần bầu', 'Trạng thái', 'Số lượng cần bầu', 'Đã bỏ phiếu', ''].map((t) => el('th', { text: t })))));
+  c.rounds.replaceChildren(el('thead', {}, el('tr', {}, ...['Lần bầu', 'Trạng thái', 'Số lượng cần bầu', 'Đã bỏ phiếu', 'Thao tác'].map((t) => el('th', { text: t })))));
   const body = el('tbody');
   if (e.rounds.length === 0) body.append(el('tr', {}, el('td', { colspan: 5, class: 'small', text: 'Chưa tạo lần bầu nào.' })));
   for (const r of e.rounds) {
@@ -158,7 +158,7 @@ function fill(c, e, step) {
   const list = e.list;
   c.verdict.textContent = list?.messageVi || '';
   c.verdict.className = 'verdict' + (list?.surplusAllowed === true ? ' ok' : list?.surplusAllowed === false ? ' bad' : '');
-  c.list.replaceChildren(el('thead', {}, el('tr', {}, ...['STT', 'Họ và tên', 'Đơn vị', 'Năm sinh', ''].map((t) => el('th', { text: t })))));
+  c.list.replaceChildren(el('thead', {}, el('tr', {}, ...['STT', 'Họ và tên', 'Đơn vị', 'Năm sinh', 'Thao tác'].map((t) => el('th', { text: t })))));
   const names = el('tbody');
   for (const n of list?.inBallotOrder || []) {
     const action = el('td');

@@ -87,7 +87,7 @@ public sealed record Confirmation(string By, DateTime At);
 /// <summary>The counting committee's view of one round.</summary>
 public sealed record CommitteeRoundDto(
     Guid RoundId, Guid ElectionId, string ElectionTitle, int RoundNumber, string RoundLabel, string State, int Seats,
-    int Issued, int Collected, IReadOnlyList<string> Voters, RoundResultDto? Result, IReadOnlyList<Confirmation> Confirmations,
+    int Issued, int Collected, IReadOnlyList<string> Voters, IReadOnlyList<string> NotVoted, RoundResultDto? Result, IReadOnlyList<Confirmation> Confirmations,
     string? RecordSha256, NextStepDto? NextStep);
 
 public sealed record AnnounceRequest(string? Order = "ballot");

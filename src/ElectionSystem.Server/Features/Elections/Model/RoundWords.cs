@@ -6,12 +6,27 @@ namespace ElectionSystem.Server.Features.Elections;
 /// <summary>How a round is named on screens, ballots and minutes (SCREENS.md), in one place.</summary>
 public static class RoundWords
 {
-    public static string Label(ElectionRoundRow r) => r.Purpose switch
+    /// <summary>
+    /// A delegation's rounds are named by their ballot (DOMAIN.md §4.5): "phiếu 1" elects the official
+    /// delegates, "phiếu 2" the alternates; an alternates round is never called "Bầu lần thứ hai",
+    /// which would read as if the first had failed.
+    /// </summary>
+    public static string Label(ElectionRoundRow r) =>
+        r.Kind == ElectionKind.DelegationOfficial.ToWire() ? "Bầu đại biểu chính thức (phiếu 1)" + Again(r)
+        : r.Kind == ElectionKind.DelegationAlternate.ToWire() ? "Bầu đại biểu dự khuyết (phiếu 2)" + Again(r)
+        : r.Purpose switch
+        {
+            RoundPurposes.TieBreak => $"Bầu lần thứ {Ordinal(r.Number)} (bầu lại giữa những người bằng phiếu)",
+            _ when r.Kind == ElectionKind.NominationPoll.ToWire() => "Lấy phiếu xin ý kiến",
+            _ => $"Bầu lần thứ {Ordinal(r.Number)}",
+        };
+
+    /// <summary>A delegation ballot held again: a tie-break among the tied, or another round for seats left.</summary>
+    private static string Again(ElectionRoundRow r) => r.Purpose switch
     {
-        RoundPurposes.TieBreak => $"Bầu lần thứ {Ordinal(r.Number)} (bầu lại giữa những người bằng phiếu)",
-        RoundPurposes.Alternates => $"Bầu lần thứ {Ordinal(r.Number)} (bầu đại biểu dự khuyết)",
-        _ when r.Kind == ElectionKind.NominationPoll.ToWire() => "Lấy phiếu xin ý kiến",
-        _ => $"Bầu lần thứ {Ordinal(r.Number)}",
+        RoundPurposes.TieBreak => ", bầu lại giữa những người bằng phiếu",
+        RoundPurposes.AnotherRound => $", bầu tiếp (lần bầu thứ {Ordinal(r.Number)})",
+        _ => "",
     };
 
     public static string Ordinal(int n) => n switch

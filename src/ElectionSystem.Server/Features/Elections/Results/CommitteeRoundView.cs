@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,11 +8,11 @@ namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
 /// Ban Kiểm phiếu's view of one round: issued / collected, who has voted (names only, alphabetical —
-/// never the order in which they voted), the stored result after the close, the confirmations, and
+/// never the order in which they voted), who has not voted yet while it is open (names only, alphabetical), the stored result after the close, the confirmations, and
 /// what comes next once announced. The result is left out for any role but the committee until the
 /// round is announced (<see cref="TallyAccess"/>).
 /// </summary>
-public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnout, RoundResults results, RoundPlanner planner)
+public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnout, RoundResults results, RoundPlanner planner, VotingEligibility eligibility)
 {
     public async Task<ProblemOr<CommitteeRoundDto>> ForRoundAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -23,6 +24,7 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
                                 where p.RoundId == roundId
                                 select d.FullName).ToListAsync(ct);
         var voters = new Domain.Names.BallotOrder().SortItems(voterNames, n => n, _ => (DateOnly?)null).ToList();
+        var notVoted = round.State == RoundState.Open ? await NotVotedAsync(roundId, ct) : [];
         var issued = round.State == RoundState.Open
             ? await turnout.IssuedOpenAsync(round, ct)
             : RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present);
@@ -36,7 +38,19 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
             if (latest == round.Number) next = (await planner.PlanAsync(election, ct)).Dto;
         }
         return new CommitteeRoundDto(round.Id, election.Id, election.Title, round.Number, RoundWords.Label(round), round.State.Word(), round.Seats,
-            issued, voters.Count, voters, TallyAccess.MaySee(round.State, user) ? await results.ResultAsync(round, ct) : null, confirmations, round.RecordSha256, next);
+            issued, voters.Count, voters, notVoted, TallyAccess.MaySee(round.State, user) ? await results.ResultAsync(round, ct) : null, confirmations, round.RecordSha256, next);
+    }
+
+    /// <summary>
+    /// Those who hold a ballot of the open round (eligible and present) and have not sent it: names
+    /// only, alphabetical, so the committee can remind them; nothing about any ballot's content.
+    /// </summary>
+    private async Task<List<string>> NotVotedAsync(Guid roundId, CancellationToken ct)
+    {
+        var voters = (await db.VotersAsync(roundId, ct)).ToHashSet();
+        var waiting = (await eligibility.RollAsync(ct)).Present.Where(id => !voters.Contains(id)).ToList();
+        var names = await db.Delegates.AsNoTracking().Where(d => waiting.Contains(d.Id)).Select(d => d.FullName).ToListAsync(ct);
+        return new Domain.Names.BallotOrder().SortItems(names, n => n, _ => (DateOnly?)null).ToList();
     }
 
     /// <summary>Every round past its draft, for the committee to choose from (oldest election first).</summary>

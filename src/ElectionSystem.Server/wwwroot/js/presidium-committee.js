@@ -1,0 +1,78 @@
+// Đoàn Chủ tịch records the counting committee the congress elected by open vote (ADR 0010):
+// choose the passed vote, pick the delegates, mark the chair, save (PUT /api/elections/committee-members).
+// The minutes print this list under "Ban Kiểm phiếu gồm các đồng chí:", chair first.
+import { api } from './kernel/api.js';
+import { $, el } from './kernel/dom.js';
+
+let chosen = []; // [{ id, fullName, code, isChair }]
+
+function problem(message) {
+  $('committee-problem').hidden = !message;
+  $('committee-problem').textContent = message || '';
+}
+
+async function loadMembers() {
+  const members = await api('/api/elections/committee-members');
+  $('committee-members').replaceChildren(...(members.length
+    ? members.map((m) => el('li', {}, `${m.fullName}${m.code ? ` (${m.code})` : ''}${m.isChair ? ' — Trưởng ban' : ''}`))
+    : [el('li', { class: 'small' }, 'Chưa có thành viên nào: biên bản kiểm phiếu sẽ thiếu danh sách Ban Kiểm phiếu.')]));
+  chosen = members.filter((m) => m.delegateId).map((m) => ({ id: m.delegateId, fullName: m.fullName, code: m.code, isChair: m.isChair }));
+  drawChosen();
+}
+
+async function loadVotes() {
+  const agenda = await api('/api/openvotes');
+  const passed = (agenda?.votes || []).filter((v) => v.result?.passed);
+  $('committee-vote').replaceChildren(...(passed.length
+    ? passed.map((v) => el('option', { value: v.id }, `Biểu quyết số ${v.ordinal}: ${v.title}`))
+    : [el('option', { value: '' }, 'Chưa có biểu quyết nào được thông qua')]));
+}
+
+function drawChosen() {
+  $('committee-chosen').replaceChildren(...chosen.map((m) => {
+    const chair = el('input', { type: 'radio', name: 'committee-chair', id: 'chair-' + m.id, checked: m.isChair,
+      on: { change: () => { chosen.forEach((x) => { x.isChair = x === m; }); } } });
+    return el('li', { 'data-member': m.code || m.id }, `${m.fullName} (${m.code}) `, chair,
+      el('label', { for: 'chair-' + m.id }, 'Trưởng ban'), ' ',
+      el('button', { type: 'button', class: 'secondary', on: { click: () => { chosen = chosen.filter((x) => x !== m); drawChosen(); } } }, 'Bỏ'));
+  }));
+}
+
+let timer;
+$('committee-search').addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    const q = $('committee-search').value.trim();
+    const list = $('committee-found');
+    list.replaceChildren();
+    if (q.length < 2) return;
+    try {
+      const found = await api('/api/delegates/search?q=' + encodeURIComponent(q));
+      list.replaceChildren(...found.slice(0, 10).map((d) => el('li', {}, `${d.fullName} — ${d.delegation} (${d.code}) `,
+        el('button', { type: 'button', disabled: chosen.some((x) => x.id === d.id), on: { click: () => {
+          chosen.push({ id: d.id, fullName: d.fullName, code: d.code, isChair: chosen.length === 0 });
+          drawChosen();
+          list.replaceChildren();
+          $('committee-search').value = '';
+        } } }, 'Chọn'))));
+    } catch (e) {
+      problem(e.message);
+    }
+  }, 250);
+});
+
+$('committee-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  problem(null);
+  try {
+    await api('/api/elections/committee-members', { method: 'PUT', body: {
+      openVoteId: $('committee-vote').value || null,
+      members: chosen.map((m) => ({ delegateId: m.id, isChair: m.isChair })),
+    } });
+    await loadMembers();
+  } catch (err) {
+    problem(err.message);
+  }
+});
+
+Promise.all([loadMembers(), loadVotes()]).catch((e) => problem(e.message));
