@@ -24,12 +24,14 @@ internal sealed class ServerProcess(string dll, string dataFolder, int port, IRe
     public int Starts { get; private set; }
 
     /// <summary>
-    /// The login/sign-in limit per address is raised for the run: in the hall every tablet has its
-    /// own address, here all 1,600 come from 127.0.0.1 (configuration key Auth:LoginAttemptsPerMinutePerAddress).
+    /// The login and tablet sign-in limits per address are raised for the run: in the hall every tablet
+    /// has its own address, here all 1,600 (and every crash trial's sign-ins again) come from 127.0.0.1
+    /// (configuration keys Auth:LoginAttemptsPerMinutePerAddress and Auth:TabletSignInsPerMinutePerAddress).
     /// </summary>
     public static readonly string[] ServerSettings =
     [
         "--Auth:LoginAttemptsPerMinutePerAddress=1000000",
+        "--Auth:TabletSignInsPerMinutePerAddress=1000000",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
     ];
