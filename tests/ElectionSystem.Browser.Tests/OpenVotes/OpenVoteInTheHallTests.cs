@@ -47,6 +47,8 @@ public sealed class OpenVoteInTheHallTests(OpenVotesBrowserFixture hall) : IClas
         await ShotAsync(an, "1-tablet-waiting");
 
         await presidium.Locator("#title").FillAsync("Thông qua chương trình đại hội");
+        // This vote shows its running count on the projector (an option, off by default: issue 11).
+        await presidium.Locator("#liveCounts").CheckAsync();
         await presidium.GetByRole(AriaRole.Button, new() { Name = "Thêm biểu quyết" }).ClickAsync();
         var row = presidium.Locator("#agenda tr", new() { HasText = "Thông qua chương trình đại hội" });
         await row.GetByRole(AriaRole.Button, new() { Name = "Mở biểu quyết" }).ClickAsync();

@@ -119,7 +119,7 @@ public sealed class ThreeHundredDelegatesTests(OpenVotesHall hall, ITestOutputHe
         }
 
         // Vote 1: everyone present; 200 for, 60 against, 40 abstain.
-        var vote = (await (await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Thông qua chương trình đại hội", null, false)))
+        var vote = (await (await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Thông qua chương trình đại hội", null, false, LiveCounts: true)))
             .Content.ReadFromJsonAsync<OpenVoteSummary>())!;
         _watchFor = vote.Id;
         var openStarted = _clock.ElapsedTicks;
@@ -164,7 +164,7 @@ public sealed class ThreeHundredDelegatesTests(OpenVotesHall hall, ITestOutputHe
             var leaving = _tablets.Skip(200).Select(t => t.Delegate.Id).ToList();
             await db.CheckIns.Where(c => leaving.Contains(c.DelegateId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.UndoneAt, DateTime.UtcNow));
         });
-        var vote2 = (await (await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Thông qua số lượng Ban Chấp hành", null, false)))
+        var vote2 = (await (await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Thông qua số lượng Ban Chấp hành", null, false, LiveCounts: true)))
             .Content.ReadFromJsonAsync<OpenVoteSummary>())!;
         _watchFor = vote2.Id;
         (await presidium.PostAsync($"/api/openvotes/{vote2.Id}/open", null)).EnsureSuccessStatusCode();

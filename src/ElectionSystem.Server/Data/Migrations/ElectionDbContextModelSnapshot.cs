@@ -759,6 +759,9 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<int?>("For")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LiveCounts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -34,6 +34,9 @@ public sealed class OpenVote
     /// <summary>Decided at creation: when set, who chose what is not kept after close (see OpenVoteService.CloseAsync).</summary>
     public bool Anonymous { get; set; }
 
+    /// <summary>Decided at creation: show the running count on the projector while open. Off: turnout only, the figures at the close.</summary>
+    public bool LiveCounts { get; set; }
+
     public OpenVoteState State { get; set; }
     public OpenVoteMethod? Method { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -41,7 +41,13 @@ public static class OpenVoteEndpoints
         presidium.MapPost("/{id:guid}/printed", async (Guid id, OpenVoteCorrection s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.MarkPrintedAsync(u, id, ct)).ToHttp());
 
-        group.MapGet("/live", async (OpenVoteViews s, CancellationToken ct) => TypedResults.Ok(new OpenVoteLiveMessage(await s.LiveAsync(ct))))
+        // The running count goes to those who run the vote; a display (or ?screen=projector) gets the hall's copy.
+        group.MapGet("/live", async (OpenVoteViews s, ClaimsPrincipal u, string? screen, CancellationToken ct) =>
+            {
+                var live = await s.LiveAsync(ct);
+                var runner = Runners.Split(',').Any(u.IsInRole) && screen != "projector";
+                return TypedResults.Ok(new OpenVoteLiveMessage(runner ? live : live?.ForHall()));
+            })
             .RequireAuthorization(AuthSetup.Require(Roles.StaffAndDisplays));
         group.MapGet("/decisions", async (OpenVoteService s, CancellationToken ct) => TypedResults.Ok(await s.DecisionsAsync(ct)))
             .RequireAuthorization(AuthSetup.Require(Roles.Staff));

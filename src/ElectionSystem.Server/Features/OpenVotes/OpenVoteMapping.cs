@@ -15,5 +15,5 @@ internal static class OpenVoteMapping
             DecisionText.Percent(v.For ?? 0, v.Base ?? 0), DecisionText.Summary(v.For ?? 0, v.Base ?? 0, v.Passed ?? false));
 
     public static OpenVoteSummary Summary(OpenVote v) =>
-        new(v.Id, v.Ordinal, v.Title, v.Description, v.Anonymous, v.State, v.OpenedAt, v.ClosedAt, Result(v), v.DecisionPrintedAt);
+        new(v.Id, v.Ordinal, v.Title, v.Description, v.Anonymous, v.State, v.OpenedAt, v.ClosedAt, Result(v), v.DecisionPrintedAt, v.LiveCounts);
 }

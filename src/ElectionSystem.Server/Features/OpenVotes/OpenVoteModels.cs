@@ -1,6 +1,7 @@
 namespace ElectionSystem.Server.Features.OpenVotes;
 
-public sealed record CreateOpenVoteRequest(string? Title, string? Description, bool Anonymous);
+/// <summary>LiveCounts: the projector shows the running count while the vote is open (off by default: turnout only).</summary>
+public sealed record CreateOpenVoteRequest(string? Title, string? Description, bool Anonymous, bool LiveCounts = false);
 
 /// <summary>A show of hands counted in the hall and typed in by the presidium.</summary>
 public sealed record ShowOfHandsRequest(int? For, int? Against, int? Abstain);
@@ -17,7 +18,7 @@ public sealed record OpenVoteResult(
 
 public sealed record OpenVoteSummary(
     Guid Id, int Ordinal, string Title, string? Description, bool Anonymous, OpenVoteState State,
-    DateTime? OpenedAt, DateTime? ClosedAt, OpenVoteResult? Result, DateTime? DecisionPrintedAt = null);
+    DateTime? OpenedAt, DateTime? ClosedAt, OpenVoteResult? Result, DateTime? DecisionPrintedAt = null, bool LiveCounts = false);
 
 /// <summary>The current session's agenda of open votes, for the presidium.</summary>
 public sealed record OpenVoteAgenda(Guid? SessionId, string? SessionTitle, IReadOnlyList<OpenVoteSummary> Votes);
@@ -25,11 +26,20 @@ public sealed record OpenVoteAgenda(Guid? SessionId, string? SessionTitle, IRead
 /// <summary>
 /// What screens show of the vote on screen: the open vote with live counts, or after close the last
 /// decision. Counts of an open vote: Abstain is "chose Không biểu quyết"; NotYetVoted is present
-/// and eligible delegates who have not chosen yet (counted as abstain at close).
+/// and eligible delegates who have not chosen yet (counted as abstain at close). Voted: how many have
+/// chosen (the turnout). For a vote without LiveCounts the projector's copy carries no counts while
+/// the vote is open (For, Against, Abstain null): turnout only, the figures at the close.
 /// </summary>
 public sealed record OpenVoteLive(
     long Version, Guid VoteId, string Title, string? Description, bool Anonymous, OpenVoteState State,
-    int For, int Against, int Abstain, int NotYetVoted, int Present, int Base, OpenVoteResult? Result);
+    int? For, int? Against, int? Abstain, int NotYetVoted, int Present, int Base, OpenVoteResult? Result,
+    int Voted = 0, bool LiveCounts = false)
+{
+    /// <summary>What a screen in the hall may see: the counts of an open vote only when the vote shows them live.</summary>
+    public OpenVoteLive ForHall() => State == OpenVoteState.Open && !LiveCounts
+        ? this with { For = null, Against = null, Abstain = null }
+        : this;
+}
 
 /// <summary>Hub message to projector and presidium (coalesced). Vote null: nothing to show.</summary>
 public sealed record OpenVoteLiveMessage(OpenVoteLive? Vote);

@@ -60,11 +60,12 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
                 Title = title,
                 Description = description,
                 Anonymous = request.Anonymous,
+                LiveCounts = request.LiveCounts,
                 State = OpenVoteState.Draft,
                 CreatedAt = clock.UtcNow,
             };
             db.Add(vote);
-            await audit.AppendAsync(user, "openvote.created", $"openvote:{vote.Id}", new { title, vote.Anonymous, session = session.Title });
+            await audit.AppendAsync(user, "openvote.created", $"openvote:{vote.Id}", new { title, vote.Anonymous, vote.LiveCounts, session = session.Title });
             await db.SaveChangesAsync(ct);
             return OpenVoteMapping.Summary(vote);
         }

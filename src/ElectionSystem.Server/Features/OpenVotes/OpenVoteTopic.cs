@@ -20,6 +20,8 @@ public sealed class OpenVoteTopic(ILiveChannel channel) : ILiveTopic
     public async Task PublishAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var live = await services.GetRequiredService<OpenVoteViews>().LiveAsync(cancellationToken);
-        await channel.SendAsync(Audience, nameof(IOpenVoteClient.OpenVoteTallyChanged), new OpenVoteLiveMessage(live));
+        // The presidium runs the vote and sees the count; the projector sees it only when the vote shows it live.
+        await channel.SendAsync(HubGroups.Presidium, nameof(IOpenVoteClient.OpenVoteTallyChanged), new OpenVoteLiveMessage(live));
+        await channel.SendAsync(HubGroups.Projector, nameof(IOpenVoteClient.OpenVoteTallyChanged), new OpenVoteLiveMessage(live?.ForHall()));
     }
 }

@@ -37,7 +37,7 @@ public sealed class OpenVoteViews(ElectionDbContext db, VotingEligibility eligib
             }
             var r = OpenVoteMapping.Result(vote)!;
             return new OpenVoteLive(clock.UtcNow.Ticks, vote.Id, vote.Title, vote.Description, vote.Anonymous, vote.State,
-                r.For, r.Against, r.AbstainTotal, 0, r.Present, r.Base, r);
+                r.For, r.Against, r.AbstainTotal, 0, r.Present, r.Base, r, r.For + r.Against + r.AbstainChosen, vote.LiveCounts);
         }
         var roll = await eligibility.RollAsync(ct);
         var choices = await db.Set<OpenVoteChoice>().AsNoTracking().Where(c => c.VoteId == vote.Id)
@@ -48,6 +48,6 @@ public sealed class OpenVoteViews(ElectionDbContext db, VotingEligibility eligib
             choices.Count(c => c.Choice == VoteChoice.Against),
             choices.Count(c => c.Choice == VoteChoice.Abstain),
             roll.Present.Count(p => !voters.Contains(p)),
-            roll.Present.Count, roll.Base.Value, null);
+            roll.Present.Count, roll.Base.Value, null, choices.Count, vote.LiveCounts);
     }
 }

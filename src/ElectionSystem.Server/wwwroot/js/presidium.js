@@ -38,7 +38,7 @@ function renderAgenda() {
   for (const v of agenda.votes) {
     const tr = el('tr', { 'data-vote': v.id });
     tr.append(cell(String(v.ordinal)));
-    const title = cell(v.title + (v.anonymous ? ' (không ghi danh)' : ''));
+    const title = cell(v.title + (v.anonymous ? ' (không ghi danh)' : '') + (v.liveCounts ? ' (số phiếu trực tiếp)' : ''));
     tr.append(title);
     tr.append(cell(OPEN_VOTE_STATE[v.state], 'state-' + v.state));
     tr.append(cell(v.result ? v.result.decision + (v.result.method === 'ShowOfHands' ? ' · giơ tay' : '') : ''));
@@ -135,7 +135,7 @@ async function liveChanged(vote) {
 
 $('create').addEventListener('submit', async (e) => {
   e.preventDefault();
-  const body = { title: $('title').value, description: $('description').value, anonymous: $('anonymous').checked };
+  const body = { title: $('title').value, description: $('description').value, anonymous: $('anonymous').checked, liveCounts: $('liveCounts').checked };
   if (await shown(api('/api/openvotes', { method: 'POST', body }))) {
     $('create').reset();
     await loadAgenda();

@@ -10,7 +10,6 @@
 import { api, withKey } from './kernel/api.js';
 import { el } from './kernel/dom.js';
 import { fmt as nf, OUTCOME } from './kernel/words.js';
-const PAGE = 12;
 
 export function electionView(container, { onChange } = {}) {
   let state = null;
@@ -27,33 +26,57 @@ export function electionView(container, { onChange } = {}) {
   }
 
   function drawTurnout(t) {
-    container.replaceChildren(el('h1', {}, t.electionTitle), el('h2', {}, t.roundLabel),
+    container.replaceChildren(el('h1', { title: t.electionTitle }, t.electionTitle), el('h2', {}, t.roundLabel),
       el('div', { class: 'turnout', id: 'turnout' }, el('small', {}, 'Đã bỏ phiếu'), `${nf.format(t.collected)}/${nf.format(t.issued)}`));
   }
 
   function stopPaging() { if (pager) { clearInterval(pager); pager = null; } }
 
+  // Results page by themselves, as many rows a page as the screen actually holds: the whole table
+  // is laid out once, then cut into pages by the rows' measured heights against the space left
+  // between the headings and the footer (page number, tie and vacancy lines, always in view).
+  let pages = null;
   function drawResults(r) {
     const rows = r.order === 'votes' ? [...r.candidates].sort((a, b) => b.votes - a.votes || a.stt - b.stt) : r.candidates;
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE));
-    if (page >= pages) page = 0;
-    const shown = rows.slice(page * PAGE, page * PAGE + PAGE);
+    const title = el('h1', { title: r.electionTitle }, r.electionTitle);
+    const tbody = el('tbody', {}, ...rows.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
+      el('td', { class: 'num' }, String(c.stt)), el('td', { class: 'name' }, c.fullName), el('td', { class: 'num' }, nf.format(c.votes)), el('td', { class: 'num' }, c.percentVi),
+      el('td', { class: 'mark' }, c.elected ? OUTCOME.elected : c.tied ? OUTCOME.tied : ''))));
     const table = el('table', { id: 'results' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
-      el('tbody', {}, ...shown.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
-        el('td', {}, String(c.stt)), el('td', {}, c.fullName), el('td', { class: 'num' }, nf.format(c.votes)), el('td', { class: 'num' }, c.percentVi),
-        el('td', { class: 'mark' }, c.elected ? OUTCOME.elected : c.tied ? OUTCOME.tied : '')))));
+      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
+      tbody);
+    const pageLine = el('p', { class: 'page', id: 'results-page' });
     container.replaceChildren(
-      el('h1', {}, r.electionTitle), el('h2', {}, `${r.roundLabel} — Kết quả kiểm phiếu`),
+      title, el('h2', {}, `${r.roundLabel} — Kết quả kiểm phiếu`),
       el('p', { class: 'figures' }, `Tổng số đại biểu: ${nf.format(r.base)} · Phát ra: ${nf.format(r.issued)} · Thu vào: ${nf.format(r.collected)} · Hợp lệ: ${nf.format(r.valid)} · Không hợp lệ: ${nf.format(r.invalid)}`),
-      table,
-      pages > 1 ? el('p', { class: 'page' }, `Trang ${page + 1}/${pages}`) : "",
-      r.tieStatementVi ? el('p', { class: 'statement' }, r.tieStatementVi) : "",
-      r.vacancyStatementVi ? el('p', { class: 'statement' }, r.vacancyStatementVi) : "");
-    if (pages > 1 && !pager) pager = setInterval(() => { page = (page + 1) % pages; drawResults(state.announced); }, 8000);
-    if (pages <= 1) stopPaging();
+      el('div', { class: 'rows' }, table),
+      el('div', { class: 'foot' }, pageLine,
+        r.tieStatementVi ? el('p', { class: 'statement', id: 'tie-statement' }, r.tieStatementVi) : '',
+        r.vacancyStatementVi ? el('p', { class: 'statement', id: 'vacancy-statement' }, r.vacancyStatementVi) : ''));
+    // Measured with the page line in place ("Trang 1/2" takes a line of its own when there are pages).
+    pageLine.textContent = 'Trang 1/1';
+    pages = paginate(container.querySelector('.rows'), [...tbody.rows]);
+    if (page >= pages.length) page = 0;
+    showPage();
+    if (pages.length > 1 && !pager) pager = setInterval(() => { page = (page + 1) % pages.length; showPage(); }, 8000);
+    if (pages.length <= 1) stopPaging();
   }
 
+  function showPage() {
+    const pageLine = container.querySelector('#results-page');
+    pages.forEach((rows, i) => rows.forEach((tr) => { tr.hidden = i !== page; }));
+    pageLine.textContent = pages.length > 1 ? `Trang ${page + 1}/${pages.length}` : '';
+    container.dataset.page = String(page + 1);
+    container.dataset.pages = String(pages.length);
+  }
+
+  // Shown, hidden or resized (the view may be drawn while another one is in front): measure again.
+  let measured = -1;
+  new ResizeObserver(() => {
+    if (container.clientHeight === measured) return;
+    measured = container.clientHeight;
+    if (state?.announced && !state.turnout.rounds[0]) drawResults(state.announced);
+  }).observe(container);
   let wasActive = false;
   const notify = (pushed) => {
     const active = !!state && (state.turnout.rounds.length > 0 || !!state.announced);
@@ -68,7 +91,7 @@ export function electionView(container, { onChange } = {}) {
     TurnoutChanged: (t) => { if (state) { state.turnout = t; draw(); notify(false); } },
     ResultsAnnounced: (m) => {
       if (!state) return;
-      state.announced = m.result; page = 0;  // the message carries no receipt codes (the projector shows none)
+      state.announced = m.result; page = 0; stopPaging();  // the message carries no receipt codes (the projector shows none)
       state.turnout = { ...state.turnout, rounds: [] };
       draw(); notify(true);
     },
@@ -76,4 +99,20 @@ export function electionView(container, { onChange } = {}) {
     RoundClosed: () => refresh(false),
   };
   return { handlers, load: () => refresh(false) };
+}
+
+/** Cuts the rows into pages that each fit the box (at least one row a page, every row on one page). */
+function paginate(box, rows) {
+  if (rows.length === 0) return [[]];
+  // Laid out all at once: a page ends before the first row whose bottom would pass the box's.
+  const top = rows[0].getBoundingClientRect().top;
+  const room = box.getBoundingClientRect().bottom - top - 1;
+  const pages = [[]];
+  let pageTop = top;
+  for (const tr of rows) {
+    const r = tr.getBoundingClientRect();
+    if (r.bottom - pageTop > room && pages[pages.length - 1].length > 0) { pages.push([]); pageTop = r.top; }
+    pages[pages.length - 1].push(tr);
+  }
+  return pages;
 }

@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using ElectionSystem.Browser.Tests.Elections;
+using ElectionSystem.Domain.Congress;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Features.Tablet;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static ElectionSystem.Browser.Tests.Projector.ProjectorScreen;
+using static Microsoft.Playwright.Assertions;
+
+namespace ElectionSystem.Browser.Tests.Projector;
+
+/// <summary>
+/// An announcement of 12 candidates for 10 seats with a tie at the last seats, on the projector
+/// (issue 11): at 1920×1080 and at 1280×720 every row is shown on one of the pages, each row's box
+/// inside the viewport, and the tie line is in view on every page; body text at least 40 px at 1080p.
+/// Screenshots under bin/…/artifacts/screenshots/projector-results-*.png.
+/// </summary>
+public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelper output) : IClassFixture<ElectionsBrowserFixture>
+{
+    private const string Pin = "864209";
+
+    private static readonly string[] Names =
+    [
+        "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên", "Mạc Thị Liên", "Quách Văn Nam", "Tôn Thị Oanh",
+        "Nguyễn Thị Phương Thảo", "Hoàng Văn Quang", "Phạm Thị Sương", "Trịnh Văn Tuấn", "Đinh Thị Uyên", "Lý Văn Vinh",
+    ];
+
+    [Fact]
+    public async Task Twelve_candidates_with_a_tie_are_all_shown_across_the_pages_at_1080p_and_720p()
+    {
+        var codes = await SeedHallAsync();
+        var displayKey = DisplayKeys.NewKey();
+        await hall.WithDbAsync(async db =>
+        {
+            db.DisplayKeys.Add(new DisplayKey { Id = Guid.NewGuid(), Name = "projector", KeyHash = DisplayKeys.HashKey(displayKey), CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var presidium = await hall.StaffAsync("chutich", Roles.Presidium);
+        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections", new CreateElectionRequest(ElectionKinds.ExecutiveCommittee,
+            "Bầu Ban Chấp hành Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh khóa XX, nhiệm kỳ 2025 – 2030", 10)));
+        foreach (var n in Names) await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
+        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
+        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+
+        var projectorContext = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var projector = await projectorContext.NewPageAsync();
+        await projector.GotoAsync("/projector?key=" + Uri.EscapeDataString(displayKey));
+        await Expect(projector.Locator("#turnout")).ToContainTextAsync("0/3");
+
+        // Each ballot strikes two of the 12 (keeps 10 for 10 seats). Ballot order STT 9, 10, 12 end with
+        // 2 votes each, competing for the last 2 seats: a tie; STT 1–8 have 3 and are elected.
+        string[][] struck = [["c11", "c12"], ["c10", "c11"], ["c9", "c11"]];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            using var tablet = new HttpClient { BaseAddress = new Uri(hall.BaseUrl) };
+            var signIn = await Ok<TabletSignInResponse>(tablet.PostAsJsonAsync("/api/tablet/signin", new TabletSignInRequest(null, codes[i], Pin)));
+            tablet.DefaultRequestHeaders.Authorization = new("Bearer", signIn.AccessToken);
+            await Ok<CastReceipt>(tablet.PostAsJsonAsync($"/api/elections/rounds/{round.Id}/ballot", new CastRequest(Guid.NewGuid().ToString("N"), struck[i], null)));
+        }
+        await Expect(projector.Locator("#turnout")).ToContainTextAsync("3/3");
+        await ShotAsync(projector, "projector-results-0-turnout-1080.png");
+
+        var first = await CommitteeAsync(codes[0]);
+        await first.ClickAsync("#close");
+        await first.ClickAsync("#close-confirm");
+        await Expect(first.Locator("#tally")).ToBeVisibleAsync();
+        await first.ClickAsync("#confirm");
+        await Expect(first.Locator("main")).ToContainTextAsync("Xác nhận:");
+        var second = await CommitteeAsync(codes[1]);
+        await second.ClickAsync("#confirm");
+        await Expect(second.Locator("#announce")).ToBeEnabledAsync();
+        await second.ClickAsync("#announce");
+        await Expect(projector.Locator("#results")).ToBeVisibleAsync();
+        await Expect(projector.Locator("#results tbody tr.tied")).ToHaveCountAsync(3);
+
+        await AssertEveryRowShownAsync(projector, "1080");
+        await AssertReadableAsync(projector.Locator("#results td").First, "a result row");
+        await AssertReadableAsync(projector.Locator("#results th").First, "the table's heading");
+        await AssertReadableAsync(projector.Locator("#election .figures"), "the round's figures");
+        await AssertReadableAsync(projector.Locator("#tie-statement"), "the tie line");
+
+        await projector.SetViewportSizeAsync(1280, 720);
+        await AssertEveryRowShownAsync(projector, "720");
+    }
+
+    /// <summary>Follows the pages as they turn: on each, every shown row and the tie line inside the viewport; together, all 12 rows.</summary>
+    private async Task AssertEveryRowShownAsync(IPage projector, string size)
+    {
+        var view = projector.Locator("#election");
+        var seen = new HashSet<string>();
+        // The view lays its pages out from the room it has; read how many it made at this size.
+        await Expect(view).ToHaveAttributeAsync("data-page", "1", new() { Timeout = 20_000 });
+        var pages = int.Parse(await view.GetAttributeAsync("data-pages") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        output.WriteLine($"{size}p: {pages} page(s)");
+        Assert.InRange(pages, 1, Names.Length);
+        for (var p = 1; p <= pages; p++)
+        {
+            await Expect(view).ToHaveAttributeAsync("data-page", p.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+            var rows = projector.Locator("#results tbody tr:visible");
+            var count = await rows.CountAsync();
+            Assert.True(count > 0, $"page {p} shows no row");
+            for (var i = 0; i < count; i++)
+            {
+                await AssertInViewportAsync(projector, rows.Nth(i), $"row {i + 1} of page {p} at {size}p");
+                await AssertInsideAsync(projector.Locator("#election .rows"), rows.Nth(i), $"row {i + 1} of page {p} at {size}p");
+                seen.Add(await rows.Nth(i).Locator("td").Nth(1).InnerTextAsync());
+            }
+            await AssertInViewportAsync(projector, projector.Locator("#tie-statement"), $"the tie line on page {p} at {size}p");
+            if (pages > 1) await Expect(projector.Locator("#results-page")).ToHaveTextAsync($"Trang {p}/{pages}");
+            await AssertNoScrollAsync(projector);
+            await ShotAsync(projector, $"projector-results-{size}-page{p}.png");
+        }
+        Assert.Equal(Names.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    private async Task<string[]> SeedHallAsync() => await hall.WithDbAsync(async db =>
+    {
+        var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = new DateOnly(2025, 10, 15), IsCurrent = true };
+        db.Sessions.Add(session);
+        var group = new Delegation { Id = Guid.NewGuid(), Name = "Đoàn Thành phố", SortOrder = 1 };
+        db.Delegations.Add(group);
+        var hash = PinHasher.Hash(Pin);
+        var list = new List<CongressDelegate>();
+        foreach (var (name, code) in new[] { ("Nguyễn Văn Bảy", "B001"), ("Trần Thị Tám", "B002"), ("Lê Văn Chín", "B003") })
+        {
+            var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
+            db.Delegates.Add(d);
+            db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
+            db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+            list.Add(d);
+        }
+        db.Set<CountingCommitteeMember>().AddRange(
+            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 0, FullName = list[0].FullName, DelegateId = list[0].Id, IsChair = true },
+            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 1, FullName = list[1].FullName, DelegateId = list[1].Id });
+        await db.SaveChangesAsync();
+        return list.Select(d => d.Code).ToArray();
+    });
+
+    /// <summary>A committee member at their own desk, signed in with their delegate code and PIN.</summary>
+    private async Task<IPage> CommitteeAsync(string code)
+    {
+        var context = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var login = await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code, pin = Pin } });
+        Assert.True(login.Ok, await login.TextAsync());
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync("/committee");
+        await Expect(page.Locator("#round-state")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private Task ShotAsync(IPage page, string file)
+    {
+        var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
+        output.WriteLine("screenshot: " + path);
+        return page.ScreenshotAsync(new() { Path = path });
+    }
+
+    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
+    {
+        var r = await call;
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
+        return (await r.Content.ReadFromJsonAsync<T>())!;
+    }
+}
