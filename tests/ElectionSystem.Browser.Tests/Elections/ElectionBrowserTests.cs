@@ -25,29 +25,7 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
     public async Task A_delegate_votes_on_the_tablet_the_committee_confirms_twice_and_the_projector_shows_the_results()
     {
         // The hall: three delegates checked in, the counting committee, a projector key.
-        var delegates = await hall.WithDbAsync(async db =>
-        {
-            var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = new DateOnly(2025, 10, 15), IsCurrent = true };
-            db.Sessions.Add(session);
-            var group = new Delegation { Id = Guid.NewGuid(), Name = "Đoàn Thành phố", SortOrder = 1 };
-            db.Delegations.Add(group);
-            var hash = PinHasher.Hash(Pin);
-            var list = new List<CongressDelegate>();
-            foreach (var (name, code) in new[] { ("Nguyễn Văn Bảy", "B001"), ("Trần Thị Tám", "B002"), ("Lê Văn Chín", "B003") })
-            {
-                var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
-                db.Delegates.Add(d);
-                db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
-                db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
-                list.Add(d);
-            }
-            // The counting committee: two of the delegates, as the congress's open vote chose them (ADR 0010).
-            db.Set<CountingCommitteeMember>().AddRange(
-                new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 0, FullName = list[0].FullName, DelegateId = list[0].Id, IsChair = true },
-                new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 1, FullName = list[1].FullName, DelegateId = list[1].Id });
-            await db.SaveChangesAsync();
-            return list;
-        });
+        var delegates = await hall.SeatAsync(Pin, 2, ("Nguyễn Văn Bảy", "B001"), ("Trần Thị Tám", "B002"), ("Lê Văn Chín", "B003"));
         var displayKey = DisplayKeys.NewKey();
         await hall.WithDbAsync(async db =>
         {

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ElectionSystem.Domain.Congress;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Tablet;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,6 +58,33 @@ public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IA
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<ElectionDbContext>());
     }
+
+    /// <summary>
+    /// A session in progress and one delegation whose delegates (name, code) are checked in with the
+    /// same PIN; the first <paramref name="members"/> of them are the counting committee (as the
+    /// congress's open vote chose them, ADR 0010), the first the chair.
+    /// </summary>
+    public Task<List<CongressDelegate>> SeatAsync(string pin, int members, params (string Name, string Code)[] people) => WithDbAsync(async db =>
+    {
+        var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = new DateOnly(2025, 10, 15), IsCurrent = true };
+        db.Sessions.Add(session);
+        var group = new Delegation { Id = Guid.NewGuid(), Name = "Đoàn Thành phố", SortOrder = 1 };
+        db.Delegations.Add(group);
+        var hash = PinHasher.Hash(pin);
+        var list = new List<CongressDelegate>();
+        foreach (var (name, code) in people)
+        {
+            var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
+            db.Delegates.Add(d);
+            db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
+            db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
+            list.Add(d);
+        }
+        db.Set<CountingCommitteeMember>().AddRange(list.Take(members).Select((d, i) =>
+            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = i, FullName = d.FullName, DelegateId = d.Id, IsChair = i == 0 }));
+        await db.SaveChangesAsync();
+        return list;
+    });
 
     /// <summary>Makes a staff account and returns an HttpClient with its bearer token against Kestrel.</summary>
     public async Task<HttpClient> StaffAsync(string userName, string role, string password = "browser-pass-1")

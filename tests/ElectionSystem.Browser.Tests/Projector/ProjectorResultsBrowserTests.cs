@@ -116,28 +116,8 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
         Assert.Equal(Names.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
     }
 
-    private async Task<string[]> SeedHallAsync() => await hall.WithDbAsync(async db =>
-    {
-        var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = new DateOnly(2025, 10, 15), IsCurrent = true };
-        db.Sessions.Add(session);
-        var group = new Delegation { Id = Guid.NewGuid(), Name = "Đoàn Thành phố", SortOrder = 1 };
-        db.Delegations.Add(group);
-        var hash = PinHasher.Hash(Pin);
-        var list = new List<CongressDelegate>();
-        foreach (var (name, code) in new[] { ("Nguyễn Văn Bảy", "B001"), ("Trần Thị Tám", "B002"), ("Lê Văn Chín", "B003") })
-        {
-            var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
-            db.Delegates.Add(d);
-            db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
-            db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
-            list.Add(d);
-        }
-        db.Set<CountingCommitteeMember>().AddRange(
-            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 0, FullName = list[0].FullName, DelegateId = list[0].Id, IsChair = true },
-            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = 1, FullName = list[1].FullName, DelegateId = list[1].Id });
-        await db.SaveChangesAsync();
-        return list.Select(d => d.Code).ToArray();
-    });
+    private async Task<string[]> SeedHallAsync() =>
+        (await hall.SeatAsync(Pin, 2, ("Nguyễn Văn Bảy", "B001"), ("Trần Thị Tám", "B002"), ("Lê Văn Chín", "B003"))).Select(d => d.Code).ToArray();
 
     /// <summary>A committee member at their own desk, signed in with their delegate code and PIN.</summary>
     private async Task<IPage> CommitteeAsync(string code)

@@ -29,22 +29,7 @@ public class TabletFitBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelp
         try
         {
             if (_ready) return;
-            await hall.WithDbAsync(async db =>
-            {
-                var session = new CongressSession { Id = Guid.NewGuid(), Ordinal = 1, Title = "Phiên thứ nhất", Date = new DateOnly(2025, 10, 15), IsCurrent = true };
-                db.Sessions.Add(session);
-                var group = new Delegation { Id = Guid.NewGuid(), Name = "Đoàn Thành phố", SortOrder = 1 };
-                db.Delegations.Add(group);
-                var hash = PinHasher.Hash(Pin);
-                foreach (var (name, code) in new[] { ("Nguyễn Văn Bảy", "T001"), ("Trần Thị Tám", "T002") })
-                {
-                    var d = new CongressDelegate { Id = Guid.NewGuid(), Code = code, FullName = name, SearchKey = name, DelegationId = group.Id, Category = DelegateCategory.Official };
-                    db.Delegates.Add(d);
-                    db.Set<DelegateCredential>().Add(new DelegateCredential { DelegateId = d.Id, PinHash = hash });
-                    db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
-                }
-                return await db.SaveChangesAsync();
-            });
+            await hall.SeatAsync(Pin, 0, ("Nguyễn Văn Bảy", "T001"), ("Trần Thị Tám", "T002"));
             // A delegation's ballot 1: long names with long delegation lines, as a real list has.
             using var presidium = await hall.StaffAsync("chutich-tablet", Roles.Presidium);
             var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
