@@ -6,11 +6,29 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ElectionSystem.Server.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SeparationOfDuties : Migration
+    public partial class SessionsDutiesAndScreens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.RenameColumn(
+                name: "LockedUntil",
+                table: "DelegateCredentials",
+                newName: "BackOffUntil");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DecisionPrintedAt",
+                table: "OpenVotes",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LiveCounts",
+                table: "OpenVotes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "DelegateId",
                 table: "CountingCommitteeMembers",
@@ -20,6 +38,27 @@ namespace ElectionSystem.Server.Data.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "ElectedByOpenVoteId",
                 table: "CountingCommitteeMembers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FailedSignIns",
+                table: "Accounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SecurityStamp",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SignInBackOffUntil",
+                table: "Accounts",
                 type: "TEXT",
                 nullable: true);
 
@@ -67,12 +106,37 @@ namespace ElectionSystem.Server.Data.Migrations
                 table: "CountingCommitteeMembers");
 
             migrationBuilder.DropColumn(
+                name: "DecisionPrintedAt",
+                table: "OpenVotes");
+
+            migrationBuilder.DropColumn(
+                name: "LiveCounts",
+                table: "OpenVotes");
+
+            migrationBuilder.DropColumn(
                 name: "DelegateId",
                 table: "CountingCommitteeMembers");
 
             migrationBuilder.DropColumn(
                 name: "ElectedByOpenVoteId",
                 table: "CountingCommitteeMembers");
+
+            migrationBuilder.DropColumn(
+                name: "FailedSignIns",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "SecurityStamp",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "SignInBackOffUntil",
+                table: "Accounts");
+
+            migrationBuilder.RenameColumn(
+                name: "BackOffUntil",
+                table: "DelegateCredentials",
+                newName: "LockedUntil");
         }
     }
 }

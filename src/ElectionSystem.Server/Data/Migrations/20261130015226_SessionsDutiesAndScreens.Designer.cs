@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElectionSystem.Server.Data.Migrations
 {
     [DbContext(typeof(ElectionDbContext))]
-    [Migration("20261130011558_ProjectorLiveCounts")]
-    partial class ProjectorLiveCounts
+    [Migration("20261130015226_SessionsDutiesAndScreens")]
+    partial class SessionsDutiesAndScreens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -750,6 +750,9 @@ namespace ElectionSystem.Server.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionPrintedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
