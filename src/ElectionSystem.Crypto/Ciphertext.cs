@@ -23,10 +23,4 @@ public sealed record Ciphertext(ECPoint A, ECPoint B)
             throw new ArgumentException("Nothing to add.", nameof(ciphertexts));
         return new Ciphertext(a.Normalize(), b.Normalize());
     }
-
-    /// <summary>Value equality of the two elements (records compare BouncyCastle points by Equals).</summary>
-    public bool Equals(Ciphertext? other) => other is not null && A.Equals(other.A) && B.Equals(other.B);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(A, B);
 }

@@ -30,7 +30,7 @@ public static class DiscreteLog
         for (long i = 0; i * s <= bound; i++)
         {
             if (current.IsInfinity)
-                return i * s <= bound ? i * s : null;
+                return i * s;
             if (table.TryGetValue(Group.EncodePoint(current), out var j))
             {
                 var found = i * s + j;

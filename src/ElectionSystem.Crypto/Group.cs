@@ -78,23 +78,18 @@ public static class Group
     /// <summary>Decodes and validates an element (see the class summary); throws <see cref="FormatException"/>.</summary>
     public static ECPoint DecodePoint(string hex)
     {
-        var bytes = LowerHex(hex, 66, "element");
+        var bytes = LowerHex(hex, 66, "An element");
         if (bytes[0] is not (0x02 or 0x03))
             throw new FormatException("An element must be compressed SEC1 (prefix 02 or 03).");
-        if (new BigInteger(1, bytes, 1, 32).CompareTo(Curve.Field.Characteristic) >= 0)
-            throw new FormatException("The element's x coordinate is not below p.");
-        ECPoint point;
+        // BouncyCastle's decoding refuses an x not below p and an x with no point on the curve.
         try
         {
-            point = Curve.DecodePoint(bytes);
+            return Curve.DecodePoint(bytes);
         }
         catch (ArgumentException e)
         {
-            throw new FormatException("The element is not on P-256.", e);
+            throw new FormatException("The element is not a point of P-256.", e);
         }
-        if (point.IsInfinity || !point.IsValid())
-            throw new FormatException("The element is not a valid point of P-256.");
-        return point.Normalize();
     }
 
     /// <summary>The 32-byte big-endian encoding of a scalar in [0, n-1].</summary>
@@ -111,7 +106,7 @@ public static class Group
     /// <summary>Decodes a canonical scalar (64 lower-case hex digits, value below n); throws <see cref="FormatException"/>.</summary>
     public static BigInteger DecodeScalar(string hex)
     {
-        var s = new BigInteger(1, LowerHex(hex, 64, "scalar"));
+        var s = new BigInteger(1, LowerHex(hex, 64, "A scalar"));
         if (s.CompareTo(N) >= 0)
             throw new FormatException("A scalar must be below the group order n.");
         return s;
@@ -119,13 +114,8 @@ public static class Group
 
     private static byte[] LowerHex(string hex, int digits, string what)
     {
-        if (hex is null || hex.Length != digits)
-            throw new FormatException($"A{(what == "element" ? "n" : "")} {what} is {digits} hex digits.");
-        foreach (var ch in hex)
-        {
-            if (ch is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
-                throw new FormatException($"A{(what == "element" ? "n" : "")} {what} is lower-case hex only.");
-        }
+        if (hex is null || hex.Length != digits || !hex.All(char.IsAsciiHexDigitLower))
+            throw new FormatException($"{what} must be {digits} lower-case hex digits.");
         return Convert.FromHexString(hex);
     }
 }
