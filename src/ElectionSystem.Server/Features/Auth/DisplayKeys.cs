@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 
+using ElectionSystem.Server.Features.Shared;
+
 namespace ElectionSystem.Server.Features.Auth;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class DisplayKeys
 
     public static string NewKey() => Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
-    public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string HashKey(string key) => Sha256Text.Hex(key);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 
+using ElectionSystem.Server.Features.Shared;
+
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
@@ -28,8 +30,7 @@ public static class ReceiptCodes
         return sb.ToString();
     }
 
-    public static string KeyHash(string idempotencyKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+    public static string KeyHash(string idempotencyKey) => Sha256Text.Hex(idempotencyKey);
 
     /// <summary>Random 64 bits that keep two equal receipt codes apart in the receipts table.</summary>
     public static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));

@@ -19,14 +19,14 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
     /// </summary>
     public Task<IReadOnlyList<string>> DamageAsync(CancellationToken ct) => health.IntegrityProblemsAsync(ct);
 
-    /// <summary>At the close: who was present and Base now; issued once per delegate (RoundIssued).</summary>
+    /// <summary>At the close: who was present and Base now; issued once per delegate (IssuedBallots).</summary>
     public async Task<StoredCount> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
     {
         var election = await db.ElectionOfAsync(round, ct);
         var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct);
         var roll = await eligibility.RollAsync(ct);
         var voters = await db.VotersAsync(round.Id, ct);
-        round.Issued = roll.Present.Union(voters).Count();
+        round.Issued = IssuedBallots.OnTablets(roll.Present, voters);
         round.Present = roll.Present.Count;
         round.Summoned = roll.Base.Summoned;
         round.AbsentCommitteeMembers = roll.Base.AbsentCommitteeMembers;
@@ -36,7 +36,7 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
         var record = new ElectionRecord(
             new RecordCongress(congress?.Name ?? "", roll.Base.Summoned, roll.Base.AbsentCommitteeMembers, roll.Base.AbsentWithoutAlternate,
                 poll ? roll.Present.Count : null),
-            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present)),
+            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, IssuedBallots.Total(round.Issued, round.IssuedPaper, round.Present)),
             ElectionQueries.RulesFor(election), await db.RoundCandidatesAsync(round.Id, ct), await db.BallotsAsync(round.Id, [], ct));
         return Store(round, record);
     }
@@ -47,7 +47,7 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
         var before = counts.Read(round).Record;
         var record = before with
         {
-            Election = before.Election with { Issued = RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present) },
+            Election = before.Election with { Issued = IssuedBallots.Total(round.Issued, round.IssuedPaper, round.Present) },
             Ballots = await db.BallotsAsync(round.Id, paper, ct),
         };
         return Store(round, record);
@@ -55,12 +55,12 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
 
     /// <summary>
     /// Why <paramref name="paper"/> paper ballots cannot have been handed out in this round, or null: paper goes
-    /// only to a delegate present who has not cast on a tablet (one ballot per delegate, RoundIssued).
+    /// only to a delegate present who has not cast on a tablet (one ballot per delegate, IssuedBallots).
     /// </summary>
     public async Task<string?> PaperBeyondHallAsync(ElectionRoundRow round, int paper, CancellationToken ct)
     {
         var voters = await db.VotersAsync(round.Id, ct);
-        var tablet = round.State == RoundState.Open ? (await eligibility.RollAsync(ct)).Present.Union(voters).Count() : round.Issued;
+        var tablet = round.State == RoundState.Open ? IssuedBallots.OnTablets((await eligibility.RollAsync(ct)).Present, voters) : round.Issued;
         var room = Math.Max(0, tablet - voters.Count);
         return paper <= room ? null
             : $"Số phiếu giấy phát ra ({paper}) vượt quá số đại biểu có mặt chưa bỏ phiếu trên máy tính bảng ({room}): mỗi đại biểu chỉ nhận một phiếu.";

@@ -1,3 +1,4 @@
+using ElectionSystem.Domain.Elections;
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Attendance;
@@ -27,7 +28,7 @@ public sealed class CommitteeRoundView(ElectionDbContext db, RoundTurnout turnou
         var notVoted = round.State == RoundState.Open ? await NotVotedAsync(roundId, ct) : [];
         var issued = round.State == RoundState.Open
             ? await turnout.IssuedOpenAsync(round, ct)
-            : RoundIssued.Total(round.Issued, round.IssuedPaper, round.Present);
+            : IssuedBallots.Total(round.Issued, round.IssuedPaper, round.Present);
         var confirmations = new List<Confirmation>();
         if (round.FirstConfirmedBy is not null) confirmations.Add(new Confirmation(round.FirstConfirmedBy, round.FirstConfirmedAt!.Value));
         if (round.SecondConfirmedBy is not null) confirmations.Add(new Confirmation(round.SecondConfirmedBy, round.SecondConfirmedAt!.Value));

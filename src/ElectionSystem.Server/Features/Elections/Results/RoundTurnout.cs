@@ -1,3 +1,4 @@
+using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Attendance;
@@ -9,27 +10,24 @@ namespace ElectionSystem.Server.Features.Elections;
 /// <summary>Issued / collected of the open rounds ("Đã bỏ phiếu 287/295"): the only figures visible while a round is open.</summary>
 public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibility, HallClock clock, RoundResults results)
 {
-    /// <summary>Phát ra on tablets while a round is open: eligible delegates present ∪ those who voted.</summary>
-    public async Task<int> IssuedOnTabletsAsync(IReadOnlyCollection<Guid> voters, CancellationToken ct) =>
-        (await eligibility.RollAsync(ct)).Present.Union(voters).Count();
+    /// <summary>Phát ra of an open round, tablet and paper once per delegate (IssuedBallots).</summary>
+    public async Task<int> IssuedOpenAsync(ElectionRoundRow round, CancellationToken ct) =>
+        Issued(round, await eligibility.RollAsync(ct), await db.VotersAsync(round.Id, ct));
 
-    /// <summary>Phát ra of an open round, tablet and paper once per delegate (RoundIssued).</summary>
-    public async Task<int> IssuedOpenAsync(ElectionRoundRow round, CancellationToken ct)
-    {
-        var roll = await eligibility.RollAsync(ct);
-        var tablet = roll.Present.Union(await db.VotersAsync(round.Id, ct)).Count();
-        return RoundIssued.Total(tablet, round.IssuedPaper, roll.Present.Count);
-    }
+    private static int Issued(ElectionRoundRow round, VoterRoll roll, IReadOnlyCollection<Guid> voters) =>
+        IssuedBallots.Total(IssuedBallots.OnTablets(roll.Present, voters), round.IssuedPaper, roll.Present.Count);
 
     public async Task<ElectionTurnout> TurnoutAsync(CancellationToken ct)
     {
         var open = await db.Set<ElectionRoundRow>().AsNoTracking().Where(r => r.State == RoundState.Open).ToListAsync(ct);
         var rows = new List<TurnoutRow>();
+        // Published after every batch of ballots and every check-in: the roll is read once, each round's voters once.
+        var roll = open.Count == 0 ? null : await eligibility.RollAsync(ct);
         foreach (var r in open)
         {
             var title = (await db.ElectionOfAsync(r, ct)).Title;
             var voters = await db.VotersAsync(r.Id, ct);
-            var issued = await IssuedOpenAsync(r, ct);
+            var issued = Issued(r, roll!, voters);
             rows.Add(new TurnoutRow(r.Id, title, RoundWords.Label(r), issued, voters.Count, $"Đã bỏ phiếu {voters.Count}/{issued}"));
         }
         return new ElectionTurnout(clock.UtcNow.Ticks, rows);
