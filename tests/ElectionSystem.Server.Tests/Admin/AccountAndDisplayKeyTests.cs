@@ -79,4 +79,24 @@ public class AccountAndDisplayKeyTests(HallFactory hall) : IClassFixture<HallFac
         using var presidium = await hall.ClientAsync(Roles.Presidium);
         Assert.Equal(HttpStatusCode.Forbidden, (await presidium.PostAsync(new Uri($"/api/accounts/{Guid.NewGuid()}/enable", UriKind.Relative), null)).StatusCode);
     }
+
+    [Fact]
+    public async Task An_account_unlocked_after_a_refused_request_signs_in_again_at_once()
+    {
+        using var organiser = await hall.ClientAsync(Roles.Organiser);
+        var created = await (await organiser.PostAsJsonAsync("/api/accounts", new AccountCreate("diem-danh-4", "Bàn điểm danh 4", Roles.CheckInStaff)))
+            .Content.ReadFromJsonAsync<AccountCreated>();
+        var before = await hall.LoginAsync("diem-danh-4", created!.Password);
+        (await organiser.PostAsync(new Uri($"/api/accounts/{created.Account.Id}/disable", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        using var old = hall.AnonymousClient();
+        old.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", before);
+        // A desk tab still polling while the account is locked.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await old.GetAsync(new Uri("/api/attendance", UriKind.Relative))).StatusCode);
+
+        (await organiser.PostAsync(new Uri($"/api/accounts/{created.Account.Id}/enable", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        using var fresh = hall.AnonymousClient();
+        fresh.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await hall.LoginAsync("diem-danh-4", created.Password));
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync(new Uri("/api/attendance", UriKind.Relative))).StatusCode);
+        Assert.True(await hall.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "account.enabled" && e.Subject == "account:diem-danh-4")));
+    }
 }

@@ -128,7 +128,8 @@ public static class AccountEndpoints
     }
 
     /// <summary>Mở khóa: a disabled account signs in again (with its password; its old sessions stay ended).</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Enable(Guid id, ElectionDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Enable(
+        Guid id, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
@@ -138,8 +139,12 @@ public static class AccountEndpoints
         if (account.Disabled)
         {
             account.Disabled = false;
+            // A new stamp, and the cached one dropped: a request seen while it was disabled must not
+            // keep its new sign-ins refused, and nothing from before the lock comes back.
+            StaffSessions.Revoke(account);
             await audit.AppendAsync(user, "account.enabled", $"account:{account.UserName}");
             await db.SaveChangesAsync(ct);
+            sessions.Ended(account.Id);
         }
         return TypedResults.NoContent();
     }

@@ -20,6 +20,7 @@ public sealed class DutyBoard(ElectionDbContext db, CountingCommitteeMembers mem
         ["account.created"] = "Tạo tài khoản",
         ["account.password-reset"] = "Đặt lại mật khẩu",
         ["account.role-changed"] = "Đổi vai trò",
+        ["account.enabled"] = "Mở khóa tài khoản",
     };
 
     public async Task<DutyBoardDto> ReadAsync(CancellationToken ct)
