@@ -115,4 +115,15 @@ public sealed class ProjectorLiveCountsTests(OpenVotesHall hall) : IClassFixture
             (await presidium.PostAsync($"/api/openvotes/{voteId}/close", null)).EnsureSuccessStatusCode();
         }
     }
+
+    [Fact]
+    public async Task An_anonymous_vote_cannot_show_a_running_count()
+    {
+        // Each tap would move the count on screen: the hall could match a delegate's tap to a choice.
+        var presidium = await hall.ClientAsync(Roles.Presidium);
+        var refused = await presidium.PostAsJsonAsync("/api/openvotes", new CreateOpenVoteRequest("Biểu quyết kín có số trực tiếp", null, true, true));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("liveCounts", out _));
+    }
 }

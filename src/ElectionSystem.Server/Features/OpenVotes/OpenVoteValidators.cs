@@ -15,6 +15,9 @@ public sealed class CreateOpenVoteRequestValidator : AbstractValidator<CreateOpe
             .WithMessage("Hãy nhập nội dung biểu quyết (tiêu đề).");
         RuleFor(r => r.Title).Must(title => (title ?? "").Trim().Length <= 500).WithMessage(TooLong);
         RuleFor(r => r.Description).Must(text => (text ?? "").Trim().Length <= 4000).WithMessage(TooLong);
+        // A count that moves with each tap on screen would tie a delegate's tap to their choice.
+        RuleFor(r => r.LiveCounts).Must((r, live) => !(live && r.Anonymous))
+            .WithMessage("Biểu quyết kín (anonymous) không hiện số phiếu trực tiếp trên màn hình (liveCounts).");
     }
 }
 
