@@ -86,9 +86,19 @@ public sealed record ElectionRound
     public InvalidReason? Check(BallotContent content) => BallotValidity.Check(content, ListKind, CandidateIds, Seats);
 
     /// <summary>Kiểm phiếu: counts the ballots and decides who is elected.</summary>
-    public ElectionResult Count(IEnumerable<Ballot> ballots)
+    public ElectionResult Count(IEnumerable<Ballot> ballots) => Count(Tally.Count(this, ballots));
+
+    /// <summary>
+    /// Decides who is elected from a round's totals: a <see cref="Tally"/> counted from ballots, decoded
+    /// from the decrypted sum of encrypted ones (<see cref="BallotLayout.Decode"/>), or the two added up.
+    /// </summary>
+    public ElectionResult Count(Tally tally)
     {
-        var tally = Tally.Count(this, ballots);
+        ArgumentNullException.ThrowIfNull(tally);
+        if (tally.Votes.Count != InBallotOrder.Count)
+        {
+            throw new ArgumentException($"The tally has {tally.Votes.Count} rows; the list has {InBallotOrder.Count} names.", nameof(tally));
+        }
         var rows = InBallotOrder
             .Select((c, i) => new CandidateResult(
                 c,

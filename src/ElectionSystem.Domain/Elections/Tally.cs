@@ -9,6 +9,22 @@ public sealed record Tally(int Collected, int Valid, IReadOnlyDictionary<Invalid
 {
     public int InvalidTotal => Collected - Valid;
 
+    /// <summary>
+    /// Two parts of one round's ballots counted together, e.g. the decrypted tablet ballots and the
+    /// paper ballots of a mixed round (DOMAIN.md §6: both count the same way, and a round may mix them).
+    /// </summary>
+    public Tally Plus(Tally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Votes.Count != Votes.Count)
+        {
+            throw new ArgumentException($"The tallies have {Votes.Count} and {other.Votes.Count} rows: not the same list.", nameof(other));
+        }
+        var invalid = Invalid.Keys.Union(other.Invalid.Keys)
+            .ToDictionary(r => r, r => Invalid.GetValueOrDefault(r) + other.Invalid.GetValueOrDefault(r));
+        return new Tally(Collected + other.Collected, Valid + other.Valid, invalid, Votes.Zip(other.Votes, (a, b) => a + b).ToList());
+    }
+
     public static Tally Count(ElectionRound round, IEnumerable<Ballot> ballots)
     {
         var candidates = round.InBallotOrder;
