@@ -43,11 +43,26 @@ internal static class Generators
         from ballots in BallotFor(round).ListOf().Select(l => l.Take(40).ToList())
         select new Scenario(round, ballots.Select((b, i) => b with { Id = $"b{i}" }).ToList());
 
-    private static Gen<Ballot> BallotFor(ElectionRound round)
+    /// <summary>
+    /// Rounds of every list kind (polls too) with what delegates can mark on a tablet: names of the
+    /// list only, struck or marked in every way, valid or not, never a paper ruling.
+    /// </summary>
+    public static Gen<Scenario> TabletRounds() =>
+        from poll in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from seats in Gen.Choose(1, 6)
+        from candidates in Gen.Choose(1, 9)
+        from kind in Gen.Elements(ElectionKind.ExecutiveCommittee, ElectionKind.Other, ElectionKind.DelegationOfficial)
+        let round = poll
+            ? new ElectionRound(ElectionKind.NominationPoll, 0, new CongressBase(300, 0, 0), 30, Build.Candidates(candidates), null, 30)
+            : new ElectionRound(kind, seats, new CongressBase(30, 0, 0), 30, Build.Candidates(candidates))
+        from ballots in BallotFor(round, tablet: true).ListOf().Select(l => l.Take(40).ToList())
+        select new Scenario(round, ballots.Select((b, i) => b with { Id = $"b{i}" }).ToList());
+
+    private static Gen<Ballot> BallotFor(ElectionRound round, bool tablet = false)
     {
         var ids = round.InBallotOrder.Select(c => c.Id).ToArray();
-        // Ids that are sometimes not on the list, to exercise unknown-candidate.
-        var anyId = Gen.Frequency((12, Gen.Elements(ids)), (1, Gen.Constant("x")));
+        // Ids that are sometimes not on the list, to exercise unknown-candidate (a tablet shows only the list).
+        var anyId = tablet ? Gen.Elements(ids) : Gen.Frequency((12, Gen.Elements(ids)), (1, Gen.Constant("x")));
         var content = round.ListKind.UsesStrikeOut()
             ? anyId.ListOf().Select(l => (BallotContent)new BallotContent.Struck(l.Take(ids.Length + 1).ToList()))
             : (from marked in anyId.ListOf()
@@ -56,7 +71,7 @@ internal static class Generators
                    marked.Zip(marks).GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.First().Second)));
         var paper = Gen.Elements(InvalidReason.NotIssued, InvalidReason.AddedName, InvalidReason.IdentifyingMark, InvalidReason.Other)
             .Select(r => (BallotContent)new BallotContent.PaperInvalid(r));
-        return from c in Gen.Frequency((15, content), (1, paper))
+        return from c in tablet ? content : Gen.Frequency((15, content), (1, paper))
                from source in Gen.Elements(BallotSource.Tablet, BallotSource.Paper)
                select new Ballot("b", source, c);
     }

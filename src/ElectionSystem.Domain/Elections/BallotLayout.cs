@@ -140,9 +140,10 @@ public sealed class BallotLayout
         }
         var valid = optionTotals[0];
         var collected = optionTotals.Sum(t => (long)t);
-        // Each ballot's constraint, added up over the ballots.
+        // Each ballot's constraint, added up: an invalid ballot adds 0 (its rows are 0, since Hi = 0),
+        // a valid one adds kept − W ∈ [Lo, Hi].
         var sum = rowTotals.Sum(t => (long)t) - (long)Weight * valid;
-        if (rowTotals.Any(t => t > valid) || sum < (long)Lo * collected || sum > (long)Hi * collected)
+        if (rowTotals.Any(t => t > valid) || sum < (long)Lo * valid || sum > (long)Hi * valid)
         {
             throw new ArgumentException("The totals are not a sum of ballots of this layout: a row has more votes than valid ballots, or the constraint does not add up.");
         }
