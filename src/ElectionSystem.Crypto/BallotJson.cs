@@ -136,8 +136,8 @@ public static class BallotJson
         if (length < min || length > max)
         {
             throw new FormatException(min == max
-                ? $"{path}: {min} items are expected, not {length}."
-                : $"{path}: {min}–{max} items are expected, not {length}.");
+                ? $"{path}: {min} item{(min == 1 ? "" : "s")} expected, not {length}."
+                : $"{path}: {min}–{max} items expected, not {length}.");
         }
         return [.. element.EnumerateArray()];
     }
