@@ -23,10 +23,12 @@ public sealed class CommitteeSecret(MemberSecretThrottle throttle, SignInBackOff
     public const string WrongPassphrase = "Mật khẩu Ban Kiểm phiếu không đúng.";
     public const string ContainsCode = "Mật khẩu Ban Kiểm phiếu không được chứa mã đại biểu.";
 
-    /// <summary>Null: the member may sign in (and, the first time, their passphrase is now set).</summary>
-    public async Task<ProblemHttpResult?> CheckAsync(CountingCommitteeMember member, CongressDelegate d, CommitteeSignInRequest request, CancellationToken ct)
+    /// <summary>
+    /// Null: the member may sign in (and, the first time, their passphrase is now set). <paramref name="now"/>
+    /// is the registered TimeProvider's, as for the PIN (the HallClock only shows times in the hall's zone).
+    /// </summary>
+    public async Task<ProblemHttpResult?> CheckAsync(CountingCommitteeMember member, CongressDelegate d, CommitteeSignInRequest request, DateTime now, CancellationToken ct)
     {
-        var now = clock.UtcNow;
         if (member.SecretBackOffUntil is { } waiting && waiting > now)
         {
             return Waiting(waiting, now);

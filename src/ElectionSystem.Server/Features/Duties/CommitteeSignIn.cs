@@ -53,7 +53,7 @@ public static class CommitteeSignIn
         {
             return Problems.Forbidden(NotOnTheList);
         }
-        if (await secret.CheckAsync(member, d, request, ct) is { } notYet)
+        if (await secret.CheckAsync(member, d, request, time.GetUtcNow().UtcDateTime, ct) is { } notYet)
         {
             return notYet;
         }
