@@ -117,17 +117,20 @@ internal static class HallSetup
         var badges = (await api.CallAsync<List<BadgeDto>>(HttpMethod.Get, "/api/badges", organiser, null, ct))
             .ToDictionary(b => b.Code, b => b.DelegateId, StringComparer.Ordinal);
         string[] codes = [CodeOf(0), CodeOf(1)];
-        await api.CallAsync<List<CommitteeMemberDto>>(HttpMethod.Put, "/api/elections/committee-members", presidium,
-            new SetCommitteeRequest(vote.Id, [new CommitteeMemberChoice(badges[codes[0]], true), new CommitteeMemberChoice(badges[codes[1]], false)]), ct);
+        var slips = (await api.CallAsync<List<ActivationSlipDto>>(HttpMethod.Put, "/api/elections/committee-members", presidium,
+            new SetCommitteeRequest(vote.Id, [new CommitteeMemberChoice(badges[codes[0]], true), new CommitteeMemberChoice(badges[codes[1]], false)]), ct))
+            .ToDictionary(s => s.Code!, s => s.ActivationCode, StringComparer.Ordinal);
         var tokens = new List<string>();
         foreach (var code in codes)
         {
             var pin = pins.TryGetValue(code, out var p) ? p
                 : throw new InvalidOperationException($"{code} có mã PIN từ lần chạy trước: chạy thử tải trên một thư mục dữ liệu mới.");
+            // First sign-in: the presidium's one-time activation code, and the member's own passphrase.
+            const string passphrase = "mật khẩu thử tải hội trường";
             tokens.Add((await api.CallAsync<CommitteeSignInResponse>(HttpMethod.Post, "/api/committee/signin", null,
-                new TabletSignInRequest(null, code, pin), ct)).AccessToken);
+                new CommitteeSignInRequest(null, code, pin, ActivationCode: slips[code], NewPassphrase: passphrase, NewPassphraseAgain: passphrase), ct)).AccessToken);
         }
-        Log.Info($"counting committee: {string.Join(", ", codes)} signed in with their PINs");
+        Log.Info($"counting committee: {string.Join(", ", codes)} activated and signed in with their PINs and passphrases");
         return (tokens[0], tokens[1]);
     }
 

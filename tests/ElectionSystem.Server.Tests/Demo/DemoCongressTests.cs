@@ -128,4 +128,23 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
         // Only those five have a PIN: the rest are printed from /tablet/pins.
         Assert.Equal(5, await hall.WithDbAsync(db => db.DelegateCredentials.CountAsync(c => c.PinHash != null)));
     }
+
+    [Fact]
+    public async Task The_demo_committee_members_sign_in_with_code_PIN_and_the_passphrase_printed_for_them_and_not_with_the_PIN_alone()
+    {
+        _ = hall.Services; // the server seeds on start
+        var lines = (await File.ReadAllLinesAsync(Path.Combine(hall.DataFolder, DemoSeeder.CredentialsFile)))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length == 3).ToList();
+        var pins = lines.Where(p => p[0] == "delegate").ToDictionary(p => p[1], p => p[2]);
+        var members = lines.Where(p => p[0] == "committee-member").ToList();
+        Assert.Equal(2, members.Count);
+        foreach (var p in members)
+        {
+            using var anon = hall.AnonymousClient();
+            var alone = await anon.PostAsJsonAsync("/api/committee/signin", new Server.Features.Duties.CommitteeSignInRequest(null, p[1], pins[p[1]]));
+            Assert.True(alone.StatusCode == System.Net.HttpStatusCode.Unauthorized, await alone.Content.ReadAsStringAsync());
+            var signedIn = await anon.PostAsJsonAsync("/api/committee/signin", new Server.Features.Duties.CommitteeSignInRequest(null, p[1], pins[p[1]], p[2]));
+            Assert.True(signedIn.IsSuccessStatusCode, await signedIn.Content.ReadAsStringAsync());
+        }
+    }
 }

@@ -431,11 +431,21 @@ namespace ElectionSystem.Server.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ActivationExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DelegateId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ElectedByOpenVoteId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedSecretAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -447,6 +457,18 @@ namespace ElectionSystem.Server.Data.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassphraseHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecretBackOffUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -96,11 +96,14 @@ public static class AuthEndpoints
 
     /// <summary>
     /// Sign-out ends every session of the account at once (its cookies and bearer tokens on every
-    /// device, and its hub connections), not just this browser's cookie (ARCHITECTURE.md invariant 7).
+    /// device, and its hub connections), not just this browser's cookie (ARCHITECTURE.md invariant 7);
+    /// a committee member's sign-out ends every session of that member.
     /// </summary>
     private static async Task<NoContent> Logout(
-        HttpContext http, ClaimsPrincipal user, ElectionDbContext db, AuditLog audit, StaffSessions sessions, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal user, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ICommitteeMemberSignOut members, CancellationToken ct)
     {
+        // A committee member: a new stamp on their row ends every token and cookie of theirs.
+        await members.SignOutAsync(user, ct);
         if (StaffSessions.AccountId(user) is { } id && await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct) is { } account)
         {
             StaffSessions.Revoke(account);

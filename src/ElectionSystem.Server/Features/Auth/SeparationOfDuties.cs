@@ -4,7 +4,7 @@ namespace ElectionSystem.Server.Features.Auth;
 
 /// <summary>
 /// A counting-committee member's own session (ADR 0010): a delegate elected to the committee,
-/// signed in with their badge or code and PIN. Role <see cref="Roles.CountingCommittee"/> plus the
+/// signed in with their badge or code, PIN and own committee passphrase. Role <see cref="Roles.CountingCommittee"/> plus the
 /// member's delegate id; no staff account stands behind it, so no organiser can mint or reset one.
 /// </summary>
 public static class CommitteeMemberClaims
@@ -14,6 +14,15 @@ public static class CommitteeMemberClaims
     /// <summary>The delegate id of a committee member's session; null for any account's session.</summary>
     public static Guid? MemberId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Role) == Roles.CountingCommittee && Guid.TryParse(user.FindFirstValue(Member), out var id) ? id : null;
+}
+
+/// <summary>
+/// A committee member's own sign-out ends every session of theirs (a new stamp on their row):
+/// declared here for /api/auth/logout, implemented by Features/Duties.
+/// </summary>
+public interface ICommitteeMemberSignOut
+{
+    Task SignOutAsync(ClaimsPrincipal user, CancellationToken ct);
 }
 
 /// <summary>What needs a committee member's approval while the congress is in session.</summary>

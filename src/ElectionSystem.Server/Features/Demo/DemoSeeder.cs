@@ -237,9 +237,8 @@ public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
             credentials.Append(CultureInfo.InvariantCulture, $"{"delegate",-20} {slip.Code,-14} {slip.Pin}\n");
         }
         credentials.Append("delegate PINs: the other delegates get theirs from /tablet/pins (the organiser prints the slips)\n"
-            + "counting committee (ADR 0010): the first two delegates above, signed in at /login with code + PIN\n");
-        var names = await db.Delegates.Where(d => first.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FullName, ct);
-        db.AddRange(first.Take(2).Select((id, i) => new CountingCommitteeMember { Id = Guid.NewGuid(), Order = i, IsChair = i == 0, DelegateId = id, FullName = names[id] }));
+            + "counting committee (ADR 0010): the first two delegates above, signed in at /login with code + PIN + their committee passphrase:\n");
+        await DemoCommittee.AddAsync(db, first.Take(2).ToList(), credentials, ct);
         await services.GetRequiredService<AuditLog>().AppendAsync(system, "election.committee.set", "counting-committee", new { demo = true });
         await db.SaveChangesAsync(ct);
     }

@@ -19,6 +19,9 @@ public static class DutyEndpoints
         services.AddScoped<DutyActions>();
         services.AddScoped<DutyDecisions>();
         services.AddScoped<DutyBoard>();
+        services.AddScoped<MemberSecretThrottle>();
+        services.AddScoped<CommitteeSecret>();
+        services.AddScoped<ICommitteeMemberSignOut, CommitteeSignOut>();
         services.AddSingleton<DutyNotices>();
         services.AddSingleton<DutySlips>();
         return services;

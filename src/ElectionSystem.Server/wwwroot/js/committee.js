@@ -104,7 +104,7 @@ function drawRound({ view: v, problem, confirmClose }) {
 }
 
 // Approvals (ADR 0010): pending and decided requests, accounts made or reset since the congress
-// opened. A member approves or refuses from their own session; the server refuses anyone else.
+// opened, every member activation code the presidium issued and each member's own activation. A member approves or refuses from their own session; the server refuses anyone else.
 async function loadDuties() {
   let board;
   try {
@@ -127,6 +127,8 @@ async function loadDuties() {
     el('h3', {}, 'Đã quyết định'), el('ul', { id: 'duties-decided' }, ...board.decided.map(row)),
     el('h3', {}, 'Tài khoản tạo hoặc đặt lại trong Đại hội'),
     el('ul', { id: 'duties-accounts' }, ...board.accounts.map((a) => el('li', {}, `${when(a.at)} ${a.actionVi}: ${a.account} — ${a.by}`))),
+    el('h3', {}, 'Kích hoạt thành viên'),
+    el('ul', { id: 'duties-activations' }, ...(board.activations || []).map((a) => el('li', {}, `${when(a.at)} ${a.actionVi}: ${a.member} — ${a.by}`))),
     el('h3', {}, 'Thành viên Ban Kiểm phiếu'),
     el('ul', {}, ...board.members.map((m) => el('li', {}, `${m.fullName}${m.code ? ' (' + m.code + ')' : ''}${m.isChair ? ' — Trưởng ban' : ''}`))));
 }

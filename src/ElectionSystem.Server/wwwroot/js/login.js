@@ -28,18 +28,36 @@ form.addEventListener('submit', async (e) => {
   }
 });
 
-// A counting-committee member signs in with their own badge or code and PIN (ADR 0010), not a password.
+// A counting-committee member signs in with their own badge or code, PIN and committee passphrase
+// (ADR 0010, issue 13). The first time, with the one-time activation code the presidium handed
+// them, they set that passphrase (twice); the server says when the first-time form is needed.
 const member = $('member-form');
+const first = $('member-first');
+function showActivation(on) {
+  first.checked = on;
+  $('member-activation').hidden = !on;
+  $('member-passphrase-row').hidden = on;
+  $('member-submit').textContent = on ? 'Kích hoạt và đăng nhập' : 'Đăng nhập Ban Kiểm phiếu';
+}
+first.addEventListener('change', () => showActivation(first.checked));
 member.addEventListener('submit', async (e) => {
   e.preventDefault();
   $('member-error').textContent = '';
   const value = member.code.value.trim();
   // A scanned badge is a long signed token; a typed delegate code is short.
   const who = value.length > 20 ? { badge: value } : { code: value };
+  const secret = first.checked
+    ? { activationCode: member.activationCode.value, newPassphrase: member.newPassphrase.value, newPassphraseAgain: member.newPassphraseAgain.value }
+    : { passphrase: member.passphrase.value };
+  if (first.checked && secret.newPassphrase !== secret.newPassphraseAgain) {
+    $('member-error').textContent = 'Hai lần nhập mật khẩu mới không giống nhau.';
+    return;
+  }
   try {
-    await api('/api/committee/signin', { method: 'POST', signIn: true, body: { ...who, pin: member.pin.value } });
+    await api('/api/committee/signin', { method: 'POST', signIn: true, body: { ...who, pin: member.pin.value, ...secret } });
     location.href = '/committee';
   } catch (err) {
+    if (err.problem?.activation === true) showActivation(true);
     $('member-error').textContent = err.message;
   }
 });
