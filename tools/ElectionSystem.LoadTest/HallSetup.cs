@@ -59,33 +59,8 @@ internal static class HallSetup
 
     public static string CodeOf(int i) => "LT" + (i + 1).ToString("D5", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Signs in; a temporary password (the first run's "admin", a new account: ADR 0010) is first
-    /// replaced by the account's own, <see cref="OwnPassword"/> of it, which later runs try too.
-    /// </summary>
-    public static async Task<string> LoginAsync(HallApi api, string user, string password, CancellationToken ct)
-    {
-        var (status, body) = await api.SendAsync(HttpMethod.Post, "/api/auth/login", null, new LoginRequest(user, password), ct);
-        if (status == HttpStatusCode.Unauthorized)
-        {
-            // Changed by an earlier run against this congress.
-            password = OwnPassword(password);
-            (status, body) = await api.SendAsync(HttpMethod.Post, "/api/auth/login", null, new LoginRequest(user, password), ct);
-        }
-        if (status != HttpStatusCode.OK)
-        {
-            throw new HallCallException($"POST /api/auth/login ({user}): {(int)status} {body}", status);
-        }
-        var login = JsonSerializer.Deserialize<LoginResponse>(body, HallApi.Json)!;
-        if (!login.MustChangePassword)
-        {
-            return login.AccessToken;
-        }
-        return (await api.CallAsync<LoginResponse>(HttpMethod.Post, "/api/auth/password", login.AccessToken,
-            new PasswordChangeRequest(password, OwnPassword(password)), ct)).AccessToken;
-    }
-
-    private static string OwnPassword(string temporary) => temporary + "-lt";
+    public static Task<string> LoginAsync(HallApi api, string user, string password, CancellationToken ct) =>
+        StaffSignIn.LoginAsync(api, user, password, ct);
 
     /// <summary>Everything before the tablets sign in; dataFolder is read only for the first-run password file.</summary>
     public static async Task<Staff> SetUpAsync(HallApi api, string dataFolder, int delegates, int displayKeys, CancellationToken ct)
@@ -104,7 +79,7 @@ internal static class HallSetup
             (CheckInDesk, "Bàn điểm danh (thử tải)", Roles.CheckInStaff),
         })
         {
-            passwords[user] = await AccountAsync(api, organiser, user, name, role, ct);
+            passwords[user] = await StaffSignIn.AccountAsync(api, organiser, user, name, role, ct);
         }
         var keys = new List<string>();
         for (var k = 0; k < displayKeys; k++)
@@ -207,30 +182,6 @@ internal static class HallSetup
         var done = await api.UploadAsync<ImportSummary>("/api/import/delegates/commit", organiser, FileName, csv, "text/csv", ct);
         Log.Info($"imported {done.Rows} delegates ({csv.Length / 1024} KB CSV) in {Log.F2(Stopwatch.GetElapsedTime(start).TotalSeconds)} s " +
                  $"(preview {Log.F2(previewed.TotalSeconds)} s): {done.ToCreate} new, {done.ToUpdate} updated, {done.Unchanged} unchanged, {done.NewDelegations} new delegations");
-    }
-
-    /// <summary>
-    /// A new account's password is chosen by the server and shown once; an account left by an earlier
-    /// run against the same congress gets a new one by the organisers' reset.
-    /// </summary>
-    private static async Task<string> AccountAsync(HallApi api, string organiser, string user, string displayName, string role, CancellationToken ct)
-    {
-        var (status, body) = await api.SendAsync(HttpMethod.Post, "/api/accounts", organiser, new AccountCreate(user, displayName, role), ct);
-        if (status == HttpStatusCode.OK)
-        {
-            return JsonSerializer.Deserialize<AccountCreated>(body, HallApi.Json)!.Password;
-        }
-        if (status != HttpStatusCode.Conflict)
-        {
-            throw new HallCallException($"POST /api/accounts ({user}): {(int)status} {body}", status);
-        }
-        var accounts = await api.CallAsync<List<AccountDto>>(HttpMethod.Get, "/api/accounts", organiser, null, ct);
-        var existing = accounts.Single(a => a.UserName == user);
-        if (existing.Role != role || existing.Disabled)
-        {
-            throw new InvalidOperationException($"account {user} exists as {existing.Role}{(existing.Disabled ? ", disabled" : "")}: not usable as {role}");
-        }
-        return (await api.CallAsync<AccountCreated>(HttpMethod.Post, $"/api/accounts/{existing.Id}/reset-password", organiser, null, ct)).Password;
     }
 
     /// <summary>
