@@ -14,45 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Tests.Security;
 
-/// <summary>A hall in session with a counting committee of three members (A, B, C).</summary>
-public sealed class StaffAccountsHall : HallFactory
-{
-    private readonly Lazy<Task> _ready;
-
-    public StaffAccountsHall() => _ready = new(async () =>
-    {
-        await EnsureCurrentSessionAsync();
-        await SetCommitteeAsync(("Thành viên A", true), ("Thành viên B", false), ("Thành viên C", false));
-    });
-
-    public Task ReadyAsync() => _ready.Value;
-
-    /// <summary>Member 0, 1 or 2 of the committee, signed in with their own code and PIN.</summary>
-    public async Task<HttpClient> MemberAsync(int index)
-    {
-        await ReadyAsync();
-        var client = AnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MemberTokenAsync(CommitteeCodes[index]));
-        return client;
-    }
-
-    public Task<Guid> DelegateIdAsync(string code) => WithDbAsync(db => db.Delegates.Where(d => d.Code == code).Select(d => d.Id).SingleAsync());
-
-    /// <summary>An account written straight to the database with <see cref="HallFactory.TestPassword"/> (its own password, not a temporary one).</summary>
-    public Task<Account> AccountAsync(string role) => WithDbAsync(async db =>
-    {
-        var userName = Unique("tk-");
-        var account = new Account
-        {
-            Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = role,
-            PasswordHash = PasswordHasher.Hash(TestPassword), CreatedAt = DateTime.UtcNow,
-        };
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync();
-        return account;
-    });
-}
-
 /// <summary>
 /// Issue 13, open problems 2–4 (ADR 0010): the organiser knew every staff password it made and could
 /// make or reset a desk account during the congress alone; one member could approve a PIN reset for
@@ -203,39 +164,45 @@ public class StaffAccountDutiesTests(StaffAccountsHall hall) : IClassFixture<Sta
         await hall.ReadyAsync();
         using var organiser = await hall.ClientAsync(Roles.Organiser);
         var a = await hall.DelegateIdAsync(hall.CommitteeCodes[0]);
-        var reset = await organiser.PostAsync(new Uri($"/api/tablet/pins/{a}/reset", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.Accepted, reset.StatusCode);
-        var held = (await reset.Content.ReadFromJsonAsync<PendingDuty>())!;
-        var approve = new Uri($"/api/duties/{held.RequestId}/approve", UriKind.Relative);
-        using var memberA = await hall.MemberAsync(0);
-        using var memberB = await hall.MemberAsync(1);
-        using var memberC = await hall.MemberAsync(2);
+        try
+        {
+            var reset = await organiser.PostAsync(new Uri($"/api/tablet/pins/{a}/reset", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.Accepted, reset.StatusCode);
+            var held = (await reset.Content.ReadFromJsonAsync<PendingDuty>())!;
+            var approve = new Uri($"/api/duties/{held.RequestId}/approve", UriKind.Relative);
+            using var memberA = await hall.MemberAsync(0);
+            using var memberB = await hall.MemberAsync(1);
+            using var memberC = await hall.MemberAsync(2);
 
-        Assert.Equal(DutyDecisions.NotYourOwn, (await ProblemAsync(await memberA.PostAsync(approve, null), HttpStatusCode.Forbidden)).Detail);
-        var first = await OkAsync<DutyResultDto>(memberB.PostAsync(approve, null));
-        Assert.Equal((DutyStates.Pending, 1, 2, "1/2 thành viên đã duyệt"), (first.Request.State, first.Request.Approvals, first.Request.ApprovalsNeeded, first.Request.ApprovalsVi));
-        // Still A's own PIN; no slip for the organiser yet.
-        Assert.Equal(HttpStatusCode.OK, (await hall.AnonymousClient().PostAsJsonAsync("/api/committee/signin",
-            new TabletSignInRequest(null, hall.CommitteeCodes[0], HallFactory.MemberPin))).StatusCode);
-        Assert.Null((await OkAsync<DutyResultDto>(organiser.GetAsync(new Uri($"/api/duties/{held.RequestId}", UriKind.Relative)))).Slips);
-        var board = await OkAsync<DutyBoardDto>(memberC.GetAsync(new Uri("/api/duties", UriKind.Relative)));
-        Assert.Equal("1/2 thành viên đã duyệt", Assert.Single(board.Pending, r => r.Id == held.RequestId).ApprovalsVi);
+            Assert.Equal(DutyDecisions.NotYourOwn, (await ProblemAsync(await memberA.PostAsync(approve, null), HttpStatusCode.Forbidden)).Detail);
+            var first = await OkAsync<DutyResultDto>(memberB.PostAsync(approve, null));
+            Assert.Equal((DutyStates.Pending, 1, 2, "1/2 thành viên đã duyệt"), (first.Request.State, first.Request.Approvals, first.Request.ApprovalsNeeded, first.Request.ApprovalsVi));
+            // Still A's own PIN; no slip for the organiser yet.
+            Assert.Equal(HttpStatusCode.OK, (await hall.AnonymousClient().PostAsJsonAsync("/api/committee/signin",
+                new TabletSignInRequest(null, hall.CommitteeCodes[0], HallFactory.MemberPin))).StatusCode);
+            Assert.Null((await OkAsync<DutyResultDto>(organiser.GetAsync(new Uri($"/api/duties/{held.RequestId}", UriKind.Relative)))).Slips);
+            var board = await OkAsync<DutyBoardDto>(memberC.GetAsync(new Uri("/api/duties", UriKind.Relative)));
+            Assert.Equal("1/2 thành viên đã duyệt", Assert.Single(board.Pending, r => r.Id == held.RequestId).ApprovalsVi);
 
-        Assert.Equal(DutyDecisions.NotTwice, (await ProblemAsync(await memberB.PostAsync(approve, null), HttpStatusCode.Conflict)).Detail);
-        Assert.Equal(DutyStates.Pending, await hall.WithDbAsync(db => db.DutyRequests.Where(r => r.Id == held.RequestId).Select(r => r.State).SingleAsync()));
+            Assert.Equal(DutyDecisions.NotTwice, (await ProblemAsync(await memberB.PostAsync(approve, null), HttpStatusCode.Conflict)).Detail);
+            Assert.Equal(DutyStates.Pending, await hall.WithDbAsync(db => db.DutyRequests.Where(r => r.Id == held.RequestId).Select(r => r.State).SingleAsync()));
 
-        var second = await OkAsync<DutyResultDto>(memberC.PostAsync(approve, null));
-        Assert.Equal((DutyStates.Approved, "Đã cấp mã PIN mới"), (second.Request.State, second.Request.Outcome));
-        var pin = Assert.Single((await OkAsync<DutyResultDto>(organiser.GetAsync(new Uri($"/api/duties/{held.RequestId}", UriKind.Relative)))).Slips!.Slips).Pin;
-        Assert.Equal(HttpStatusCode.OK, (await hall.AnonymousClient().PostAsJsonAsync("/api/tablet/signin",
-            new TabletSignInRequest(null, hall.CommitteeCodes[0], pin))).StatusCode);
-        var audit = await hall.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "duty.approved" && e.Subject == $"delegate:{hall.CommitteeCodes[0]}")
-            .Select(e => e.DataJson).SingleAsync());
-        Assert.Contains(hall.CommitteeCodes[1], audit, StringComparison.Ordinal);
-        Assert.Contains(hall.CommitteeCodes[2], audit, StringComparison.Ordinal);
-        // Put A's PIN back for the other tests of this class.
-        await hall.WithDbAsync(db => db.DelegateCredentials.Where(c => c.DelegateId == a)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PinHash, PinHasher.Hash(HallFactory.MemberPin))));
+            var second = await OkAsync<DutyResultDto>(memberC.PostAsync(approve, null));
+            Assert.Equal((DutyStates.Approved, "Đã cấp mã PIN mới"), (second.Request.State, second.Request.Outcome));
+            var pin = Assert.Single((await OkAsync<DutyResultDto>(organiser.GetAsync(new Uri($"/api/duties/{held.RequestId}", UriKind.Relative)))).Slips!.Slips).Pin;
+            Assert.Equal(HttpStatusCode.OK, (await hall.AnonymousClient().PostAsJsonAsync("/api/tablet/signin",
+                new TabletSignInRequest(null, hall.CommitteeCodes[0], pin))).StatusCode);
+            var audit = await hall.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "duty.approved" && e.Subject == $"delegate:{hall.CommitteeCodes[0]}")
+                .Select(e => e.DataJson).SingleAsync());
+            Assert.Contains(hall.CommitteeCodes[1], audit, StringComparison.Ordinal);
+            Assert.Contains(hall.CommitteeCodes[2], audit, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Put A's PIN back for the other tests of this class, whatever happened above.
+            await hall.WithDbAsync(db => db.DelegateCredentials.Where(c => c.DelegateId == a)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.PinHash, PinHasher.Hash(HallFactory.MemberPin))));
+        }
     }
 
     // Was: POST /api/tablet/pins gave every delegate without a PIN one (slips to the organiser) during the congress.

@@ -75,9 +75,7 @@ public sealed class StaffAccounts(ElectionDbContext db, AuditLog audit, HallCloc
         if (await FindAsync(id, ct) is not { } account) return Missing(id);
         if (!account.Disabled)
         {
-            // Nothing to do; what the caller tracks (a decision) is still saved.
-            await db.SaveChangesAsync(ct);
-            return new AccountChange(account, null);
+            return new AccountChange(account, null); // nothing to do
         }
         account.Disabled = false;
         // A new stamp, and the cached one dropped: a request seen while it was disabled must not
