@@ -108,6 +108,22 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
         Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
     }
 
+    // The README's walk signs in with the printed passwords and goes straight to work: the seeder set
+    // them as the accounts' own, not as temporary ones (ADR 0010).
+    [Fact]
+    public async Task Demo_accounts_have_their_own_passwords_and_work_at_once()
+    {
+        _ = hall.Services;
+        var lines = await File.ReadAllLinesAsync(Path.Combine(hall.DataFolder, DemoSeeder.CredentialsFile));
+        var desk = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).First(p => p.Length == 3 && p[0] == Roles.CheckInStaff);
+        using var anon = hall.AnonymousClient();
+        var login = await (await anon.PostAsJsonAsync("/api/auth/login", new LoginRequest(desk[1], desk[2]))).Content.ReadFromJsonAsync<LoginResponse>();
+        Assert.False(login!.MustChangePassword);
+        using var client = hall.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.AccessToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/attendance", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task The_delegate_pins_printed_by_the_demo_sign_in_on_a_tablet()
     {

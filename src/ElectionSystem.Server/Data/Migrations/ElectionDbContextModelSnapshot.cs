@@ -37,6 +37,9 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -373,6 +376,21 @@ namespace ElectionSystem.Server.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -391,6 +409,13 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<string>("DelegateName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FirstApproverId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

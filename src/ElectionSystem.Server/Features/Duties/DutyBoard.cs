@@ -1,4 +1,5 @@
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,7 @@ public sealed class DutyBoard(ElectionDbContext db, CountingCommitteeMembers mem
         ["account.password-reset"] = "Đặt lại mật khẩu",
         ["account.role-changed"] = "Đổi vai trò",
         ["account.enabled"] = "Mở khóa tài khoản",
+        ["account.password-changed"] = "Tự đổi mật khẩu",
     };
 
     /// <summary>The audit actions of a member's activation: the presidium's code, the member's own use of it.</summary>
@@ -38,7 +40,10 @@ public sealed class DutyBoard(ElectionDbContext db, CountingCommitteeMembers mem
 
     public async Task<DutyBoardDto> ReadAsync(CancellationToken ct)
     {
-        var requests = (await db.DutyRequests.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.RequestedAt).Select(DutyDecisions.ToDto).ToList();
+        var list = await members.ListAsync(ct);
+        var onTheList = list.Where(m => m.DelegateId is not null).Select(m => m.DelegateId!.Value).ToHashSet();
+        var requests = (await db.DutyRequests.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.RequestedAt)
+            .Select(r => DutyDecisions.ToDto(r, !DutyKinds.IsAccount(r.Kind) && onTheList.Contains(r.DelegateId))).ToList();
         // The congress opened when a session was first made current.
         var opened = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "session.made-current")
             .OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(ct);
@@ -53,7 +58,7 @@ public sealed class DutyBoard(ElectionDbContext db, CountingCommitteeMembers mem
             requests.Where(r => r.State == DutyStates.Pending).ToList(),
             requests.Where(r => r.State != DutyStates.Pending).ToList(),
             accounts.Select(a => new AccountEventDto(a.At, a.Action, AccountActions[a.Action], a.Subject.Replace("account:", "", StringComparison.Ordinal), a.Actor)).ToList(),
-            await members.ListAsync(ct),
+            list,
             activations.Select(a => new ActivationEventDto(a.At, a.Action, ActivationActions[a.Action],
                 a.Subject.Replace("delegate:", "", StringComparison.Ordinal), a.Actor)).ToList());
     }

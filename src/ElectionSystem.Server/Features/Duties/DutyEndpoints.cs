@@ -17,6 +17,8 @@ public static class DutyEndpoints
     {
         services.AddScoped<IDutyGate, DutyGate>();
         services.AddScoped<DutyActions>();
+        services.AddScoped<DelegateDutyActions>();
+        services.AddScoped<AccountDutyActions>();
         services.AddScoped<DutyDecisions>();
         services.AddScoped<DutyBoard>();
         services.AddScoped<MemberSecretThrottle>();

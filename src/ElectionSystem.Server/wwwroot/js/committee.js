@@ -116,9 +116,13 @@ async function loadDuties() {
   const when = (t) => new Date(t).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
   const decide = (id, verb) => api(`/api/duties/${id}/${verb}`, { method: 'POST' })
     .then(loadDuties, (e) => $('duties').prepend(el('p', { class: 'problem', role: 'alert' }, e.message)));
+  // An account request names the account and its role; a request about a member's own delegate
+  // needs two other members ("1/2 thành viên đã duyệt").
+  const subject = (r) => (r.accountUserName ? `tài khoản ${r.accountUserName} (${r.accountRoleVi})` : `${r.delegateName} (${r.delegateCode})`);
   const row = (r) => el('li', { 'data-duty': r.id },
-    `${r.kindVi}: ${r.delegateName} (${r.delegateCode}) — ${r.requestedBy}, ${when(r.requestedAt)} · `,
+    `${r.kindVi}: ${subject(r)} — ${r.requestedBy}, ${when(r.requestedAt)} · `,
     el('b', {}, r.stateVi), r.decidedBy ? ` bởi ${r.decidedBy}${r.outcome ? ': ' + r.outcome : ''}` : '',
+    r.state === 'pending' && r.approvalsNeeded > 1 ? el('span', { class: 'approvals' }, ` · ${r.approvalsVi}${r.firstApprovedBy ? ' (' + r.firstApprovedBy + ')' : ''}`) : '',
     ...(r.state === 'pending' ? [' ',
       el('button', { type: 'button', class: 'approve', on: { click: () => decide(r.id, 'approve') } }, 'Duyệt'),
       el('button', { type: 'button', class: 'secondary', on: { click: () => decide(r.id, 'refuse') } }, 'Từ chối')] : []));

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElectionSystem.Server.Data.Migrations
 {
     [DbContext(typeof(ElectionDbContext))]
-    [Migration("20261130021300_CommitteeCredentials")]
-    partial class CommitteeCredentials
+    [Migration("20261130025133_CommitteeAndStaffCredentials")]
+    partial class CommitteeAndStaffCredentials
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -38,6 +38,9 @@ namespace ElectionSystem.Server.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
@@ -376,6 +379,21 @@ namespace ElectionSystem.Server.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountUserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -394,6 +412,13 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<string>("DelegateName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FirstApproverId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
