@@ -178,7 +178,7 @@ public class StaffAccountDutiesTests(StaffAccountsHall hall) : IClassFixture<Sta
             var first = await OkAsync<DutyResultDto>(memberB.PostAsync(approve, null));
             Assert.Equal((DutyStates.Pending, 1, 2, "1/2 thành viên đã duyệt"), (first.Request.State, first.Request.Approvals, first.Request.ApprovalsNeeded, first.Request.ApprovalsVi));
             // Still A's own PIN; no slip for the organiser yet.
-            Assert.Equal(HttpStatusCode.OK, (await hall.AnonymousClient().PostAsJsonAsync("/api/committee/signin",
+            Assert.Equal(HttpStatusCode.OK, (await hall.AnonymousClient().PostAsJsonAsync("/api/tablet/signin",
                 new TabletSignInRequest(null, hall.CommitteeCodes[0], HallFactory.MemberPin))).StatusCode);
             Assert.Null((await OkAsync<DutyResultDto>(organiser.GetAsync(new Uri($"/api/duties/{held.RequestId}", UriKind.Relative)))).Slips);
             var board = await OkAsync<DutyBoardDto>(memberC.GetAsync(new Uri("/api/duties", UriKind.Relative)));
