@@ -7,7 +7,9 @@ import { verifyBallot } from '/js/crypto/ballot-verify.js';
 import { examples } from '/js/crypto/shape.js';
 import * as dkg from '/js/crypto/dkg.js';
 import * as decryption from '/js/crypto/decryption.js';
-import { product } from '/js/crypto/ciphertext.js';
+import { encrypt, product } from '/js/crypto/ciphertext.js';
+import { ZERO_OR_ONE, encodeBranches, prove, verify as verifyDisjunctive } from '/js/crypto/disjunctive.js';
+import { canonicalEncoding, fromWire } from '/js/crypto/ballot-encoding.js';
 import { openShareFile, sealShareFile } from '/js/crypto/share-file.js';
 
 const attempt = (f) => {
@@ -220,3 +222,72 @@ export function benchmark({ names, seats, runs }) {
   once();
   return Array.from({ length: runs }, once);
 }
+
+/**
+ * The known-answer vectors (tests/ElectionSystem.Crypto.Tests/vectors/v2.json, made by the C# side)
+ * recomputed here from their inputs only; the C# test compares every output with the file.
+ */
+export function vectors(v) {
+  const scalar = (hex) => group.decodeScalar(hex);
+  const queue = (hexes) => {
+    const list = hexes.map(scalar);
+    return () => {
+      if (list.length === 0) throw new Error('more randomness drawn than the vector holds');
+      return list.shift();
+    };
+  };
+  const g = group.gInt(1);
+  const t = proofTranscript(v.transcript.tag, v.transcript.context, group.decodeElement(v.transcript.public_key));
+  for (const item of v.transcript.items) {
+    if ('int' in item) t.int(item.int);
+    else if ('text' in item) t.text(item.text);
+    else if ('element' in item) t.element(group.decodeElement(item.element));
+    else t.scalar(scalar(item.scalar));
+  }
+  const pkBytes = group.gPow(scalar(v.key.secret));
+  const pk = group.encodeElement(pkBytes);
+
+  const z = v.zero_or_one;
+  const ct = encryptCiphertext(pkBytes, z.m, scalar(z.r));
+  const random = queue(z.nonces);
+  const proof = proveZeroOrOne({ context: z.context, pk: pkBytes, ...ct, r: scalar(z.r), m: z.m, random });
+
+  const b = v.ballot;
+  const made = encryptBallot({
+    round: b.round, pk, shape: b.shape, plaintext: { rows: b.rows, option: b.options.indexOf(1) }, random: queue(b.nonces),
+  });
+  const read = fromWire(made.ballot, b.shape);
+  return {
+    group: {
+      g: group.encodeElement(g),
+      g2: group.encodeElement(group.gInt(2)),
+      g3: group.encodeElement(group.gInt(3)),
+      integer_scalars: v.group.integer_scalars.map(({ m }) => ({ m, scalar: group.encodeScalar(group.intScalar(m)) })),
+    },
+    transcript: { bytes: group.toHex(t.bytes()), challenge: group.encodeScalar(t.challenge()) },
+    key: { public: pk },
+    zero_or_one: {
+      a: group.encodeElement(ct.A),
+      b: group.encodeElement(ct.B),
+      proof: encodeBranches(proof),
+      challenge: group.encodeScalar(group.add(proof[0][0], proof[1][0])),
+      verifies: verifyDisjunctive({ tag: ZERO_OR_ONE, context: z.context, pk: pkBytes, ...ct, lo: 0, hi: 1, branches: proof }) === null,
+    },
+    ballot: {
+      digest: made.digest,
+      canonical_encoding: group.toHex(canonicalEncoding(read.ballot)),
+      tracker: made.tracker,
+      json: JSON.stringify(made.ballot),
+      verifies: verifyBallot({ round: b.round, pk, shape: b.shape, ballot: JSON.parse(b.json) }).valid,
+    },
+  };
+}
+
+const encryptCiphertext = (pk, m, r) => { const c = encrypt(pk, m, () => r); return { A: c.A, B: c.B }; };
+const proveZeroOrOne = (args) => prove({ tag: ZERO_OR_ONE, lo: 0, hi: 1, ...args });
+
+/** Encrypts one ballot ({ round, pk, shape, plaintext }) for the C# side to check. */
+export const encryptOne = (args) => encryptBallot(args);
+
+/** Verifies one ballot ({ round, pk, shape, ballot }) made by the C# side. */
+export const verifyOne = (args) => verifyBallot(args);

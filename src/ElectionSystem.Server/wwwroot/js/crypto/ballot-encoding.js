@@ -22,7 +22,10 @@ export const contexts = (round, H) => ({
 });
 
 /** The tracker: lower-case hex SHA-256 of the canonical encoding of a decoded ballot. */
-export function tracker(ballot) {
+export const tracker = (ballot) => toHex(sha256(canonicalEncoding(ballot)));
+
+/** The canonical encoding (bytes) of a decoded ballot. */
+export function canonicalEncoding(ballot) {
   const t = new Transcript().text('ElectionSystem/v2/ballot').int(ballot.rows.length);
   const ciphertext = (c) => {
     t.element(c.A).element(c.B);
@@ -37,7 +40,7 @@ export function tracker(ballot) {
   ballot.options.forEach(ciphertext);
   branches(ballot.selector);
   branches(ballot.constraint);
-  return toHex(sha256(t.bytes()));
+  return t.bytes();
 }
 
 /** The JSON wire form of a decoded ballot. */

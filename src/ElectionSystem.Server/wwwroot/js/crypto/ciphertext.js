@@ -3,8 +3,8 @@
 import { IDENTITY, gInt, gPow, intScalar, pow, randomScalar, times } from './group.js';
 
 /** Encrypts the integer m under pk with a fresh nonce r: { A, B, r }. */
-export function encrypt(pk, m) {
-  const r = randomScalar();
+export function encrypt(pk, m, random = randomScalar) {
+  const r = random();
   return { A: gPow(r), B: times(gInt(m), pow(pk, r)), r };
 }
 

@@ -30,13 +30,14 @@ function challenge(tag, context, pk, lo, hi, A, B, commitments) {
 
 /**
  * Proves that (A, B) = (g^r, g^m · pk^r) with m in [lo, hi]; returns the branches [[c, v], …] as
- * scalars, j = lo … hi.
+ * scalars, j = lo … hi. Randomness is drawn in the order the known-answer vectors fix: w, then
+ * c_j, v_j of each simulated branch ascending (`random` is libsodium's scalar_random but in tests).
  */
-export function prove({ tag, context, pk, A, B, r, m, lo, hi }) {
+export function prove({ tag, context, pk, A, B, r, m, lo, hi, random = randomScalar }) {
   if (!(lo <= m && m <= hi)) throw new Error(`plaintext ${m} outside [${lo}, ${hi}]`);
   const branches = [];
   const commitments = [];
-  const w = randomScalar();
+  const w = random();
   let others = intScalar(0);
   for (let j = lo; j <= hi; j++) {
     if (j === m) {
@@ -44,8 +45,8 @@ export function prove({ tag, context, pk, A, B, r, m, lo, hi }) {
       commitments.push([gPow(w), pow(pk, w)]);
       continue;
     }
-    const c = randomScalar();
-    const v = randomScalar();
+    const c = random();
+    const v = random();
     branches.push([c, v]);
     commitments.push(simulated(pk, A, B, j, c, v));
     others = add(others, c);
