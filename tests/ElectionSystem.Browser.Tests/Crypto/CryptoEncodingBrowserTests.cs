@@ -84,4 +84,14 @@ public sealed class CryptoEncodingBrowserTests(CryptoHall hall) : IClassFixture<
         c.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
         Assert.Equal(Convert.ToHexStringLower(bytes), t.GetProperty("challenge").GetString());
     }
+
+    [Fact]
+    public async Task On_a_page_without_the_WebAssembly_allowance_the_modules_refuse_to_start()
+    {
+        await using var page = await hall.OpenAsync("/login");
+        var error = await page.Page.EvaluateAsync<string>(
+            "async () => { try { await import('/js/crypto/group.js'); return 'loaded'; } catch (e) { return String(e.message); } }");
+        Assert.Equal("libsodium did not start: this page's Content-Security-Policy must allow 'wasm-unsafe-eval'", error);
+        Assert.Contains(page.Problems, p => p.Contains("WebAssembly", StringComparison.Ordinal) && p.Contains("script-src 'self'", StringComparison.Ordinal));
+    }
 }

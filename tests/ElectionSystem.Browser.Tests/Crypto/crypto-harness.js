@@ -291,3 +291,12 @@ export const encryptOne = (args) => encryptBallot(args);
 
 /** Verifies one ballot ({ round, pk, shape, ballot }) made by the C# side. */
 export const verifyOne = (args) => verifyBallot(args);
+
+/** Member j's partial decryption of a total (from the C# side), and g^(x_j) to compare with K_j. */
+export function partialDecryptOne({ round, what, trustee, share, verificationKey, total }) {
+  const context = decryption.tallyContext(round, what, trustee);
+  return {
+    publicShare: dkg.publicShare(share),
+    partial: decryption.partialDecrypt({ context, trustee, share, verificationKey, total }),
+  };
+}
