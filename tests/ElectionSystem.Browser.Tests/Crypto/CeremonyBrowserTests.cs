@@ -30,6 +30,7 @@ public sealed class CeremonyBrowserTests(CryptoHall hall) : IClassFixture<Crypto
         });
         Assert.True(c.GetProperty("everyoneSamePk").GetBoolean());
         Assert.False(c.GetProperty("wrongShareHolds").GetBoolean());
+        Assert.False(c.GetProperty("higherDegreeHolds").GetBoolean());   // a dealer with k + 1 commitments
         Assert.True(c.GetProperty("allValid").GetBoolean());
 
         var checks = c.GetProperty("partialChecks");

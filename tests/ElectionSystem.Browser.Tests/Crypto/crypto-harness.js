@@ -138,12 +138,14 @@ export function ceremony({ n, k, shape, plaintexts, trusteeSets }) {
     const verificationKey = dkg.verificationKey(all, j);
     members.push({
       j, share, verificationKey,
-      sharesHold: received.every((s, i) => dkg.verifyShare(dealings[i].commitments, j, s)),
+      sharesHold: received.every((s, i) => dkg.verifyShare(dealings[i].commitments, k, j, s)),
       keyMatches: dkg.publicShare(share) === verificationKey,
     });
   }
   const pk = dkg.publicKey(all);
-  const wrongShareHolds = dkg.verifyShare(dealings[1].commitments, 4, dealings[1].shareFor(3));
+  const wrongShareHolds = dkg.verifyShare(dealings[1].commitments, k, 4, dealings[1].shareFor(3));
+  const extra = dkg.deal(k + 1);
+  const higherDegreeHolds = dkg.verifyShare(extra.commitments, k, 4, extra.shareFor(4));
 
   const ballots = plaintexts.map((plaintext) => encryptBallot({ round, pk, shape, plaintext }).ballot);
   const allValid = ballots.every((ballot) => verifyBallot({ round, pk, shape, ballot }).valid);
@@ -181,7 +183,7 @@ export function ceremony({ n, k, shape, plaintexts, trusteeSets }) {
   return {
     members: members.map(({ j, sharesHold, keyMatches }) => ({ j, sharesHold, keyMatches })),
     everyoneSamePk: dkg.publicKey([...all].reverse()) === pk,
-    wrongShareHolds, allValid, partialChecks,
+    wrongShareHolds, higherDegreeHolds, allValid, partialChecks,
     results: trusteeSets.map(decrypt),
   };
 }

@@ -50,10 +50,13 @@ function decodeAll(hexes) {
   return out;
 }
 
-/** Does the share (hex) that a dealer with these commitments (hex) sent to member j hold? */
-export function verifyShare(commitments, j, share) {
+/**
+ * Does the share (hex) that a dealer with these commitments (hex) sent to member j hold, for a
+ * threshold k? A dealer must publish exactly k commitments (more would raise the degree).
+ */
+export function verifyShare(commitments, threshold, j, share) {
   const s = decodeScalar(share);
-  if (!s || !Array.isArray(commitments) || commitments.length === 0) return false;
+  if (!s || !Array.isArray(commitments) || commitments.length !== threshold) return false;
   const decoded = commitments.map(decodeElement);
   if (decoded.some((p) => !p)) return false;
   return elementsEqual(gPow(s), commitmentAt(decoded, j));
