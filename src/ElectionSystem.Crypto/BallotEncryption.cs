@@ -1,106 +1,96 @@
 using System.Globalization;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 
 namespace ElectionSystem.Crypto;
 
 /// <summary>
 /// A tablet ballot as issue 14 needs it (the Helios / ElectionGuard ballot: Adida '08,
-/// ElectionGuard 2.0 §3.3), a pure function over this library:
+/// ElectionGuard 2.0 §3.3, with ElectionGuard's "selection limit" generalised to the Domain's
+/// <see cref="BallotShape"/>), a pure function over this library:
 /// <code>
-/// rows:     c_i = Enc(v_i; r_i), v_i ∈ {0, 1}, with ZeroOrOneProof in context round/ballot/H/row/i
-/// sum:      C = Π c_i = Enc(Σ v_i; Σ r_i), with RangeProof [min, max] in context round/ballot/H/sum
-/// H:        hex SHA-256 of item("ElectionSystem/v1/ballot-ciphertexts") ‖ item(#rows) ‖ item(A_i) ‖ item(B_i) …
-/// tracker:  hex SHA-256 of the canonical encoding (<see cref="CanonicalEncoding"/>)
+/// rows:       c_i = Enc(x_i; r_i), x_i ∈ {0,1}, ZeroOrOneProof in context round…/ballot/H/row/i
+/// options:    d_k = Enc(o_k; s_k), o_k ∈ {0,1}, ZeroOrOneProof in context round…/ballot/H/option/k
+/// selector:   Π_k d_k = Enc(1; Σ s_k), RangeProof [1, 1] in context round…/ballot/H/selector
+/// constraint: Π_i c_i · d_0^(−w) = Enc(Σ x_i − w·o_0; Σ r_i − w·s_0), RangeProof [lo, hi] in round…/ballot/H/constraint
+/// H:          hex SHA-256 of item("ElectionSystem/v2/ballot-ciphertexts") ‖ item(R) ‖ item(K) ‖ A, B of every row, then option
+/// tracker:    hex SHA-256 of the canonical encoding (<see cref="CanonicalEncoding"/>)
 /// </code>
-/// H binds every proof to all of the ballot's ciphertexts, so a row (ciphertext and proof) copied
-/// from someone else's ballot into another does not verify; copying a whole ballot gives the same
-/// tracker, which the board can refuse. The verifier recomputes C itself from the rows.
+/// H binds every proof to all of the ballot's ciphertexts, so a row copied from another ballot
+/// does not verify; a whole copied ballot has the same tracker, which the board refuses. The
+/// verifier recomputes the selector and constraint ciphertexts itself.
 /// </summary>
-public static class BallotEncryption
+public static partial class BallotEncryption
 {
-    /// <summary>The tag of the ciphertexts' digest H.</summary>
-    public const string CiphertextsTag = "ElectionSystem/v1/ballot-ciphertexts";
+    /// <summary>Encrypts a plaintext the shape allows, with its proofs; refuses any other (no proof of a false statement).</summary>
+    public static EncryptedBallot Encrypt(ProofContext round, Element publicKey, BallotShape shape, BallotPlaintext plaintext) =>
+        Encrypt(round, publicKey, shape, plaintext, Group.RandomScalar);
 
-    /// <summary>The tag of the canonical encoding hashed into the tracker.</summary>
-    public const string BallotTag = "ElectionSystem/v1/ballot";
-
-    /// <summary>Encrypts a 0/1 row vector that keeps between MinSelected and MaxSelected rows, with its proofs.</summary>
-    public static EncryptedBallot Encrypt(ProofContext round, ECPoint publicKey, BallotShape shape, IReadOnlyList<int> selections)
+    /// <summary>
+    /// As <see cref="Encrypt(ProofContext, Element, BallotShape, BallotPlaintext)"/>, drawing every nonce from
+    /// <paramref name="random"/> in this order: r of each row, r of each option, then each proof's
+    /// nonces (w, then c_j, v_j per simulated branch ascending) for the rows, the options, the
+    /// selector and the constraint. Fixed nonces give the known-answer vectors.
+    /// </summary>
+    internal static EncryptedBallot Encrypt(ProofContext round, Element publicKey, BallotShape shape, BallotPlaintext plaintext, Func<Scalar> random)
     {
         shape.Validate();
-        if (selections.Count != shape.Rows || selections.Any(v => v is not (0 or 1)))
-            throw new ArgumentException($"A ballot is {shape.Rows} values, each 0 or 1.", nameof(selections));
-        var kept = selections.Sum();
-        if (kept < shape.MinSelected || kept > shape.MaxSelected)
-            throw new ArgumentException($"The ballot keeps {kept} names, not {shape.MinSelected}–{shape.MaxSelected}.", nameof(selections));
+        if (plaintext.Problem(shape) is { } problem)
+            throw new ArgumentException(problem, nameof(plaintext));
+        var rowNonces = plaintext.Rows.Select(_ => random()).ToArray();
+        var optionNonces = plaintext.Options.Select(_ => random()).ToArray();
+        var rows = plaintext.Rows.Select((x, i) => ElGamal.Encrypt(publicKey, x, rowNonces[i])).ToList();
+        var options = plaintext.Options.Select((o, k) => ElGamal.Encrypt(publicKey, o, optionNonces[k])).ToList();
+        var ballot = BallotContext(round, rows, options);
 
-        var encrypted = selections.Select(v => ElGamal.Encrypt(publicKey, v)).ToList();
-        var ciphertexts = encrypted.Select(e => e.Ciphertext).ToList();
-        var ballot = round.With("ballot", CiphertextsDigest(ciphertexts));
-        var rows = encrypted.Select((e, i) => new EncryptedRow(e.Ciphertext,
-            ZeroOrOneProof.Prove(RowContext(ballot, i), publicKey, e.Ciphertext, e.Nonce, selections[i]))).ToList();
-        var nonce = encrypted.Aggregate(BigInteger.Zero, (acc, e) => acc.Add(e.Nonce)).Mod(Group.N);
-        var sumProof = RangeProof.Prove(ballot.With("sum"), publicKey, Ciphertext.Sum(ciphertexts), nonce, kept, shape.MinSelected, shape.MaxSelected);
-        return new EncryptedBallot(rows, sumProof);
+        var rowProofs = rows.Select((c, i) => new EncryptedRow(c,
+            ZeroOrOneProof.Prove(Entry(ballot, "row", i), publicKey, c, rowNonces[i], plaintext.Rows[i], random))).ToList();
+        var optionProofs = options.Select((c, k) => new EncryptedRow(c,
+            ZeroOrOneProof.Prove(Entry(ballot, "option", k), publicKey, c, optionNonces[k], plaintext.Options[k], random))).ToList();
+        var selectorNonce = optionNonces.Aggregate(Scalar.Zero, (acc, s) => acc + s);
+        var selector = RangeProof.Prove(ballot.With("selector"), publicKey, Ciphertext.Sum(options), selectorNonce, 1, 1, 1, random);
+        var minusW = Scalar.FromInteger(-shape.Weight);
+        var constraintNonce = rowNonces.Aggregate(Scalar.Zero, (acc, r) => acc + r) + minusW * optionNonces[0];
+        var constraint = RangeProof.Prove(ballot.With("constraint"), publicKey, ConstraintCiphertext(shape, rows, options[0]),
+            constraintNonce, plaintext.ConstraintValue(shape), shape.Lo, shape.Hi, random);
+        return new EncryptedBallot(rowProofs, optionProofs, selector, constraint);
     }
 
     /// <summary>Checks a ballot against the round's public key, context and shape; names the first failure.</summary>
-    public static BallotCheck Verify(ProofContext round, ECPoint publicKey, BallotShape shape, EncryptedBallot ballot)
+    public static BallotCheck Verify(ProofContext round, Element publicKey, BallotShape shape, EncryptedBallot ballot)
     {
         shape.Validate();
         if (ballot.Rows.Count != shape.Rows)
             return BallotCheck.Fails($"The ballot has {ballot.Rows.Count} rows; the round's list has {shape.Rows}.");
-        var ciphertexts = ballot.Rows.Select(r => r.Ciphertext).ToList();
-        if (!ciphertexts.All(DisjunctiveChaumPedersen.Valid))
-            return BallotCheck.Fails("A row's ciphertext holds the point at infinity.");
-        var context = round.With("ballot", CiphertextsDigest(ciphertexts));
-        for (var i = 0; i < ballot.Rows.Count; i++)
+        if (ballot.Options.Count != shape.Options)
+            return BallotCheck.Fails($"The ballot has {ballot.Options.Count} options; the round has {shape.Options}.");
+        var rows = ballot.Rows.Select(r => r.Ciphertext).ToList();
+        var options = ballot.Options.Select(o => o.Ciphertext).ToList();
+        if (!rows.Concat(options).All(c => c.HasNoIdentity))
+            return BallotCheck.Fails("A ciphertext holds the identity element.");
+        var context = BallotContext(round, rows, options);
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (!ballot.Rows[i].Proof.Verify(RowContext(context, i), publicKey, ciphertexts[i]))
+            if (!ballot.Rows[i].Proof.Verify(Entry(context, "row", i), publicKey, rows[i]))
                 return BallotCheck.Fails($"Row {i + 1}: the proof that it holds 0 or 1 does not verify.");
         }
-        if (!ballot.SumProof.Verify(context.With("sum"), publicKey, Ciphertext.Sum(ciphertexts), shape.MinSelected, shape.MaxSelected))
-            return BallotCheck.Fails($"The proof that the ballot keeps {shape.MinSelected}–{shape.MaxSelected} names does not verify.");
+        for (var k = 0; k < options.Count; k++)
+        {
+            if (!ballot.Options[k].Proof.Verify(Entry(context, "option", k), publicKey, options[k]))
+                return BallotCheck.Fails($"Option {k} ({(k == 0 ? "valid" : $"invalid, reason {k}")}): the proof that it holds 0 or 1 does not verify.");
+        }
+        if (!ballot.Selector.Verify(context.With("selector"), publicKey, Ciphertext.Sum(options), 1, 1))
+            return BallotCheck.Fails("The proof that exactly one option is marked does not verify.");
+        if (!ballot.Constraint.Verify(context.With("constraint"), publicKey, ConstraintCiphertext(shape, rows, options[0]), shape.Lo, shape.Hi))
+            return BallotCheck.Fails($"The proof that the rows kept minus {shape.Weight} × valid lie in [{shape.Lo}, {shape.Hi}] does not verify.");
         return BallotCheck.Valid;
     }
 
-    /// <summary>H: the digest of the ballot's ciphertexts that every proof's context names.</summary>
-    public static string CiphertextsDigest(IReadOnlyList<Ciphertext> ciphertexts)
-    {
-        var t = FiatShamir.Tagged(CiphertextsTag).Integer(ciphertexts.Count);
-        foreach (var c in ciphertexts)
-            t.Ciphertext(c);
-        return Convert.ToHexStringLower(t.Digest());
-    }
+    /// <summary>Π_i c_i · d_0^(−w): encrypts Σ x_i − w·o_0.</summary>
+    public static Ciphertext ConstraintCiphertext(BallotShape shape, IReadOnlyList<Ciphertext> rows, Ciphertext valid) =>
+        Ciphertext.Sum(rows).Add(valid.Pow(Scalar.FromInteger(-shape.Weight)));
 
-    /// <summary>
-    /// item(tag) ‖ item(#rows) ‖ per row: item(A) item(B) item(c₀) item(v₀) item(c₁) item(v₁)
-    /// ‖ item(#sum branches) ‖ per branch: item(c_j) item(v_j)  (items as in <see cref="FiatShamir"/>).
-    /// </summary>
-    public static byte[] CanonicalEncoding(EncryptedBallot ballot)
-    {
-        var t = FiatShamir.Tagged(BallotTag).Integer(ballot.Rows.Count);
-        foreach (var row in ballot.Rows)
-        {
-            t.Ciphertext(row.Ciphertext);
-            Branches(t, row.Proof.Branches);
-        }
-        t.Integer(ballot.SumProof.Branches.Count);
-        Branches(t, ballot.SumProof.Branches);
-        return t.Bytes();
-    }
+    private static ProofContext BallotContext(ProofContext round, IReadOnlyList<Ciphertext> rows, IReadOnlyList<Ciphertext> options) =>
+        round.With("ballot", CiphertextsDigest(rows, options));
 
-    /// <summary>The tracker (receipt): SHA-256 of the canonical encoding, 64 lower-case hex digits.</summary>
-    public static string Tracker(EncryptedBallot ballot) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(CanonicalEncoding(ballot)));
-
-    private static ProofContext RowContext(ProofContext ballot, int row) =>
-        ballot.With("row", row.ToString(CultureInfo.InvariantCulture));
-
-    private static void Branches(FiatShamir t, IReadOnlyList<ProofBranch> branches)
-    {
-        foreach (var b in branches)
-            t.Scalar(b.Challenge).Scalar(b.Response);
-    }
+    private static ProofContext Entry(ProofContext ballot, string kind, int index) =>
+        ballot.With(kind, index.ToString(CultureInfo.InvariantCulture));
 }

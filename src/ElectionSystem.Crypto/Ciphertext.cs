@@ -1,26 +1,28 @@
-using Org.BouncyCastle.Math.EC;
-
 namespace ElectionSystem.Crypto;
 
 /// <summary>
 /// An exponential ElGamal ciphertext (A, B) = (g^r, g^m·pk^r) (ElGamal '85, in the exponent as in
 /// Cramer–Gennaro–Schoenmakers '97 §2.1). Componentwise product is homomorphic addition:
-/// (g^r, g^m·pk^r)·(g^s, g^k·pk^s) = (g^(r+s), g^(m+k)·pk^(r+s)).
+/// (g^r, g^m·pk^r)·(g^s, g^k·pk^s) = (g^(r+s), g^(m+k)·pk^(r+s)); raising both components to e
+/// multiplies the plaintext (and the nonce) by e.
 /// </summary>
-public sealed record Ciphertext(ECPoint A, ECPoint B)
+public sealed record Ciphertext(Element A, Element B)
 {
     /// <summary>The homomorphic sum: it encrypts the sum of the two plaintexts.</summary>
-    public Ciphertext Add(Ciphertext other) => new(A.Add(other.A).Normalize(), B.Add(other.B).Normalize());
+    public Ciphertext Add(Ciphertext other) => new(A * other.A, B * other.B);
+
+    /// <summary>(A^e, B^e): it encrypts e·m with nonce e·r.</summary>
+    public Ciphertext Pow(Scalar e) => new(A.Pow(e), B.Pow(e));
+
+    /// <summary>True iff neither component is the identity (the verifiers' first check).</summary>
+    public bool HasNoIdentity => !A.IsIdentity && !B.IsIdentity;
 
     /// <summary>The homomorphic sum of one or more ciphertexts.</summary>
     public static Ciphertext Sum(IEnumerable<Ciphertext> ciphertexts)
     {
-        // Projective additions, one normalisation (field inversion) at the end.
-        ECPoint? a = null, b = null;
+        Ciphertext? sum = null;
         foreach (var c in ciphertexts)
-            (a, b) = a is null || b is null ? (c.A, c.B) : (a.Add(c.A), b.Add(c.B));
-        if (a is null || b is null)
-            throw new ArgumentException("Nothing to add.", nameof(ciphertexts));
-        return new Ciphertext(a.Normalize(), b.Normalize());
+            sum = sum is null ? c : sum.Add(c);
+        return sum ?? throw new ArgumentException("Nothing to add.", nameof(ciphertexts));
     }
 }

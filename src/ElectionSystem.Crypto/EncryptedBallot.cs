@@ -1,25 +1,18 @@
 namespace ElectionSystem.Crypto;
 
-/// <summary>
-/// What a ballot of a round looks like, as the proofs need it: the number of rows (names, in
-/// ballot order) and how many rows a ballot may keep, e.g. [1, seats] on a list with surplus
-/// (DOMAIN.md §4.2: no more names than seats, not all struck out). The Domain supplies it.
-/// </summary>
-public sealed record BallotShape(int Rows, int MinSelected, int MaxSelected)
-{
-    /// <summary>Throws unless 1 ≤ Rows and 0 ≤ MinSelected ≤ MaxSelected ≤ Rows.</summary>
-    public void Validate()
-    {
-        if (Rows < 1 || MinSelected < 0 || MinSelected > MaxSelected || MaxSelected > Rows)
-            throw new ArgumentException($"Not a ballot shape: {Rows} rows, keep {MinSelected}–{MaxSelected}.");
-    }
-}
-
-/// <summary>One row: Enc(0 or 1) and its proof that it is 0 or 1.</summary>
+/// <summary>One row or option: Enc(0 or 1) and its proof that it is 0 or 1.</summary>
 public sealed record EncryptedRow(Ciphertext Ciphertext, ZeroOrOneProof Proof);
 
-/// <summary>An encrypted ballot: its rows in ballot order and the range proof on their homomorphic sum.</summary>
-public sealed record EncryptedBallot(IReadOnlyList<EncryptedRow> Rows, RangeProof SumProof);
+/// <summary>
+/// An encrypted ballot: its rows in ballot order, its options in the shape's order, the selector
+/// proof (the options' product encrypts 1: <see cref="RangeProof"/> over [1, 1]) and the
+/// constraint proof (Π rows · option₀^(−w) encrypts a value in [lo, hi]).
+/// </summary>
+public sealed record EncryptedBallot(
+    IReadOnlyList<EncryptedRow> Rows,
+    IReadOnlyList<EncryptedRow> Options,
+    RangeProof Selector,
+    RangeProof Constraint);
 
 /// <summary>The outcome of checking a ballot: valid, or the first thing that fails, in words.</summary>
 public sealed record BallotCheck(bool IsValid, string? Failure)

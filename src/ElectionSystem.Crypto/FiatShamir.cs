@@ -1,20 +1,21 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 
 namespace ElectionSystem.Crypto;
 
 /// <summary>
 /// The Fiat–Shamir transform (Fiat–Shamir '86) with the full context (Bernhard–Pereira–Warinschi
-/// '12): the challenge of an interactive proof is replaced by
+/// '12), version 2: the challenge of an interactive proof is replaced by
 /// <code>
-/// c = SHA-256( item(tag) ‖ item(#context) ‖ item(context₁) … ‖ item(pk) ‖ statement items ‖ commitment items ) mod n
+/// c = scalar_reduce( SHA-512( item(tag) ‖ item(#context) ‖ item(context₁) … ‖ item(pk) ‖ statement items ‖ commitment items ) )
 /// </code>
 /// where item(x) = 4-byte big-endian length of x ‖ x, and x is: a text in UTF-8; an integer as
-/// 8 bytes big-endian two's complement; an element as its 33-byte compressed SEC1 encoding; a
-/// scalar as 32 bytes big-endian. The tag names the proof and its version, e.g.
-/// "ElectionSystem/v1/zero-or-one". Length prefixes make the encoding injective; the digest,
-/// read as a big-endian integer, is reduced mod n (bias below 2^-32 since n ≈ 2^256 − 2^224).
+/// 8 bytes big-endian two's complement (signed: −1 is ff…ff); an element as its 32-byte ristretto255
+/// encoding; a scalar as its 32 bytes little-endian. The tag names the proof and its version, e.g.
+/// "ElectionSystem/v2/zero-or-one". Length prefixes make the encoding injective; the 64-byte
+/// digest is reduced mod L by <c>crypto_core_ristretto255_scalar_reduce</c> (bias about 2^-260).
+/// Digests that are not challenges (H, the tracker) are SHA-256 of such a transcript.
 /// </summary>
 public sealed class FiatShamir
 {
@@ -26,56 +27,55 @@ public sealed class FiatShamir
     public static FiatShamir Tagged(string tag) => new FiatShamir().Text(tag);
 
     /// <summary>Starts a transcript: tag, context identifiers (count first), public key.</summary>
-    public static FiatShamir Start(string tag, ProofContext context, ECPoint publicKey)
+    public static FiatShamir Start(string tag, ProofContext context, Element publicKey)
     {
         var t = Tagged(tag).Integer(context.Parts.Count);
         foreach (var part in context.Parts)
             t.Text(part);
-        return t.Point(publicKey);
+        return t.Element(publicKey);
     }
 
     /// <summary>Appends a text (UTF-8).</summary>
     public FiatShamir Text(string text) => Item(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Appends an integer (8 bytes big-endian).</summary>
+    /// <summary>Appends an integer (8 bytes big-endian two's complement).</summary>
     public FiatShamir Integer(long value)
     {
         Span<byte> b = stackalloc byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(b, value);
+        BinaryPrimitives.WriteInt64BigEndian(b, value);
         return Item(b);
     }
 
-    /// <summary>Appends an element (33-byte compressed SEC1).</summary>
-    public FiatShamir Point(ECPoint point) => Item(Group.PointBytes(point));
+    /// <summary>Appends an element (32 bytes); throws for the identity, which has no encoding.</summary>
+    public FiatShamir Element(Element x) => Item(x.ToBytes());
 
     /// <summary>Appends elements in order.</summary>
-    public FiatShamir Points(IEnumerable<ECPoint> points)
+    public FiatShamir Elements(IEnumerable<Element> xs)
     {
-        foreach (var p in points)
-            Point(p);
+        foreach (var x in xs)
+            Element(x);
         return this;
     }
 
     /// <summary>Appends a ciphertext: A then B.</summary>
-    public FiatShamir Ciphertext(Ciphertext c) => Point(c.A).Point(c.B);
+    public FiatShamir Ciphertext(Ciphertext c) => Element(c.A).Element(c.B);
 
-    /// <summary>Appends a scalar (32 bytes big-endian).</summary>
-    public FiatShamir Scalar(BigInteger s) => Item(Group.ScalarBytes(s));
+    /// <summary>Appends a scalar (32 bytes little-endian).</summary>
+    public FiatShamir Scalar(Scalar s) => Item(s.ToBytes());
 
     /// <summary>The transcript's bytes so far (for tests and for matching the browser).</summary>
     public byte[] Bytes() => _bytes.ToArray();
 
-    /// <summary>SHA-256 of the transcript's bytes.</summary>
-    public byte[] Digest() => System.Security.Cryptography.SHA256.HashData(_bytes.ToArray());
+    /// <summary>SHA-256 of the transcript's bytes (H and the tracker).</summary>
+    public byte[] Digest() => SHA256.HashData(_bytes.ToArray());
 
-    /// <summary>SHA-256 of the transcript, as a big-endian integer, mod n.</summary>
-    public BigInteger Challenge() =>
-        new BigInteger(1, Digest()).Mod(Group.N);
+    /// <summary>The challenge: SHA-512 of the transcript, reduced mod L.</summary>
+    public Scalar Challenge() => Crypto.Scalar.Reduce(SHA512.HashData(_bytes.ToArray()));
 
     private FiatShamir Item(ReadOnlySpan<byte> bytes)
     {
         Span<byte> length = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
         _bytes.Write(length);
         _bytes.Write(bytes);
         return this;

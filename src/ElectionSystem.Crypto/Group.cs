@@ -1,121 +1,58 @@
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
-using Org.BouncyCastle.Math.EC.Multiplier;
-using Org.BouncyCastle.Utilities;
-
 namespace ElectionSystem.Crypto;
 
 /// <summary>
-/// The group: NIST P-256 (SEC 2 secp256r1; FIPS 186-4 D.1.2.3), prime order n, cofactor 1, written
-/// multiplicatively in the papers and additively by BouncyCastle (g^a = a·G, X·Y = X + Y).
-/// Encodings (identical in the browser with @noble/curves p256):
+/// The group: ristretto255 (RFC 9496), prime order
+/// L = 2^252 + 27742317777372353535851937790883648493, generator g = the ristretto255 base point,
+/// written multiplicatively (<see cref="Element"/>, <see cref="Scalar"/>); all arithmetic is libsodium's.
+/// Wire encodings (identical in the browser with libsodium-wrappers-sumo):
 /// <list type="bullet">
-/// <item>element: compressed SEC1 (SEC 1 v2 §2.3.3), 33 bytes, 02/03 ‖ x, as 66 lower-case hex
-/// digits; the point at infinity, off-curve x, and x ≥ p are rejected;</item>
-/// <item>scalar: an integer in [0, n-1] as 32 bytes big-endian, 64 lower-case hex digits;
-/// anything else (≥ n, wrong length, upper case) is rejected: one value, one encoding.</item>
+/// <item>element: its canonical 32-byte encoding as 64 lower-case hex digits; rejected: wrong
+/// length, upper case, anything <c>crypto_core_ristretto255_is_valid_point</c> refuses, and the
+/// identity (32 zero bytes);</item>
+/// <item>scalar: an integer in [0, L−1] as 32 bytes little-endian, 64 lower-case hex digits;
+/// rejected: wrong length, upper case, any value ≥ L (non-canonical): one value, one encoding.</item>
 /// </list>
-/// Randomness: <see cref="System.Security.Cryptography.RandomNumberGenerator"/>, uniform in [1, n-1] by rejection sampling.
+/// Randomness: <c>crypto_core_ristretto255_scalar_random</c>, uniform in [1, L−1].
 /// </summary>
 public static class Group
 {
-    private static readonly X9ECParameters Parameters = ECNamedCurveTable.GetByName("P-256");
-    private static readonly FixedPointCombMultiplier Comb = new();
+    /// <summary>L, the group order, as 64 lower-case hex digits of its 32-byte little-endian encoding.</summary>
+    public const string OrderHex = "edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010";
 
-    /// <summary>The curve y² = x³ − 3x + b over F_p.</summary>
-    public static ECCurve Curve { get; } = Parameters.Curve;
+    /// <summary>The generator g.</summary>
+    public static Element G => Element.Generator;
 
-    /// <summary>The standard generator g.</summary>
-    public static ECPoint G { get; } = Parameters.G;
+    /// <summary>The identity; never encoded.</summary>
+    public static Element Identity => Element.Identity;
 
-    /// <summary>The group order n (prime).</summary>
-    public static BigInteger N { get; } = Parameters.N;
+    /// <summary>g^s (fixed base).</summary>
+    public static Element GPow(Scalar s) => Element.BasePow(s);
 
-    /// <summary>The identity (point at infinity); never encoded.</summary>
-    public static ECPoint Identity => Curve.Infinity;
-
-    /// <summary>g^s, with the fixed-base comb (precomputed once for g).</summary>
-    public static ECPoint GPow(BigInteger s) => Comb.Multiply(G, Reduce(s));
-
-    /// <summary>x^s for a base used many times (a public key): comb precomputation cached on x.</summary>
-    public static ECPoint FixedPow(ECPoint x, BigInteger s) => Comb.Multiply(x, Reduce(s));
+    /// <summary>g^m for an integer m (may be negative; |m| &lt; 2^62): g^(m mod L).</summary>
+    public static Element GPow(long m) => Element.BasePow(Scalar.FromInteger(m));
 
     /// <summary>x^s.</summary>
-    public static ECPoint Pow(ECPoint x, BigInteger s) => x.Multiply(Reduce(s));
+    public static Element Pow(Element x, Scalar s) => x.Pow(s);
 
-    /// <summary>x^a · y^b (Shamir's trick).</summary>
-    public static ECPoint Pow2(ECPoint x, BigInteger a, ECPoint y, BigInteger b) =>
-        ECAlgorithms.SumOfTwoMultiplies(x, Reduce(a), y, Reduce(b));
+    /// <summary>A uniform scalar in [1, L−1].</summary>
+    public static Scalar RandomScalar() => Scalar.Random();
 
-    /// <summary>s mod n, in [0, n-1].</summary>
-    public static BigInteger Reduce(BigInteger s) => s.Mod(N);
-
-    /// <summary>A uniform scalar in [1, n-1]: 32 random bytes, rejected and redrawn when 0 or ≥ n.</summary>
-    public static BigInteger RandomScalar()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        while (true)
-        {
-            System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
-            var s = new BigInteger(1, bytes);
-            if (s.SignValue > 0 && s.CompareTo(N) < 0)
-                return s;
-        }
-    }
-
-    /// <summary>The 33-byte compressed SEC1 encoding of a group element.</summary>
-    public static byte[] PointBytes(ECPoint x)
-    {
-        if (x.IsInfinity)
-            throw new ArgumentException("The point at infinity has no encoding here.", nameof(x));
-        return x.GetEncoded(true);
-    }
-
-    /// <summary>The element as 66 lower-case hex digits.</summary>
-    public static string EncodePoint(ECPoint x) => Convert.ToHexStringLower(PointBytes(x));
+    /// <summary>The element as 64 lower-case hex digits; throws for the identity.</summary>
+    public static string EncodeElement(Element x) => Convert.ToHexStringLower(x.ToBytes());
 
     /// <summary>Decodes and validates an element (see the class summary); throws <see cref="FormatException"/>.</summary>
-    public static ECPoint DecodePoint(string hex)
-    {
-        var bytes = LowerHex(hex, 66, "An element");
-        if (bytes[0] is not (0x02 or 0x03))
-            throw new FormatException("An element must be compressed SEC1 (prefix 02 or 03).");
-        // BouncyCastle's decoding refuses an x not below p and an x with no point on the curve.
-        try
-        {
-            return Curve.DecodePoint(bytes);
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException("The element is not a point of P-256.", e);
-        }
-    }
+    public static Element DecodeElement(string hex) => Element.FromBytes(LowerHex(hex, "An element"));
 
-    /// <summary>The 32-byte big-endian encoding of a scalar in [0, n-1].</summary>
-    public static byte[] ScalarBytes(BigInteger s)
-    {
-        if (s.SignValue < 0 || s.CompareTo(N) >= 0)
-            throw new ArgumentOutOfRangeException(nameof(s), "A scalar must lie in [0, n-1].");
-        return BigIntegers.AsUnsignedByteArray(32, s);
-    }
+    /// <summary>The scalar as 64 lower-case hex digits (32 bytes little-endian).</summary>
+    public static string EncodeScalar(Scalar s) => Convert.ToHexStringLower(s.ToBytes());
 
-    /// <summary>The scalar as 64 lower-case hex digits.</summary>
-    public static string EncodeScalar(BigInteger s) => Convert.ToHexStringLower(ScalarBytes(s));
+    /// <summary>Decodes a canonical scalar (64 lower-case hex digits, value below L); throws <see cref="FormatException"/>.</summary>
+    public static Scalar DecodeScalar(string hex) => Scalar.FromCanonical(LowerHex(hex, "A scalar"));
 
-    /// <summary>Decodes a canonical scalar (64 lower-case hex digits, value below n); throws <see cref="FormatException"/>.</summary>
-    public static BigInteger DecodeScalar(string hex)
+    private static byte[] LowerHex(string hex, string what)
     {
-        var s = new BigInteger(1, LowerHex(hex, 64, "A scalar"));
-        if (s.CompareTo(N) >= 0)
-            throw new FormatException("A scalar must be below the group order n.");
-        return s;
-    }
-
-    private static byte[] LowerHex(string hex, int digits, string what)
-    {
-        if (hex is null || hex.Length != digits || !hex.All(char.IsAsciiHexDigitLower))
-            throw new FormatException($"{what} must be {digits} lower-case hex digits.");
+        if (hex is null || hex.Length != 64 || !hex.All(char.IsAsciiHexDigitLower))
+            throw new FormatException($"{what} must be 64 lower-case hex digits.");
         return Convert.FromHexString(hex);
     }
 }

@@ -1,6 +1,3 @@
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
-
 namespace ElectionSystem.Crypto;
 
 /// <summary>
@@ -8,10 +5,10 @@ namespace ElectionSystem.Crypto;
 /// Feldman commitments. Trustees are numbered 1…n; the polynomial's constant term is the
 /// trustee's contribution to the joint secret.
 /// </summary>
-public sealed record Dealing(int Dealer, IReadOnlyList<BigInteger> Coefficients, IReadOnlyList<ECPoint> Commitments)
+public sealed record Dealing(int Dealer, IReadOnlyList<Scalar> Coefficients, IReadOnlyList<Element> Commitments)
 {
-    /// <summary>f_i(j) = Σ_l a_{i,l}·j^l mod n: the share this dealer sends trustee j.</summary>
-    public BigInteger ShareFor(int recipient) => ThresholdKey.Evaluate(Coefficients, recipient);
+    /// <summary>f_i(j) = Σ_l a_{i,l}·j^l mod L: the share this dealer sends trustee j.</summary>
+    public Scalar ShareFor(int recipient) => ThresholdKey.Evaluate(Coefficients, recipient);
 }
 
 /// <summary>
@@ -37,39 +34,38 @@ public static class ThresholdKey
         ArgumentOutOfRangeException.ThrowIfLessThan(dealer, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         var coefficients = Enumerable.Range(0, threshold).Select(_ => Group.RandomScalar()).ToArray();
-        return new Dealing(dealer, coefficients, [.. coefficients.Select(a => Group.GPow(a).Normalize())]);
+        return new Dealing(dealer, coefficients, [.. coefficients.Select(Group.GPow)]);
     }
 
-    /// <summary>f(z) = Σ_l a_l·z^l mod n, by Horner's rule.</summary>
-    public static BigInteger Evaluate(IReadOnlyList<BigInteger> coefficients, int z)
+    /// <summary>f(z) = Σ_l a_l·z^l mod L, by Horner's rule.</summary>
+    public static Scalar Evaluate(IReadOnlyList<Scalar> coefficients, int z)
     {
-        var x = BigInteger.ValueOf(z);
-        var y = BigInteger.Zero;
+        var x = Scalar.FromInteger(z);
+        var y = Scalar.Zero;
         for (var l = coefficients.Count - 1; l >= 0; l--)
-            y = y.Multiply(x).Add(coefficients[l]).Mod(Group.N);
+            y = y * x + coefficients[l];
         return y;
     }
 
     /// <summary>Π_l C_l^(j^l) = g^f(j): the public image of the share for trustee j.</summary>
-    public static ECPoint CommittedShare(IReadOnlyList<ECPoint> commitments, int recipient)
+    public static Element CommittedShare(IReadOnlyList<Element> commitments, int recipient)
     {
-        var j = BigInteger.ValueOf(recipient);
-        var power = BigInteger.One;
+        var j = Scalar.FromInteger(recipient);
+        var power = Scalar.One;
         var result = Group.Identity;
         foreach (var c in commitments)
         {
-            result = result.Add(Group.Pow(c, power));
-            power = power.Multiply(j).Mod(Group.N);
+            result *= c.Pow(power);
+            power *= j;
         }
-        return result.Normalize();
+        return result;
     }
 
     /// <summary>Feldman's check: g^share = Π_l C_l^(j^l), with exactly k commitments.</summary>
-    public static bool VerifyShare(IReadOnlyList<ECPoint> commitments, int threshold, int recipient, BigInteger share) =>
+    public static bool VerifyShare(IReadOnlyList<Element> commitments, int threshold, int recipient, Scalar share) =>
         commitments.Count == threshold && recipient >= 1
-        && commitments.All(c => !c.IsInfinity && c.IsValid())
-        && share.SignValue >= 0 && share.CompareTo(Group.N) < 0
-        && Group.GPow(share).Normalize().Equals(CommittedShare(commitments, recipient));
+        && commitments.All(c => !c.IsIdentity)
+        && Group.GPow(share) == CommittedShare(commitments, recipient);
 
     /// <summary>
     /// The dealers to disqualify: any whose commitments are malformed or one of whose shares fails
@@ -77,8 +73,8 @@ public static class ThresholdKey
     /// received (revealed in the complaint round); a missing share disqualifies its dealer too.
     /// </summary>
     public static IReadOnlyList<int> Disqualified(
-        IReadOnlyDictionary<int, IReadOnlyList<ECPoint>> commitments,
-        IReadOnlyDictionary<(int Dealer, int Recipient), BigInteger> shares,
+        IReadOnlyDictionary<int, IReadOnlyList<Element>> commitments,
+        IReadOnlyDictionary<(int Dealer, int Recipient), Scalar> shares,
         int threshold)
     {
         var trustees = commitments.Keys.Order().ToList();
@@ -87,14 +83,14 @@ public static class ThresholdKey
     }
 
     /// <summary>x_j = Σ_{i∈QUAL} s_{i→j}: trustee j's share of the joint secret.</summary>
-    public static BigInteger CombineShares(IEnumerable<BigInteger> sharesFromQualifiedDealers) =>
-        sharesFromQualifiedDealers.Aggregate(BigInteger.Zero, (acc, s) => acc.Add(s)).Mod(Group.N);
+    public static Scalar CombineShares(IEnumerable<Scalar> sharesFromQualifiedDealers) =>
+        sharesFromQualifiedDealers.Aggregate(Scalar.Zero, (acc, s) => acc + s);
 
     /// <summary>pk = Π_{i∈QUAL} C_{i,0}.</summary>
-    public static ECPoint JointPublicKey(IEnumerable<IReadOnlyList<ECPoint>> qualifiedCommitments) =>
-        qualifiedCommitments.Aggregate(Group.Identity, (acc, c) => acc.Add(c[0])).Normalize();
+    public static Element JointPublicKey(IEnumerable<IReadOnlyList<Element>> qualifiedCommitments) =>
+        qualifiedCommitments.Aggregate(Group.Identity, (acc, c) => acc * c[0]);
 
     /// <summary>K_j = Π_{i∈QUAL} Π_l C_{i,l}^(j^l) = g^(x_j), computed from public data only.</summary>
-    public static ECPoint VerificationKey(IEnumerable<IReadOnlyList<ECPoint>> qualifiedCommitments, int trustee) =>
-        qualifiedCommitments.Aggregate(Group.Identity, (acc, c) => acc.Add(CommittedShare(c, trustee))).Normalize();
+    public static Element VerificationKey(IEnumerable<IReadOnlyList<Element>> qualifiedCommitments, int trustee) =>
+        qualifiedCommitments.Aggregate(Group.Identity, (acc, c) => acc * CommittedShare(c, trustee));
 }

@@ -8,10 +8,10 @@ public class DecryptionProofTests
     private static readonly ElGamalKeyPair Trustee = ElGamal.GenerateKeyPair();
     private static readonly ProofContext Context = ProofContext.Of("congress-1", "election-2", "round-1", "tally", "trustee", "1");
 
-    private static (Ciphertext C, Org.BouncyCastle.Math.EC.ECPoint D, DecryptionProof Proof) Honest()
+    private static (Ciphertext C, Element D, DecryptionProof Proof) Honest()
     {
         var (c, _) = ElGamal.Encrypt(ElGamal.GenerateKeyPair().Public, 17);
-        var d = Group.Pow(c.A, Trustee.Secret).Normalize();
+        var d = c.A.Pow(Trustee.Secret);
         return (c, d, DecryptionProof.Prove(Context, Trustee.Public, Trustee.Secret, c, d));
     }
 
@@ -52,7 +52,18 @@ public class DecryptionProofTests
         var (c, d, proof) = Honest();
         Assert.False((proof with { Challenge = Tamper.Plus1(proof.Challenge) }).Verify(Context, Trustee.Public, c, d));
         Assert.False((proof with { Response = Tamper.Plus1(proof.Response) }).Verify(Context, Trustee.Public, c, d));
-        Assert.False((proof with { Response = proof.Response.Add(Group.N) }).Verify(Context, Trustee.Public, c, d));
+        Assert.Throws<FormatException>(() => Group.DecodeScalar(Tamper.PlusOrder(proof.Response))); // response + L never decodes
+    }
+
+    [Fact]
+    public void Proof_is_the_definition()
+    {
+        // c = H(tag, context, K, A, B, D, g^v·K^-c, A^v·D^-c)
+        var (c, d, proof) = Honest();
+        var a = Group.GPow(proof.Response) / Trustee.Public.Pow(proof.Challenge);
+        var b = c.A.Pow(proof.Response) / d.Pow(proof.Challenge);
+        var expected = FiatShamir.Start(DecryptionProof.Tag, Context, Trustee.Public).Ciphertext(c).Element(d).Element(a).Element(b).Challenge();
+        Assert.Equal(expected, proof.Challenge);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using ElectionSystem.Crypto;
-using Org.BouncyCastle.Math;
 
 namespace ElectionSystem.Crypto.Tests;
 
-/// <summary>Exponential ElGamal against its definition: Enc(m; r) = (g^r, g^m·pk^r), Dec = B/A^x.</summary>
+/// <summary>Exponential ElGamal against its definition: Enc(m; r) = (g^r, g^m·pk^r), Dec = B·A^(−x).</summary>
 public class ElGamalTests
 {
     private static readonly ElGamalKeyPair Keys = ElGamal.GenerateKeyPair();
@@ -11,16 +10,19 @@ public class ElGamalTests
     [Fact]
     public void Key_pair_is_x_and_g_to_the_x()
     {
-        Assert.Equal(Group.GPow(Keys.Secret).Normalize(), Keys.Public);
+        Assert.Equal(Group.G.Pow(Keys.Secret), Keys.Public);
     }
 
-    [Fact]
-    public void Encryption_is_the_definition()
+    [Theory]
+    [InlineData(7)]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Encryption_is_the_definition(long m)
     {
         var r = Group.RandomScalar();
-        var c = ElGamal.Encrypt(Keys.Public, 7, r);
-        Assert.Equal(Group.G.Multiply(r).Normalize(), c.A);
-        Assert.Equal(Group.G.Multiply(BigInteger.ValueOf(7)).Add(Keys.Public.Multiply(r)).Normalize(), c.B);
+        var c = ElGamal.Encrypt(Keys.Public, m, r);
+        Assert.Equal(Group.G.Pow(r), c.A);
+        Assert.Equal(Group.G.Pow(Scalar.FromInteger(m)) * Keys.Public.Pow(r), c.B);
     }
 
     [Theory]
@@ -57,8 +59,18 @@ public class ElGamalTests
         var encrypted = values.Select(v => ElGamal.Encrypt(Keys.Public, v)).ToList();
         var sum = Ciphertext.Sum(encrypted.Select(e => e.Ciphertext));
         Assert.Equal(values.Sum(), DiscreteLog.Find(ElGamal.Decrypt(Keys.Secret, sum)));
-        var rSum = encrypted.Aggregate(BigInteger.Zero, (acc, e) => acc.Add(e.Nonce)).Mod(Group.N);
+        var rSum = encrypted.Aggregate(Scalar.Zero, (acc, e) => acc + e.Nonce);
         Assert.Equal(ElGamal.Encrypt(Keys.Public, values.Sum(), rSum), sum);
+    }
+
+    [Fact]
+    public void Raising_a_ciphertext_to_e_multiplies_plaintext_and_nonce()
+    {
+        var r = Group.RandomScalar();
+        var c = ElGamal.Encrypt(Keys.Public, 1, r);
+        var minusThree = Scalar.FromInteger(-3);
+        Assert.Equal(ElGamal.Encrypt(Keys.Public, -3, minusThree * r), c.Pow(minusThree));
+        Assert.Equal(ElGamal.Encode(-3), ElGamal.Decrypt(Keys.Secret, c.Pow(minusThree)));
     }
 
     [Fact]
@@ -66,6 +78,7 @@ public class ElGamalTests
     {
         Assert.Null(DiscreteLog.Find(ElGamal.Encode(1001), bound: 1000));
         Assert.Equal(1000, DiscreteLog.Find(ElGamal.Encode(1000), bound: 1000));
+        Assert.Equal(32, DiscreteLog.Find(ElGamal.Encode(32), bound: 1000)); // a multiple of the step: lands on the identity
         Assert.Null(DiscreteLog.Find(Group.GPow(Group.RandomScalar()), bound: 1000));
         Assert.Equal(0, DiscreteLog.Find(Group.Identity));
     }

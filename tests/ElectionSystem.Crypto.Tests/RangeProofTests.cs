@@ -20,6 +20,11 @@ public class RangeProofTests
     [InlineData(9, 1, 9)]
     [InlineData(0, 0, 0)]
     [InlineData(45, 1, 45)]
+    [InlineData(-1, -1, 0)]
+    [InlineData(0, -1, 0)]
+    [InlineData(-10, -10, 0)]
+    [InlineData(-4, -10, 0)]
+    [InlineData(1, 1, 1)]
     public void Honest_proof_verifies(long m, long lo, long hi)
     {
         var (c, proof) = Honest(m, lo, hi);
@@ -32,7 +37,7 @@ public class RangeProofTests
     {
         var rows = new[] { 1, 0, 1, 1, 0 }.Select(v => (V: v, E: ElGamal.Encrypt(Keys.Public, v))).ToList();
         var sum = Ciphertext.Sum(rows.Select(r => r.E.Ciphertext));
-        var nonce = rows.Aggregate(Org.BouncyCastle.Math.BigInteger.Zero, (acc, r) => acc.Add(r.E.Nonce)).Mod(Group.N);
+        var nonce = rows.Aggregate(Scalar.Zero, (acc, r) => acc + r.E.Nonce);
         var proof = RangeProof.Prove(Context, Keys.Public, sum, nonce, 3, 1, 4);
         Assert.True(proof.Verify(Context, Keys.Public, sum, 1, 4));
     }
@@ -55,6 +60,27 @@ public class RangeProofTests
         var (c, r) = ElGamal.Encrypt(Keys.Public, m);
         var forged = RangeProof.ProveUnchecked(Context, Keys.Public, c, r, claimed, 1, 4);
         Assert.False(forged.Verify(Context, Keys.Public, c, 1, 4));
+    }
+
+    [Theory]
+    [InlineData(-2, 0)]
+    [InlineData(1, -1)]
+    [InlineData(1, 0)]
+    public void Forged_proof_outside_a_negative_range_fails(long m, long claimed)
+    {
+        var (c, r) = ElGamal.Encrypt(Keys.Public, m);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RangeProof.Prove(Context, Keys.Public, c, r, m, -1, 0));
+        var forged = RangeProof.ProveUnchecked(Context, Keys.Public, c, r, claimed, -1, 0);
+        Assert.False(forged.Verify(Context, Keys.Public, c, -1, 0));
+    }
+
+    [Fact]
+    public void Ranges_a_proof_cannot_cover_are_refused()
+    {
+        var (c, r) = ElGamal.Encrypt(Keys.Public, 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RangeProof.Prove(Context, Keys.Public, c, r, 0, 1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RangeProof.Prove(Context, Keys.Public, c, r, 0, 0, RangeProof.MaxWidth));
+        Assert.False(new RangeProof([]).Verify(Context, Keys.Public, c, 1, 0));
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using ElectionSystem.Crypto;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
 
 namespace ElectionSystem.Crypto.Tests;
 
@@ -11,17 +9,17 @@ public class ThresholdTests
     private const int K = 3;
     private static readonly ProofContext Round = ProofContext.Of("congress-1", "election-2", "round-1");
 
-    private sealed record Ceremony(IReadOnlyList<Dealing> Dealings, ECPoint PublicKey, BigInteger[] Shares, ECPoint[] VerificationKeys)
+    private sealed record Ceremony(IReadOnlyList<Dealing> Dealings, Element PublicKey, Scalar[] Shares, Element[] VerificationKeys)
     {
-        public BigInteger JointSecret => Dealings.Aggregate(BigInteger.Zero, (acc, d) => acc.Add(d.Coefficients[0])).Mod(Group.N);
+        public Scalar JointSecret => Dealings.Aggregate(Scalar.Zero, (acc, d) => acc + d.Coefficients[0]);
     }
 
     private static Ceremony Run()
     {
         var dealings = Enumerable.Range(1, N).Select(i => ThresholdKey.Deal(i, K)).ToList();
         var commitments = dealings.Select(d => d.Commitments).ToList();
-        var shares = new BigInteger[N + 1];
-        var keys = new ECPoint[N + 1];
+        var shares = new Scalar[N + 1];
+        var keys = new Element[N + 1];
         for (var j = 1; j <= N; j++)
         {
             shares[j] = ThresholdKey.CombineShares(dealings.Select(d => d.ShareFor(j)));
@@ -49,23 +47,23 @@ public class ThresholdTests
         var d = Shared.Dealings[0];
         var (a0, a1, a2) = (d.Coefficients[0], d.Coefficients[1], d.Coefficients[2]);
         // f(4) = a0 + 4·a1 + 16·a2
-        var direct = a0.Add(a1.Multiply(BigInteger.ValueOf(4))).Add(a2.Multiply(BigInteger.ValueOf(16))).Mod(Group.N);
+        var direct = a0 + a1 * Scalar.FromInteger(4) + a2 * Scalar.FromInteger(16);
         Assert.Equal(direct, d.ShareFor(4));
     }
 
     [Fact]
     public void Joint_key_and_verification_keys_match_the_secrets()
     {
-        Assert.Equal(Group.GPow(Shared.JointSecret).Normalize(), Shared.PublicKey);
+        Assert.Equal(Group.GPow(Shared.JointSecret), Shared.PublicKey);
         for (var j = 1; j <= N; j++)
-            Assert.Equal(Group.GPow(Shared.Shares[j]).Normalize(), Shared.VerificationKeys[j]);
+            Assert.Equal(Group.GPow(Shared.Shares[j]), Shared.VerificationKeys[j]);
     }
 
     [Fact]
     public void Corrupted_share_is_detected_and_its_dealer_named()
     {
         var commitments = Shared.Dealings.ToDictionary(d => d.Dealer, d => d.Commitments);
-        var shares = new Dictionary<(int Dealer, int Recipient), BigInteger>();
+        var shares = new Dictionary<(int Dealer, int Recipient), Scalar>();
         foreach (var d in Shared.Dealings)
         {
             for (var j = 1; j <= N; j++)
@@ -94,8 +92,8 @@ public class ThresholdTests
         var coefficients = Enumerable.Range(0, K).Select(_ => Group.RandomScalar()).ToArray();
         foreach (var set in Subsets(K).Concat(Subsets(4)).Append([1, 2, 3, 4, 5]))
         {
-            var sum = set.Aggregate(BigInteger.Zero, (acc, j) =>
-                acc.Add(ThresholdDecryption.LagrangeAtZero(j, set).Multiply(ThresholdKey.Evaluate(coefficients, j)))).Mod(Group.N);
+            var sum = set.Aggregate(Scalar.Zero, (acc, j) =>
+                acc + ThresholdDecryption.LagrangeAtZero(j, set) * ThresholdKey.Evaluate(coefficients, j));
             Assert.Equal(coefficients[0], sum);
         }
     }
@@ -103,8 +101,9 @@ public class ThresholdTests
     [Fact]
     public void Lagrange_coefficient_is_the_product_formula()
     {
-        // S = {1, 3, 4}: λ_1 = 3/(3−1) · 4/(4−1) = 2 mod n.
-        Assert.Equal(BigInteger.Two, ThresholdDecryption.LagrangeAtZero(1, [1, 3, 4]));
+        // S = {1, 3, 4}: λ_1 = 3/(3−1) · 4/(4−1) = 2 mod L; λ_3 = 1/(1−3) · 4/(4−3) = −2.
+        Assert.Equal(Scalar.FromInteger(-2), ThresholdDecryption.LagrangeAtZero(3, [1, 3, 4]));
+        Assert.Equal(Scalar.FromInteger(2), ThresholdDecryption.LagrangeAtZero(1, [1, 3, 4]));
         Assert.Throws<ArgumentException>(() => ThresholdDecryption.LagrangeAtZero(2, [1, 3, 4]));
     }
 

@@ -1,5 +1,4 @@
 using ElectionSystem.Crypto;
-using Org.BouncyCastle.Math;
 
 namespace ElectionSystem.Crypto.Tests;
 
@@ -30,17 +29,17 @@ public class ZeroOrOneProofTests
     [InlineData(1)]
     public void Challenges_add_up_to_the_fiat_shamir_challenge(int m)
     {
-        // The definition: c0 + c1 = H(tag, context, pk, 0, 1, A, B, a0, b0, a1, b1) with a_j = g^v_j·A^-c_j, b_j = pk^v_j·(B/g^j)^-c_j.
+        // The definition: c0 + c1 = H(tag, context, pk, 0, 1, A, B, a0, b0, a1, b1) with a_j = g^v_j·A^-c_j, b_j = pk^v_j·(B·g^-j)^-c_j.
         var (c, proof) = Honest(m);
         var t = FiatShamir.Start(ZeroOrOneProof.Tag, Context, Keys.Public).Integer(0).Integer(1).Ciphertext(c);
         for (var j = 0; j < 2; j++)
         {
             var (cj, vj) = (proof.Branches[j].Challenge, proof.Branches[j].Response);
-            var a = Group.G.Multiply(vj).Subtract(c.A.Multiply(cj));
-            var b = Keys.Public.Multiply(vj).Subtract(c.B.Subtract(Group.G.Multiply(BigInteger.ValueOf(j))).Multiply(cj));
-            t.Point(a.Normalize()).Point(b.Normalize());
+            var a = Group.G.Pow(vj) / c.A.Pow(cj);
+            var b = Keys.Public.Pow(vj) / (c.B / Group.G.Pow(Scalar.FromInteger(j))).Pow(cj);
+            t.Element(a).Element(b);
         }
-        Assert.Equal(t.Challenge(), proof.Branches[0].Challenge.Add(proof.Branches[1].Challenge).Mod(Group.N));
+        Assert.Equal(t.Challenge(), proof.Branches[0].Challenge + proof.Branches[1].Challenge);
     }
 
     [Fact]
@@ -68,7 +67,7 @@ public class ZeroOrOneProofTests
         var (c, proof) = Honest(1);
         var (b0, b1) = (proof.Branches[0], proof.Branches[1]);
         var tampered = new ZeroOrOneProof([b0 with { Challenge = Tamper.Plus1(b0.Challenge) },
-            b1 with { Challenge = b1.Challenge.Subtract(BigInteger.One).Mod(Group.N) }]);
+            b1 with { Challenge = b1.Challenge - Scalar.One }]);
         Assert.False(tampered.Verify(Context, Keys.Public, c));
     }
 
@@ -98,12 +97,40 @@ public class ZeroOrOneProofTests
     }
 
     [Fact]
-    public void Out_of_range_scalars_and_wrong_branch_count_fail()
+    public void Non_canonical_scalars_and_wrong_branch_count_fail()
+    {
+        // A Scalar is canonical by construction, so a response + L is refused where it is decoded.
+        var (c, proof) = Honest(0);
+        Assert.Throws<FormatException>(() => Group.DecodeScalar(Tamper.PlusOrder(proof.Branches[0].Response)));
+        Assert.False(new ZeroOrOneProof([proof.Branches[0]]).Verify(Context, Keys.Public, c));
+        Assert.False(new ZeroOrOneProof([.. proof.Branches, proof.Branches[1]]).Verify(Context, Keys.Public, c));
+    }
+
+    [Fact]
+    public void Ciphertext_or_key_holding_the_identity_fails()
     {
         var (c, proof) = Honest(0);
-        var overN = proof with { Branches = Tamper.Change(proof.Branches, 0, b => b with { Response = b.Response.Add(Group.N) }) };
-        Assert.False(overN.Verify(Context, Keys.Public, c));
-        Assert.False(new ZeroOrOneProof([proof.Branches[0]]).Verify(Context, Keys.Public, c));
+        Assert.False(proof.Verify(Context, Keys.Public, c with { A = Group.Identity }));
+        Assert.False(proof.Verify(Context, Group.Identity, c));
+    }
+
+    [Fact]
+    public void Proof_with_fixed_nonces_is_the_definition()
+    {
+        // w, c_1, v_1 given: branch 1 simulated, branch 0 real (m = 0).
+        var (w, c1, v1, r) = (Scalar.FromInteger(11), Scalar.FromInteger(22), Scalar.FromInteger(33), Scalar.FromInteger(44));
+        var nonces = new Queue<Scalar>([w, c1, v1]);
+        var ct = ElGamal.Encrypt(Keys.Public, 0, r);
+        var proof = ZeroOrOneProof.Prove(Context, Keys.Public, ct, r, 0, nonces.Dequeue);
+        Assert.Empty(nonces);
+        Assert.Equal(new ProofBranch(c1, v1), proof.Branches[1]);
+        var a1 = Group.GPow(v1) / ct.A.Pow(c1);
+        var b1 = Keys.Public.Pow(v1) / (ct.B / Group.G).Pow(c1);
+        var c = FiatShamir.Start(ZeroOrOneProof.Tag, Context, Keys.Public).Integer(0).Integer(1).Ciphertext(ct)
+            .Element(Group.GPow(w)).Element(Keys.Public.Pow(w)).Element(a1).Element(b1).Challenge();
+        Assert.Equal(c - c1, proof.Branches[0].Challenge);
+        Assert.Equal(w + (c - c1) * r, proof.Branches[0].Response);
+        Assert.True(proof.Verify(Context, Keys.Public, ct));
     }
 
     [Fact]
