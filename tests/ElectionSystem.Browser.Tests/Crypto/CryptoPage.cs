@@ -63,12 +63,15 @@ public sealed class CryptoPage(IBrowserContext context, IPage page, List<string>
 
     public IReadOnlyList<string> Problems => problems;
 
-    /// <summary>Calls the harness's exported function <paramref name="name"/>(argument) in the page; its JSON result.</summary>
+    /// <summary>
+    /// Calls the harness's exported function <paramref name="name"/>(argument) in the page; its JSON
+    /// result. The argument crosses as JSON text (System.Text.Json: anonymous objects, JsonElement).
+    /// </summary>
     public async Task<JsonElement> RunAsync(string name, object? argument = null)
     {
         var json = await page.EvaluateAsync<string>(
-            "async ([name, arg]) => JSON.stringify(await (await import('/test/crypto-harness.js'))[name](arg))",
-            new object?[] { name, argument });
+            "async ([name, arg]) => JSON.stringify(await (await import('/test/crypto-harness.js'))[name](JSON.parse(arg)))",
+            new object?[] { name, JsonSerializer.Serialize(argument) });
         Assert.Empty(problems);
         return JsonDocument.Parse(json).RootElement.Clone();
     }

@@ -302,3 +302,15 @@ export function partialDecryptOne({ round, what, trustee, share, verificationKey
     partial: decryption.partialDecrypt({ context, trustee, share, verificationKey, total }),
   };
 }
+
+/** A dealing made in the page (threshold k) with its shares for members 1…n and the public values. */
+export function dealOne({ k, n }) {
+  const d = dkg.deal(k);
+  const members = Array.from({ length: n }, (_, i) => i + 1);
+  return {
+    commitments: d.commitments,
+    shares: members.map((j) => d.shareFor(j)),
+    publicKey: dkg.publicKey([d.commitments]),
+    verificationKeys: members.map((j) => dkg.verificationKey([d.commitments], j)),
+  };
+}
