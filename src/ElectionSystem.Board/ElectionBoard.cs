@@ -38,6 +38,13 @@ public sealed record BoardRound(
     ElectionRules Rules,
     IReadOnlyList<Candidate> Candidates)
 {
+    /// <summary>The round with its candidates put in the Domain's ballot order (as the board lists them).</summary>
+    public static BoardRound InBallotOrder(IReadOnlyList<string> context, RecordCongress congress, RecordElection election, ElectionRules rules, IReadOnlyList<Candidate> candidates)
+    {
+        var round = new BoardRound(context, congress, election, rules, candidates);
+        return round with { Candidates = round.ToRound().InBallotOrder };
+    }
+
     /// <summary>The Domain's round (throws <see cref="ArgumentException"/> when its inputs are not a round).</summary>
     public ElectionRound ToRound() => new ElectionRecord(Congress, Election, Rules, Candidates, []).ToRound();
 
