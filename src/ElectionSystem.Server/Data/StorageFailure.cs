@@ -49,6 +49,16 @@ public static class StorageFailure
     public static bool IsDamaged(Exception e) =>
         SqliteCode(e) is SqliteCorrupt or SqliteNotADatabase || PostgresSetup.SqlState(e) is PostgresSetup.DataCorrupted or PostgresSetup.IndexCorrupted;
 
+    /// <summary>
+    /// A unique or primary-key constraint refused the row (SQLite's SQLITE_CONSTRAINT, PostgreSQL's
+    /// 23505): another writer — another app node — stored it first. The database, not a process,
+    /// is what keeps "one ballot per delegate".
+    /// </summary>
+    public static bool IsDuplicate(Exception e) => SqliteCode(e) == SqliteConstraint || PostgresSetup.SqlState(e) == PostgresSetup.UniqueViolation;
+
+    /// <summary>SQLITE_CONSTRAINT (a UNIQUE or PRIMARY KEY among them).</summary>
+    public const int SqliteConstraint = 19;
+
     /// <summary>PostgreSQL does not answer (refused, timed out, shutting down): not damage, not a full disk.</summary>
     public static bool IsUnreachable(Exception e)
     {

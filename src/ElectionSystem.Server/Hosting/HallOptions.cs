@@ -91,7 +91,7 @@ public sealed class HallOptionsValidator : AbstractValidator<HallOptions>
         RuleFor(o => o.ConnectionString).Must(IsConnectionString).When(o => !o.IsPostgres)
             .WithMessage(o => $"ConnectionStrings:Election: \"{o.ConnectionString}\" is not a connection string (e.g. Data Source=/var/lib/electionsystem/election.db).");
         RuleFor(o => o.ConnectionString).Must(IsPostgresConnectionString).When(o => o.IsPostgres)
-            .WithMessage(o => $"ConnectionStrings:Election: \"{o.ConnectionString}\" is not a PostgreSQL connection string naming a Host and a Database (e.g. Host=db1,db2;Database=election;Username=election;Target Session Attributes=read-write).");
+            .WithMessage(o => $"ConnectionStrings:Election: \"{o.ConnectionString}\" is not a connection string to PostgreSQL naming a Host and a Database (e.g. Host=db1,db2;Database=election;Username=election;Target Session Attributes=read-write).");
     }
 
     private static bool IsPostgresConnectionString(string value)

@@ -11,7 +11,8 @@ namespace ElectionSystem.Server.Data;
 /// <item>every table is created by the migrations, ballots and receipts too: on SQLite those are
 /// hand-written WITHOUT ROWID tables (ADR 0001); PostgreSQL has no rowid, and its answer to the
 /// same question is in ADR 0011;</item>
-/// <item>SQLite's NOCASE collation is an ICU case-insensitive collation of the same name.</item>
+/// <item>SQLite's NOCASE collation is an ICU case-insensitive collation of the same name;</item>
+/// <item>a partial index's filter on a boolean column compares with TRUE (SQLite stores 1).</item>
 /// </list>
 /// </summary>
 public sealed class PostgresElectionDbContext(DbContextOptions<PostgresElectionDbContext> options, AuditChainGate chainGate)
@@ -26,6 +27,17 @@ public sealed class PostgresElectionDbContext(DbContextOptions<PostgresElectionD
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             entity.SetIsTableExcludedFromMigrations(false);
+            foreach (var index in entity.GetIndexes())
+            {
+                if (index.GetFilter() is { } filter)
+                {
+                    foreach (var flag in entity.GetProperties().Where(p => p.ClrType == typeof(bool)))
+                    {
+                        filter = filter.Replace($"\"{flag.GetColumnName()}\" = 1", $"\"{flag.GetColumnName()}\" = TRUE", StringComparison.Ordinal);
+                    }
+                    index.SetFilter(filter);
+                }
+            }
             foreach (var property in entity.GetProperties())
             {
                 if (string.Equals(property.GetCollation(), "NOCASE", StringComparison.OrdinalIgnoreCase))

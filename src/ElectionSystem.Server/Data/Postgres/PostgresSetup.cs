@@ -13,6 +13,9 @@ public static class PostgresSetup
     /// <summary>SQLSTATE disk_full: the database server's disk (or its WAL's) is full.</summary>
     public const string DiskFull = "53100";
 
+    /// <summary>SQLSTATE unique_violation.</summary>
+    public const string UniqueViolation = "23505";
+
     /// <summary>SQLSTATE data_corrupted and index_corrupted.</summary>
     public const string DataCorrupted = "XX001";
     public const string IndexCorrupted = "XX002";

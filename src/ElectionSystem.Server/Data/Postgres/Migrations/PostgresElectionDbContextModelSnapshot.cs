@@ -313,7 +313,7 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
 
                     b.HasIndex("IsCurrent")
                         .IsUnique()
-                        .HasFilter("\"IsCurrent\" = 1");
+                        .HasFilter("\"IsCurrent\" = TRUE");
 
                     b.HasIndex("Ordinal")
                         .IsUnique();

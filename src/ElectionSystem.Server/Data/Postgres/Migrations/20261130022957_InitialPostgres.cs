@@ -697,7 +697,7 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 table: "Sessions",
                 column: "IsCurrent",
                 unique: true,
-                filter: "\"IsCurrent\" = 1");
+                filter: "\"IsCurrent\" = TRUE");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sessions_Ordinal",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElectionSystem.Server.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresElectionDbContext))]
-    [Migration("20261130022304_InitialPostgres")]
+    [Migration("20261130022957_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -316,7 +316,7 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
 
                     b.HasIndex("IsCurrent")
                         .IsUnique()
-                        .HasFilter("\"IsCurrent\" = 1");
+                        .HasFilter("\"IsCurrent\" = TRUE");
 
                     b.HasIndex("Ordinal")
                         .IsUnique();
