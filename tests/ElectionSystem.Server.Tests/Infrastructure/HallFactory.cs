@@ -36,7 +36,7 @@ public partial class HallFactory : WebApplicationFactory<Program>
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "es-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
-        if (TestDatabase.IsPostgres)
+        if (OnPostgres)
         {
             PostgresDatabase = PostgresCluster.Instance.CreateDatabase();
         }
@@ -59,6 +59,9 @@ public partial class HallFactory : WebApplicationFactory<Program>
 
     /// <summary>The PostgreSQL database's name (null on SQLite).</summary>
     public string? PostgresDatabase { get; }
+
+    /// <summary>PostgreSQL (a database of its own in the run's cluster): with ELECTION_TEST_DB=postgres, or always for a PostgreSQL-only test.</summary>
+    protected virtual bool OnPostgres => TestDatabase.IsPostgres;
 
     /// <summary>Seed the demo congress instead of an empty one.</summary>
     protected virtual bool Demo => false;
