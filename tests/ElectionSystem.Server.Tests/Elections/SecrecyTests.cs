@@ -10,7 +10,7 @@ namespace ElectionSystem.Server.Tests.Elections;
 /// audit log are read raw, and nothing links a delegate to a ballot's content; the stored order of
 /// ballots does not follow the casting order.
 /// </summary>
-// SQLite file test (ADR 0011): PostgreSQL's counterpart is in Postgres/.
+// SQLite file test (ADR 0011); on PostgreSQL: PostgresSecrecyTests.
 [Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
 public class SecrecyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
 {

@@ -13,7 +13,7 @@ namespace ElectionSystem.Server.Tests.Hardening;
 /// close failed with a 500 (or counted what it could read). Now the close runs integrity_check
 /// first and refuses with a Vietnamese 503; the round stays open.
 /// </summary>
-// SQLite file test (ADR 0011): PostgreSQL's counterpart is in Postgres/.
+// SQLite file test (ADR 0011); on PostgreSQL: PostgresStorageFailureTests.
 [Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
 public sealed class DamagedBallotsTests : IAsyncLifetime
 {
