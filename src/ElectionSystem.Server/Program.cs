@@ -36,8 +36,9 @@ builder.Services.AddHallTransportSecurity();
 // Singletons: they hold no state, and options are checked from the root container.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddSingleton(TimeProvider.System);
-// AddElectionData takes the connection string as a value: the same binding, read now.
-builder.Services.AddElectionData(HallOptions.BindNow(builder.Configuration, builder.Environment.ContentRootPath).ConnectionString);
+// AddElectionData takes the provider and connection string as values: the same binding, read now.
+var database = HallOptions.BindNow(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddElectionData(database.DatabaseProvider, database.ConnectionString);
 builder.Services.AddHallAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

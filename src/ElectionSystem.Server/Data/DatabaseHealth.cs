@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionSystem.Server.Data;
 
 /// <summary>
-/// Whether the database file is whole: SQLite's own checks, as a list of what is wrong (empty when
-/// the file is sound). <c>quick_check</c> at start (pages and records, no index cross-check);
+/// Whether the database is whole: the provider's own checks, as a list of what is wrong (empty when
+/// it is sound). PostgreSQL: <see cref="PostgresHealth"/> (a connection check at start; amcheck,
+/// where the extension is installed, before a count). SQLite: the file's checks. <c>quick_check</c> at start (pages and records, no index cross-check);
 /// the full <c>integrity_check</c> before a round is counted, so a damaged ballots page stops the
 /// close with a clear message instead of a count of what could be read.
 /// </summary>
@@ -14,9 +15,13 @@ public sealed class DatabaseHealth(ElectionDbContext db)
 {
     private const int MaxReported = 5;
 
-    /// <summary>PRAGMA integrity_check on the context's connection.</summary>
+    /// <summary>PRAGMA integrity_check (PostgreSQL: amcheck) on the context's connection.</summary>
     public async Task<IReadOnlyList<string>> IntegrityProblemsAsync(CancellationToken ct)
     {
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresHealth.IntegrityProblemsAsync(db, ct);
+        }
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -44,8 +49,12 @@ public sealed class DatabaseHealth(ElectionDbContext db)
     /// PRAGMA quick_check on a connection of its own, before EF Core opens the file (so a damaged
     /// file is reported once, by the caller, not logged by EF with a stack trace first).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> QuickProblemsAsync(string connectionString, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> QuickProblemsAsync(string provider, string connectionString, CancellationToken ct = default)
     {
+        if (Hosting.DatabaseProviders.IsPostgres(provider))
+        {
+            return await PostgresHealth.QuickProblemsAsync(connectionString, ct);
+        }
         await using var connection = new SqliteConnection(connectionString);
         try
         {

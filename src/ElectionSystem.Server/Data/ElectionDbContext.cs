@@ -6,14 +6,26 @@ namespace ElectionSystem.Server.Data;
 /// <summary>
 /// The hall's database. Its own sets are the registry's tables; a capability's tables are mapped by
 /// its <c>IEntityTypeConfiguration</c> and reached with <c>Set&lt;T&gt;()</c> (or an extension property
-/// the capability declares), so Data names no capability. Migrations live in Data/Migrations; after changing the model run
-/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/ElectionSystem.Server --output-dir Data/Migrations</c>
-/// (generated, never hand-edited). Audit entries queued with <see cref="AuditLog"/> are chained and
+/// the capability declares), so Data names no capability. This type is the SQLite database; on
+/// PostgreSQL the same model runs as <see cref="PostgresElectionDbContext"/>, whose migrations are
+/// a set of their own. SQLite's migrations live in Data/Migrations; after changing the model run
+/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --context ElectionDbContext --project src/ElectionSystem.Server --output-dir Data/Migrations</c>
+/// (generated, never hand-edited; PostgreSQL's: docs/architecture.md, "Two database providers"). Audit entries queued with <see cref="AuditLog"/> are chained and
 /// written in the same SaveChanges as the state change they record.
 /// </summary>
-public sealed class ElectionDbContext(DbContextOptions<ElectionDbContext> options, AuditChainGate chainGate) : DbContext(options)
+public class ElectionDbContext : DbContext
 {
+    private readonly AuditChainGate chainGate;
     private readonly List<PendingAuditEntry> _pendingAudit = [];
+
+    public ElectionDbContext(DbContextOptions<ElectionDbContext> options, AuditChainGate chainGate)
+        : this((DbContextOptions)options, chainGate)
+    {
+    }
+
+    /// <summary>For the provider's subclass (its own options type, so its own migrations).</summary>
+    protected ElectionDbContext(DbContextOptions options, AuditChainGate chainGate)
+        : base(options) => this.chainGate = chainGate;
 
     public DbSet<Congress> Congresses => Set<Congress>();
     public DbSet<CongressSession> Sessions => Set<CongressSession>();

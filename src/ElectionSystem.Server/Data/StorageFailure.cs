@@ -6,8 +6,9 @@ namespace ElectionSystem.Server.Data;
 
 /// <summary>
 /// The storage itself failing — the data folder's disk full, the database file damaged — as
-/// opposed to a request that is wrong. Nothing of the request was saved (SQLite rolls the
-/// transaction back), and the person must be told so, in Vietnamese, with what to do.
+/// opposed to a request that is wrong. Nothing of the request was saved (SQLite and PostgreSQL
+/// roll the transaction back), and the person must be told so, in Vietnamese, with what to do.
+/// SQLite's result codes and PostgreSQL's SQLSTATEs (<see cref="PostgresSetup"/>) map to the same answers.
 /// </summary>
 public static class StorageFailure
 {
@@ -43,9 +44,33 @@ public static class StorageFailure
         return null;
     }
 
-    public static bool IsDiskFull(Exception e) => SqliteCode(e) == SqliteFull;
+    public static bool IsDiskFull(Exception e) => SqliteCode(e) == SqliteFull || PostgresSetup.SqlState(e) == PostgresSetup.DiskFull;
 
-    public static bool IsDamaged(Exception e) => SqliteCode(e) is SqliteCorrupt or SqliteNotADatabase;
+    public static bool IsDamaged(Exception e) =>
+        SqliteCode(e) is SqliteCorrupt or SqliteNotADatabase || PostgresSetup.SqlState(e) is PostgresSetup.DataCorrupted or PostgresSetup.IndexCorrupted;
+
+    /// <summary>
+    /// A unique or primary-key constraint refused the row (SQLite's SQLITE_CONSTRAINT, PostgreSQL's
+    /// 23505): another writer — another app node — stored it first. The database, not a process,
+    /// is what keeps "one ballot per delegate".
+    /// </summary>
+    public static bool IsDuplicate(Exception e) => SqliteCode(e) == SqliteConstraint || PostgresSetup.SqlState(e) == PostgresSetup.UniqueViolation;
+
+    /// <summary>SQLITE_CONSTRAINT (a UNIQUE or PRIMARY KEY among them).</summary>
+    public const int SqliteConstraint = 19;
+
+    /// <summary>PostgreSQL does not answer (refused, timed out, shutting down): not damage, not a full disk.</summary>
+    public static bool IsUnreachable(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is Npgsql.NpgsqlException npgsql && !IsDiskFull(npgsql) && !IsDamaged(npgsql))
+            {
+                return npgsql is not Npgsql.PostgresException pg || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
 
     /// <summary>True when the failure is the storage's, not the request's (use to let it reach the handler).</summary>
     public static bool IsStorage(Exception e) => IsDiskFull(e) || IsDamaged(e);

@@ -17,6 +17,9 @@ public static class StartupGuard
     /// <summary>The data folder is missing, not writable or its disk is full (EX_CANTCREAT).</summary>
     public const int DataFolderUnusable = 73;
 
+    /// <summary>PostgreSQL does not answer (EX_UNAVAILABLE): systemd restarts, the database may come back.</summary>
+    public const int DatabaseUnreachable = 69;
+
     /// <summary>Checks the settings, the data folder and the database, then prepares the congress; an exit code when the server must not start.</summary>
     public static async Task<int?> StartOrRefuseAsync(this WebApplication app)
     {
@@ -34,7 +37,10 @@ public static class StartupGuard
             var probe = Path.Combine(hall.DataFolder, $".write-test-{Environment.ProcessId}");
             await File.WriteAllTextAsync(probe, "ok");
             File.Delete(probe);
-            DatabaseFiles.MakeOwnerOnly(hall.ConnectionString);
+            if (!hall.IsPostgres)
+            {
+                DatabaseFiles.MakeOwnerOnly(hall.ConnectionString);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +48,16 @@ public static class StartupGuard
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var problems = await DatabaseHealth.QuickProblemsAsync(hall.ConnectionString);
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = await DatabaseHealth.QuickProblemsAsync(hall.DatabaseProvider, hall.ConnectionString);
+        }
+        catch (Exception e) when (StorageFailure.IsUnreachable(e))
+        {
+            return Refuse($"Không khởi động được: không kết nối được máy chủ cơ sở dữ liệu PostgreSQL ({Shorten(e.Message)}). " +
+                "Hãy kiểm tra máy chủ cơ sở dữ liệu và ConnectionStrings:Election, rồi khởi động lại.", DatabaseUnreachable);
+        }
         if (problems.Count > 0)
         {
             return Damaged(hall, string.Join("; ", problems));
@@ -70,7 +85,7 @@ public static class StartupGuard
         "Hãy tạo thư mục, cấp quyền ghi cho tài khoản chạy máy chủ và kiểm tra dung lượng ổ đĩa, rồi khởi động lại.", DataFolderUnusable);
 
     private static int Damaged(HallOptions hall, string what) => Refuse(
-        $"Không khởi động được: tệp cơ sở dữ liệu “{DatabaseFiles.PathOf(hall.ConnectionString)}” bị hỏng hoặc không phải cơ sở dữ liệu ({Shorten(what)}). " +
+        $"Không khởi động được: {(hall.IsPostgres ? "cơ sở dữ liệu PostgreSQL" : $"tệp cơ sở dữ liệu “{DatabaseFiles.PathOf(hall.ConnectionString)}”")} bị hỏng hoặc không phải cơ sở dữ liệu ({Shorten(what)}). " +
         "Máy chủ dừng để không ghi thêm vào tệp hỏng. Hãy giữ nguyên thư mục dữ liệu, khôi phục election.db từ bản sao lưu rồi khởi động lại.",
         DatabaseDamaged);
 

@@ -28,7 +28,11 @@ public sealed class HallClock(TimeProvider time, TimeZoneInfo zone)
     public static TimeZoneInfo ResolveZone(string id) =>
         TryResolveZone(id, out var zone) ? zone : throw new TimeZoneNotFoundException($"HallTimeZone: \"{id}\" is not a known time zone.");
 
-    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+    /// <summary>Now, to the microsecond: what both databases store (PostgreSQL keeps no finer), so a
+    /// time read back equals the one written, and the audit chain's hashes (which cover it) verify.</summary>
+    public DateTime UtcNow => ToStoredPrecision(time.GetUtcNow().UtcDateTime);
+
+    public static DateTime ToStoredPrecision(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMicrosecond, t.Kind);
 
     public DateTime ToHall(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 

@@ -6,7 +6,7 @@ namespace ElectionSystem.Server.Hosting;
 /// Where this hall server keeps its state (database, signing keys, credentials files), whether it
 /// runs the demo congress, and the hall's time zone. Bound from the configuration's root keys
 /// <c>DataFolder</c>, <c>Demo</c> (or the <c>--demo</c> switch), <c>HallTimeZone</c> and
-/// <c>ConnectionStrings:Election</c>; defaults and meaning in appsettings.json; checked at start
+/// <c>ConnectionStrings:Election</c> with <c>Database:Provider</c> (sqlite, the default, or postgres); defaults and meaning in appsettings.json; checked at start
 /// by <see cref="HallOptionsValidator"/>.
 /// </summary>
 public sealed class HallOptions
@@ -21,9 +21,15 @@ public sealed class HallOptions
     /// <summary>IANA id of the time zone for times shown to people.</summary>
     public string HallTimeZone { get; set; } = DefaultTimeZone;
 
-    /// <summary>Blank: <c>Data Source={DataFolder}/election.db</c>.</summary>
+    /// <summary>Blank with sqlite: <c>Data Source={DataFolder}/election.db</c>; required with postgres.</summary>
     [ConfigurationKeyName("ConnectionStrings:Election")]
     public string ConnectionString { get; set; } = "";
+
+    /// <summary><see cref="DatabaseProviders.Sqlite"/> (embedded file, the default) or <see cref="DatabaseProviders.Postgres"/>.</summary>
+    [ConfigurationKeyName("Database:Provider")]
+    public string DatabaseProvider { get; set; } = DatabaseProviders.Sqlite;
+
+    public bool IsPostgres => DatabaseProviders.IsPostgres(DatabaseProvider);
 
     /// <summary>
     /// Fills in the defaults that depend on other settings and makes the data folder absolute and
@@ -41,7 +47,7 @@ public sealed class HallOptions
         {
             // HallOptionsValidator says "DataFolder: … cannot be created" at start.
         }
-        if (string.IsNullOrWhiteSpace(ConnectionString))
+        if (string.IsNullOrWhiteSpace(ConnectionString) && !IsPostgres)
         {
             ConnectionString = $"Data Source={Path.Combine(DataFolder, "election.db")}";
         }
@@ -80,8 +86,25 @@ public sealed class HallOptionsValidator : AbstractValidator<HallOptions>
             .WithMessage(o => $"DataFolder: \"{o.DataFolder}\" does not exist and cannot be created.");
         RuleFor(o => o.HallTimeZone).Must(id => HallClock.TryResolveZone(id, out _))
             .WithMessage(o => $"HallTimeZone: \"{o.HallTimeZone}\" is not a known time zone (an IANA id such as {HallOptions.DefaultTimeZone}).");
-        RuleFor(o => o.ConnectionString).Must(IsConnectionString)
+        RuleFor(o => o.DatabaseProvider).Must(DatabaseProviders.IsKnown)
+            .WithMessage(o => $"Database:Provider: \"{o.DatabaseProvider}\" is not a database provider (sqlite or postgres).");
+        RuleFor(o => o.ConnectionString).Must(IsConnectionString).When(o => !o.IsPostgres)
             .WithMessage(o => $"ConnectionStrings:Election: \"{o.ConnectionString}\" is not a connection string (e.g. Data Source=/var/lib/electionsystem/election.db).");
+        RuleFor(o => o.ConnectionString).Must(IsPostgresConnectionString).When(o => o.IsPostgres)
+            .WithMessage(o => $"ConnectionStrings:Election: \"{o.ConnectionString}\" is not a connection string to PostgreSQL naming a Host and a Database (e.g. Host=db1,db2;Database=election;Username=election;Target Session Attributes=read-write).");
+    }
+
+    private static bool IsPostgresConnectionString(string value)
+    {
+        try
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = value };
+            return builder.ContainsKey("Host") && builder.ContainsKey("Database");
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool IsConnectionString(string value)

@@ -40,7 +40,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Edited_entry_is_detected_at_its_sequence()
     {
-        await SqlAsync("UPDATE AuditEntries SET DataJson = 'tampered' WHERE Sequence = 3");
+        await SqlAsync("""UPDATE "AuditEntries" SET "DataJson" = 'tampered' WHERE "Sequence" = 3""");
         var result = await VerifyAsync();
         Assert.False(result.Ok);
         Assert.Equal(3, result.BrokenAt);
@@ -64,7 +64,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Deleted_middle_entry_is_detected()
     {
-        await SqlAsync("DELETE FROM AuditEntries WHERE Sequence = 2");
+        await SqlAsync("""DELETE FROM "AuditEntries" WHERE "Sequence" = 2""");
         var result = await VerifyAsync();
         Assert.False(result.Ok);
         Assert.Equal(2, result.BrokenAt);
@@ -73,7 +73,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     [Fact]
     public async Task Deleted_last_entry_is_detected_by_the_chain_head()
     {
-        await SqlAsync("DELETE FROM AuditEntries WHERE Sequence = (SELECT MAX(Sequence) FROM AuditEntries)");
+        await SqlAsync("""DELETE FROM "AuditEntries" WHERE "Sequence" = (SELECT MAX("Sequence") FROM "AuditEntries")""");
         var result = await VerifyAsync();
         Assert.False(result.Ok);
         Assert.Contains("xóa", result.Reason, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ElectionSystem.Server.Features.Elections;
+using ElectionSystem.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,18 +65,34 @@ public class GroupCommitTests(ElectionsHall hall, ITestOutputHelper output) : IC
         output.WriteLine($"largest batch: {hall.Services.GetRequiredService<BallotWriter>().LargestBatch}");
 
         // Acknowledged ⇒ in the file: a new connection of its own (not the server's pool) sees every ballot.
-        var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(hall.DataFolder, "election.db"), Pooling = false, Mode = SqliteOpenMode.ReadOnly };
-        await using (var connection = new SqliteConnection(file.ToString()))
+        if (hall.PostgresDatabase is { } database)
         {
-            await connection.OpenAsync();
-            long Count(string table)
+            // PostgreSQL: the same through a connection of its own, outside the server's pool.
+            await using var pg = new Npgsql.NpgsqlConnection(PostgresCluster.Instance.ConnectionString(database) + ";Pooling=false");
+            await pg.OpenAsync();
+            long PgCount(string table)
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE \"RoundId\" = $r";
-                command.Parameters.AddWithValue("$r", round.Id.ToString().ToUpperInvariant());
+                using var command = new Npgsql.NpgsqlCommand($"SELECT COUNT(*) FROM \"{table}\" WHERE \"RoundId\" = @r", pg);
+                command.Parameters.AddWithValue("r", round.Id);
                 return (long)command.ExecuteScalar()!;
             }
-            Assert.Equal((Delegates, Delegates, Delegates), (Count("Ballots"), Count("Participations"), Count("Receipts")));
+            Assert.Equal((Delegates, Delegates, Delegates), (PgCount("Ballots"), PgCount("Participations"), PgCount("Receipts")));
+        }
+        else
+        {
+            var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(hall.DataFolder, "election.db"), Pooling = false, Mode = SqliteOpenMode.ReadOnly };
+            await using (var connection = new SqliteConnection(file.ToString()))
+            {
+                await connection.OpenAsync();
+                long Count(string table)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE \"RoundId\" = $r";
+                    command.Parameters.AddWithValue("$r", round.Id.ToString().ToUpperInvariant());
+                    return (long)command.ExecuteScalar()!;
+                }
+                Assert.Equal((Delegates, Delegates, Delegates), (Count("Ballots"), Count("Participations"), Count("Receipts")));
+            }
         }
 
         var announced = await hall.CountAndAnnounceAsync(round.Id);

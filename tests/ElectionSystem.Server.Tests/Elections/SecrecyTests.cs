@@ -1,6 +1,7 @@
 using ElectionSystem.Domain.Records;
 using ElectionSystem.Server.Features.Elections;
 using Microsoft.Data.Sqlite;
+using ElectionSystem.Server.Tests.Infrastructure;
 
 namespace ElectionSystem.Server.Tests.Elections;
 
@@ -9,6 +10,8 @@ namespace ElectionSystem.Server.Tests.Elections;
 /// audit log are read raw, and nothing links a delegate to a ballot's content; the stored order of
 /// ballots does not follow the casting order.
 /// </summary>
+// SQLite file test (ADR 0011); on PostgreSQL: PostgresSecrecyTests.
+[Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
 public class SecrecyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
 {
     [Fact]

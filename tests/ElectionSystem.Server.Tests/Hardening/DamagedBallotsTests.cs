@@ -4,6 +4,7 @@ using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Tests.Elections;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ElectionSystem.Server.Tests.Infrastructure;
 
 namespace ElectionSystem.Server.Tests.Hardening;
 
@@ -12,6 +13,8 @@ namespace ElectionSystem.Server.Tests.Hardening;
 /// close failed with a 500 (or counted what it could read). Now the close runs integrity_check
 /// first and refuses with a Vietnamese 503; the round stays open.
 /// </summary>
+// SQLite file test (ADR 0011); on PostgreSQL: PostgresStorageFailureTests.
+[Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
 public sealed class DamagedBallotsTests : IAsyncLifetime
 {
     private readonly ElectionsHall _hall = new();

@@ -16,6 +16,8 @@ namespace ElectionSystem.Server.Tests.Hardening;
 /// fails with SQLite's "database or disk is full", and the person gets one Vietnamese 507 saying
 /// nothing was saved — not an English 500 — and nothing was saved.
 /// </summary>
+// SQLite file test (ADR 0011); on PostgreSQL: PostgresStorageFailureTests.
+[Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
 public sealed class DiskFullTests : IAsyncLifetime
 {
     private readonly TmpfsHallFactory _hall = new();

@@ -21,6 +21,7 @@ public sealed class StartupRefusalTests : IDisposable
     private string DatabasePath => Path.Combine(_folder, "election.db");
 
     [Fact]
+    [Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
     public async Task A_truncated_database_stops_the_start_with_one_line_and_exit_65()
     {
         WriteDatabase(DatabasePath);
@@ -37,6 +38,7 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
     public async Task A_file_that_is_not_a_database_stops_the_start_with_exit_65()
     {
         var junk = new byte[64 * 1024];
@@ -62,6 +64,7 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestDatabase.Category, TestDatabase.SqliteFile)]
     public async Task The_database_and_its_wal_and_shm_are_owner_only_whatever_the_umask()
     {
         if (OperatingSystem.IsWindows())

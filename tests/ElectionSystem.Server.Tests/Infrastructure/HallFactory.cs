@@ -5,6 +5,7 @@ using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Names;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,7 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ElectionSystem.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server on a fresh temporary data folder (its own SQLite file, keys and badge key).
+/// The real server on a fresh temporary data folder (its own SQLite file, keys and badge key;
+/// with ELECTION_TEST_DB=postgres a fresh database of its own in the run's PostgreSQL cluster).
 /// Shared per test class (IClassFixture), so tests in a class share one start-up; tests therefore
 /// make their own delegates and assert on what they made. Helpers sign in as any role, open hub
 /// connections and reach the database.
@@ -27,16 +29,39 @@ public partial class HallFactory : WebApplicationFactory<Program>
 
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
     private readonly Lazy<Task<string>> _displayKey;
+    private readonly bool _sharesStorage;
     private int _counter;
 
     public HallFactory()
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "es-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
+        if (OnPostgres)
+        {
+            PostgresDatabase = PostgresCluster.Instance.CreateDatabase();
+        }
+        _displayKey = new Lazy<Task<string>>(() => CreateDisplayKeyAsync("test projector"));
+    }
+
+    /// <summary>
+    /// A second app node on the same storage as <paramref name="storageOf"/>: its data folder (so the
+    /// same Data Protection keys and badge key) and its database. The first one removes them.
+    /// </summary>
+    protected HallFactory(HallFactory storageOf)
+    {
+        DataFolder = storageOf.DataFolder;
+        PostgresDatabase = storageOf.PostgresDatabase;
+        _sharesStorage = true;
         _displayKey = new Lazy<Task<string>>(() => CreateDisplayKeyAsync("test projector"));
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The PostgreSQL database's name (null on SQLite).</summary>
+    public string? PostgresDatabase { get; }
+
+    /// <summary>PostgreSQL (a database of its own in the run's cluster): with ELECTION_TEST_DB=postgres, or always for a PostgreSQL-only test.</summary>
+    protected virtual bool OnPostgres => TestDatabase.IsPostgres;
 
     /// <summary>Seed the demo congress instead of an empty one.</summary>
     protected virtual bool Demo => false;
@@ -45,6 +70,11 @@ public partial class HallFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Demo", Demo ? "true" : "false");
+        if (PostgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", DatabaseProviders.Postgres);
+            builder.UseSetting("ConnectionStrings:Election", PostgresCluster.Instance.ConnectionString(PostgresDatabase));
+        }
         builder.UseSetting("Auth:LoginAttemptsPerMinutePerAddress", "1000");
         builder.UseEnvironment("Development");
     }
@@ -198,7 +228,15 @@ public partial class HallFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (_sharesStorage)
+        {
+            return;
+        }
         SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is not null)
+        {
+            PostgresCluster.Instance.DropDatabase(PostgresDatabase);
+        }
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -13,7 +13,8 @@ namespace ElectionSystem.Server.Tests.OpenVotes;
 /// <summary>A clock the test moves by hand (lockouts without sleeping).</summary>
 public sealed class TestClock : TimeProvider
 {
-    private long _ticks = DateTimeOffset.UtcNow.UtcTicks;
+    // A whole second: PostgreSQL stores microseconds, so a time the test computes equals the one read back.
+    private long _ticks = DateTimeOffset.UtcNow.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond;
 
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
 

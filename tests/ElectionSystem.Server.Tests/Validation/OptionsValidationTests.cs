@@ -27,6 +27,7 @@ public class OptionsValidationTests
     [InlineData("Hall:ElectionRequestsInFlight", "many", "'Hall:ElectionRequestsInFlight'")]
     [InlineData("Proxy:KnownProxies:0", "nginx.local", "Proxy:KnownProxies: \"nginx.local\" is not an IP address")]
     [InlineData("ConnectionStrings:Election", "Data Source", "ConnectionStrings:Election: \"Data Source\" is not a connection string")]
+    [InlineData("Database:Provider", "mysql", "Database:Provider: \"mysql\" is not a database provider (sqlite or postgres)")]
     public async Task A_bad_setting_stops_the_start_and_names_the_setting(string key, string value, string expected)
     {
         await using var hall = new MisconfiguredHall(key, value);

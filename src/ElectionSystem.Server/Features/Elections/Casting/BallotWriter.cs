@@ -94,7 +94,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
         }
     }
 
-    private async Task WriteBatchAsync(List<Pending> batch, CancellationToken stoppingToken)
+    private async Task WriteBatchAsync(List<Pending> batch, CancellationToken stoppingToken, bool afterDuplicate = false)
     {
         try
         {
@@ -108,6 +108,13 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
         {
             if (batch.Count == 1)
             {
+                // Another node stored this delegate's participation between our check and our INSERT:
+                // once more, and the check now sees it (the same key gets its receipt, another is refused).
+                if (!afterDuplicate && StorageFailure.IsDuplicate(ex))
+                {
+                    await WriteBatchAsync(batch, stoppingToken, afterDuplicate: true);
+                    return;
+                }
                 batch[0].Done.TrySetException(ex);
                 return;
             }

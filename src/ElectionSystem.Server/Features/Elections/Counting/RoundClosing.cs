@@ -38,6 +38,7 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
                 collected = count.Counted.Result.Collected, recordSha256 = round.RecordSha256,
             });
             await db.SaveChangesAsync(ct);
+            await tally.ForgetWriteOrderAsync(ct);
             signal = new RoundSignal(round.Id, election.Id, round.State.Word(), election.Title, RoundWords.Label(round));
         }
         await transitions.ClosedAsync(signal);

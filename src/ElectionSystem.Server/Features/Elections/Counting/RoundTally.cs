@@ -19,6 +19,13 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
     /// </summary>
     public Task<IReadOnlyList<string>> DamageAsync(CancellationToken ct) => health.IntegrityProblemsAsync(ct);
 
+    /// <summary>
+    /// After the close has committed: the stored ballots, receipts and participations no longer show
+    /// the order or the transactions they were written in (PostgreSQL; SQLite's tables never did; ADR 0011).
+    /// </summary>
+    public Task ForgetWriteOrderAsync(CancellationToken ct) =>
+        WriteOrder.ForgetAsync(db, [typeof(StoredBallot), typeof(Receipt), typeof(Participation)], ct);
+
     /// <summary>At the close: who was present and Base now; issued once per delegate (IssuedBallots).</summary>
     public async Task<StoredCount> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
     {

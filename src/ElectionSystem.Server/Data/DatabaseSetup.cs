@@ -1,32 +1,45 @@
 using System.Data.Common;
+using ElectionSystem.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ElectionSystem.Server.Data;
 
 /// <summary>
-/// SQLite as the hall needs it: every commit durable before it is acknowledged (synchronous=FULL),
-/// concurrent writers wait rather than fail (busy_timeout), readers never block the writer (WAL).
+/// The database behind <see cref="ElectionDbContext"/>, chosen by <c>Database:Provider</c>. Each
+/// provider's particulars sit in one place per concern: connection setup here (SQLite's pragmas,
+/// PostgreSQL's <see cref="PostgresSetup"/>), the storage's errors in <see cref="StorageFailure"/>,
+/// its self-check in <see cref="DatabaseHealth"/>, the file's mode in <see cref="DatabaseFiles"/>
+/// (SQLite only) and the migrations in a set per provider.
 /// </summary>
-public static class SqliteSetup
+public static class DatabaseSetup
 {
-    public static IServiceCollection AddElectionData(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddElectionData(this IServiceCollection services, string provider, string connectionString)
     {
         services.AddSingleton<AuditChainGate>();
-        services.AddSingleton<SqlitePragmas>();
         services.AddExceptionHandler<StorageFailureHandler>();
         services.AddScoped<DatabaseHealth>();
+        if (DatabaseProviders.IsPostgres(provider))
+        {
+            // Everything asks for ElectionDbContext; on PostgreSQL it is the subclass (its own migrations).
+            services.AddDbContext<ElectionDbContext, PostgresElectionDbContext>(options => options.UseHallPostgres(connectionString));
+            return services;
+        }
+        services.AddSingleton<SqlitePragmas>();
         services.AddDbContext<ElectionDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         return services;
     }
 
-    /// <summary>Applies migrations and switches the file to WAL (a persistent property of the file).</summary>
+    /// <summary>Applies the provider's migrations; SQLite: then switches the file to WAL (a persistent property of the file).</summary>
     public static async Task MigrateAsync(this ElectionDbContext db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }
 
