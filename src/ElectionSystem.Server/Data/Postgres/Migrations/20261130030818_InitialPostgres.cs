@@ -25,6 +25,7 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Disabled = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     FailedSignIns = table.Column<int>(type: "integer", nullable: false),
                     SignInBackOffUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
@@ -107,7 +108,13 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     IsChair = table.Column<bool>(type: "boolean", nullable: false),
                     DelegateId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ElectedByOpenVoteId = table.Column<Guid>(type: "uuid", nullable: true)
+                    ElectedByOpenVoteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ActivationHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActivationExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PassphraseHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailedSecretAttempts = table.Column<int>(type: "integer", nullable: false),
+                    SecretBackOffUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,6 +158,12 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     DelegateId = table.Column<Guid>(type: "uuid", nullable: false),
                     DelegateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     DelegateName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccountUserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AccountDisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AccountRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FirstApprovedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    FirstApproverId = table.Column<Guid>(type: "uuid", nullable: true),
                     RequestedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     RequestedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
                     RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
