@@ -109,6 +109,7 @@ api.MapTablet();
 api.MapOpenVotes();
 api.MapElections();
 api.MapCounting();
+api.MapCommitteeKeys();
 api.MapDuties();
 api.MapMinutes();
 api.MapPaperEntry();
