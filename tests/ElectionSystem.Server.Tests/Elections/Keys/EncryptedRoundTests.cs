@@ -108,6 +108,11 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         AssertDomainCount(announced.Result, ElectionKind.Other, open, choices);
         Assert.Equal([3, 2, 2, 2], ids.Select(id => announced.Result.Candidates.Single(c => c.Id == id).Votes));
         Assert.Equal(trackers.Order(StringComparer.Ordinal), announced.Receipts);
+        // The decryption stands where the two confirmations stood: the first to decrypt and the one who completed it.
+        var confirmed = await ElectionsHall.OkAsync<CommitteeRoundDto>(members[0].Client.GetAsync($"/api/committee/rounds/{r1.Id}"));
+        Assert.Equal([members[0].Code, members[4].Code], confirmed.Confirmations.Select(c => c.By[(c.By.LastIndexOf('(') + 1)..^1]));
+        var docx = await members[0].Client.GetAsync($"/api/minutes/rounds/{r1.Id}.docx");
+        Assert.True(docx.IsSuccessStatusCode, $"{(int)docx.StatusCode}");
 
         // One candidate, no surplus ("đồng ý" / "không đồng ý"): decrypted by another 3 of the 5.
         var single = await hall.ElectionAsync(ElectionKinds.Other, "Bầu thử một ứng viên", 1, ["Hoàng Văn Em"]);

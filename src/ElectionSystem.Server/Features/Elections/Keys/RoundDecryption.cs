@@ -90,6 +90,14 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
                 var stored = await tally.CountDecryptedAsync(round, decrypted, ct);
                 round.State = RoundState.Confirmed;
                 rounds.Decrypted(enc);
+                // The decryption is the confirmation: the first member to decrypt and the one who completed it
+                // stand where the two confirmations stood (minutes, committee view); the audit line names all k.
+                var first = partials.Count > 0 ? partials[0] : null;
+                var members = await db.Set<CeremonyMember>().AsNoTracking().Where(m => m.CeremonyId == enc.CeremonyId).ToDictionaryAsync(m => m.Index, ct);
+                round.FirstConfirmedBy = Account(members[first?.Index ?? me.Index]);
+                round.FirstConfirmedAt = first?.PostedAt ?? enc.DecryptedAt;
+                round.SecondConfirmedBy = Account(me);
+                round.SecondConfirmedAt = enc.DecryptedAt;
                 await audit.AppendAsync(user, "election.round.decrypted", $"round:{roundId}", new
                 {
                     trustees = all.Select(p => p.Index), round.RecordSha256, collected = stored.Counted.Result.Collected,
@@ -101,6 +109,8 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
         await transitions.ConfirmedAsync(signal);
         return await TotalsAsync(roundId, user, ct);
     }
+
+    private static string Account(CeremonyMember m) => $"{m.FullName} ({m.Code})";
 
     public const string NotEncrypted = "Lần bầu này không mã hóa: kết quả do hai thành viên Ban Kiểm phiếu xác nhận như trước.";
 
