@@ -128,11 +128,12 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
             new BallotContent.Marks(new Dictionary<string, Mark> { [only] = Mark.Disagree }),
             new BallotContent.Marks(new Dictionary<string, Mark> { [only] = Mark.Both }),
         ];
-        for (var i = 0; i < choices2.Count; i++)
-        {
-            trackers.Add((await ElectionsHall.OkAsync<CastReceipt>(Cast(seated[i], r2.Id, ElectionsHall.NewKey(), Encrypt(open2.Encryption, layout2, choices2[i])))).Receipt);
-            plaintextNeedles.Add(PlainBallotJson.ToJson(choices2[i]));
-        }
+        // Cast at once: each is checked in its own request, side by side, then written by the one writer.
+        var burst = choices2.Select((c, i) => Encrypt(open2.Encryption, layout2, c)).ToList();
+        var receipts2 = await Task.WhenAll(burst.Select((json, i) => ElectionsHall.OkAsync<CastReceipt>(Cast(seated[i], r2.Id, ElectionsHall.NewKey(), json))));
+        Assert.Equal(burst.Select(json => BallotEncryption.Tracker(WireBallot.Parse(json))), receipts2.Select(x => x.Receipt));
+        trackers.AddRange(receipts2.Select(x => x.Receipt));
+        plaintextNeedles.AddRange(choices2.Select(PlainBallotJson.ToJson));
         await ElectionsHall.OkAsync<CommitteeRoundDto>(members[1].Client.PostAsync($"/api/committee/rounds/{r2.Id}/close", null));
         foreach (var m in new[] { members[1], members[3] }) Assert.False((await PostPartialsAsync(m, r2.Id)).Decrypted);
         Assert.True((await PostPartialsAsync(members[4], r2.Id)).Decrypted);
@@ -150,7 +151,7 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         }
     }
 
-    private static async Task<BallotView> Tablet(SeatedDelegate d, Guid roundId)
+    internal static async Task<BallotView> Tablet(SeatedDelegate d, Guid roundId)
     {
         var state = await ElectionsHall.OkAsync<TabletBallotState>(d.Tablet.GetAsync("/api/elections/ballot"));
         Assert.Equal(roundId, state.Ballot!.RoundId);
@@ -159,11 +160,11 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
     }
 
     /// <summary>The Domain round the tablet's view stands for (Base and issued do not matter to a ballot's layout).</summary>
-    private static ElectionRound DomainRound(BallotView view, ElectionKind kind) =>
+    internal static ElectionRound DomainRound(BallotView view, ElectionKind kind) =>
         new(kind, view.Seats, new CongressBase(0, 0, 0), 0, [.. view.Names.Select(n => new Candidate(n.Id, n.FullName))], ElectionRules.Default);
 
     /// <summary>What the tablet will do: the Domain's plaintext of the choice, encrypted and proved for the round.</summary>
-    private static string Encrypt(RoundEncryption enc, BallotLayout layout, BallotContent choice)
+    internal static string Encrypt(RoundEncryption enc, BallotLayout layout, BallotContent choice)
     {
         var p = layout.Encode(choice);
         var shape = new BallotShape(enc.Shape.R, enc.Shape.K, enc.Shape.W, enc.Shape.Lo, enc.Shape.Hi);
@@ -180,10 +181,10 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         return WireBallot.Write(ballot with { Rows = [row with { Proof = row.Proof with { Branches = branches } }, .. ballot.Rows.Skip(1)] });
     }
 
-    private static Task<HttpResponseMessage> Cast(SeatedDelegate d, Guid roundId, string key, string json) =>
+    internal static Task<HttpResponseMessage> Cast(SeatedDelegate d, Guid roundId, string key, string json) =>
         d.Tablet.PostAsJsonAsync($"/api/elections/rounds/{roundId}/ballot", new CastRequest(key, null, null, null, JsonDocument.Parse(json).RootElement.Clone()));
 
-    private static async Task RefusedAsync(Task<HttpResponseMessage> call, HttpStatusCode status, string detail)
+    internal static async Task RefusedAsync(Task<HttpResponseMessage> call, HttpStatusCode status, string detail)
     {
         var response = await call;
         var body = await response.Content.ReadAsStringAsync();
@@ -192,7 +193,7 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
     }
 
     /// <summary>What a member's browser will do: D_j = A^(x_j) of every total with its proof, in the contexts the server names.</summary>
-    private static PartialDecryptionRequest Partials(Trustee m, RoundTotalsDto totals)
+    internal static PartialDecryptionRequest Partials(Trustee m, RoundTotalsDto totals)
     {
         var k = Group.GPow(m.Share);
         List<PartialEntry> Of(IReadOnlyList<TotalEntry> entries, string kind) => [.. entries.Select((t, i) =>
@@ -204,7 +205,7 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         return new PartialDecryptionRequest(Of(totals.Rows, "row"), Of(totals.Options, "option"));
     }
 
-    private static async Task<RoundTotalsDto> PostPartialsAsync(Trustee m, Guid roundId)
+    internal static async Task<RoundTotalsDto> PostPartialsAsync(Trustee m, Guid roundId)
     {
         var totals = await ElectionsHall.OkAsync<RoundTotalsDto>(m.Client.GetAsync($"/api/committee/rounds/{roundId}/totals"));
         Assert.Equal(m.Index, totals.You);
@@ -213,7 +214,7 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
     }
 
     /// <summary>The announced result equals the Domain's own count of the plaintext ballots the test chose, with the same Base and issued.</summary>
-    private static void AssertDomainCount(RoundResultDto announced, ElectionKind kind, BallotView view, IReadOnlyList<BallotContent> choices)
+    internal static void AssertDomainCount(RoundResultDto announced, ElectionKind kind, BallotView view, IReadOnlyList<BallotContent> choices)
     {
         var round = new ElectionRound(kind, view.Seats, new CongressBase(announced.Base, 0, 0), announced.Issued,
             [.. view.Names.Select(n => new Candidate(n.Id, n.FullName))], ElectionRules.Default);
