@@ -77,6 +77,8 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         await RefusedAsync(Cast(late, r1.Id, ElectionsHall.NewKey(), Encrypt(otherRound, layout, choices[0])), HttpStatusCode.BadRequest, "không qua kiểm tra");
         await RefusedAsync(ElectionsHall.CastAsync(late.Tablet, r1.Id, ElectionsHall.NewKey(), [ids[0], ids[1]]), HttpStatusCode.BadRequest, "phiếu mã hóa");
         await RefusedAsync(Cast(late, r1.Id, ElectionsHall.NewKey(), "{\"rows\":[]}"), HttpStatusCode.BadRequest, "sai định dạng");
+        // The tablet never sends a choice in the clear: no server-side draft check on an encrypted round.
+        await RefusedAsync(late.Tablet.PostAsJsonAsync($"/api/elections/rounds/{r1.Id}/ballot/check", new BallotRequest([ids[0]], null)), HttpStatusCode.BadRequest, "không gửi lựa chọn chưa mã hóa");
         await RefusedAsync(Cast(late, r1.Id, ElectionsHall.NewKey(), sent[2]), HttpStatusCode.Conflict, "trùng mã theo dõi");
         choices.Add(new BallotContent.Struck([ids[1], ids[3]]));
         var lastJson = Encrypt(enc, layout, choices[^1]);

@@ -18,6 +18,8 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer)
 {
     public const string EncryptedOnly = "encrypted: lần bầu này dùng phiếu mã hóa — máy tính bảng mã hóa phiếu và gửi trường \"encrypted\", không gửi struck/marks.";
     public const string PlaintextOnly = "encrypted: lần bầu này không mã hóa — gửi phiếu bằng struck/marks.";
+    public const string NoPlaintextCheck = "Lần bầu này dùng phiếu mã hóa: máy tính bảng tự kiểm tra phiếu theo mẫu phiếu (encryption.layout), không gửi lựa chọn chưa mã hóa lên máy chủ.";
+    public const string Mixed = "encrypted: phiếu mã hóa không gửi kèm struck/marks/acceptInvalid (lựa chọn không rời máy tính bảng khi chưa mã hóa).";
     public const string Duplicate = "Phiếu mã hóa này đã được nộp (trùng mã theo dõi): mỗi phiếu chỉ được nộp một lần.";
 
     /// <param name="key">The open round's key when <paramref name="roundId"/> is the open, encrypted round; else null.</param>
@@ -25,6 +27,7 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer)
     internal async Task<ProblemOr<CastReceipt>> CastAsync(Guid roundId, Guid delegateId, string keyHash, CastRequest r, JsonElement json,
         RoundKey? key, bool plaintextOpen, IReadOnlyDictionary<Guid, string>? voted, string actor, CancellationToken ct)
     {
+        if (r.Struck is not null || r.Marks is not null || r.AcceptInvalid is not null) return Problems.BadRequest(Mixed);
         EncryptedBallot ballot;
         try
         {

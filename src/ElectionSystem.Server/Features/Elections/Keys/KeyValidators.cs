@@ -21,7 +21,7 @@ public sealed class DealingRequestValidator : AbstractValidator<DealingRequest>
         RuleFor(r => r.Commitments).NotNull().WithMessage("commitments: thiếu danh sách cam kết.");
         RuleForEach(r => r.Commitments).Must(KeyHex.IsHex32).WithMessage("commitments[{CollectionIndex}]: phải là 64 chữ số hex viết thường.");
         RuleFor(r => r.Shares).NotNull().WithMessage("shares: thiếu các phần khóa đã niêm phong.");
-        RuleForEach(r => r.Shares).ChildRules(s =>
+        RuleForEach(r => r.Shares).NotNull().WithMessage("shares[{CollectionIndex}]: thiếu phần khóa.").ChildRules(s =>
         {
             s.RuleFor(x => x.To).GreaterThanOrEqualTo(1).WithMessage("shares[].to: số thứ tự người nhận bắt đầu từ 1.");
             s.RuleFor(x => x.Sealed).Must(KeyHex.IsSealedShare).WithMessage("shares[].sealed: phải là base64 của 80 byte (crypto_box_seal của 32 byte).");
@@ -41,6 +41,8 @@ public sealed class PartialDecryptionRequestValidator : AbstractValidator<Partia
     {
         RuleFor(r => r.Rows).NotNull().WithMessage("rows: thiếu phần giải mã của các dòng.");
         RuleFor(r => r.Options).NotNull().WithMessage("options: thiếu phần giải mã của các lựa chọn.");
+        RuleForEach(r => r.Rows).NotNull().WithMessage("rows[{CollectionIndex}]: thiếu phần giải mã.");
+        RuleForEach(r => r.Options).NotNull().WithMessage("options[{CollectionIndex}]: thiếu phần giải mã.");
     }
 }
 
