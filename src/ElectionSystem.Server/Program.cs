@@ -82,6 +82,8 @@ app.UseRateLimiter();
 app.UseSameOriginWrites();
 app.UseAuthentication();
 app.UseStaffSessions();
+// A temporary password (a new account, a reset) opens nothing but its own change.
+app.UseTemporaryPasswords();
 app.UseTabletSessions();
 // A counting-committee member's session counts while they are on the committee's list (ADR 0010).
 app.UseCommitteeMemberSessions();

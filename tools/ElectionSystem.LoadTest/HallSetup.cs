@@ -36,16 +36,17 @@ internal sealed record Staff(string Organiser, string Presidium, string Counter1
 
 /// <summary>
 /// Sets up a congress of N delegates over the server's public API only, as the organisers and the
-/// check-in desk do from their pages: the organiser signs in with the first-run password, makes a
-/// current session if there is none, imports the delegate list (a CSV made in memory: preview, then
-/// commit), creates the staff accounts (the server chooses their passwords and shows them once) and
-/// the display keys (shown once), reads the signed badge tokens as for printing, and the desk scans
-/// every badge. Then PIN slips (clear PINs returned once), the counting committee elected by open
-/// vote and signed in with its members' own PINs (ADR 0010), and tablet sign-in with code + PIN. Nothing is written to the database behind the server's back, so
-/// the tool works the same against a server it started and one it attached to. Set up twice on one
-/// congress, the steps up to check-in carry on (unchanged rows, delegates already checked in, the
-/// staff accounts' passwords reset); the PIN slips then stop the run, since only delegates without
-/// a PIN get one.
+/// check-in desk do from their pages: the organiser signs in with the first-run password (and, as
+/// every temporary password asks, sets its own), imports the delegate list (a CSV made in memory:
+/// preview, then commit), creates the staff accounts (the server chooses temporary passwords, each
+/// account sets its own at its first sign-in) and the display keys (shown once), issues the PIN slips
+/// (clear PINs returned once), and only then makes a current session if there is none: during the
+/// congress new accounts and bulk PINs wait for a counting-committee member (ADR 0010). Then the desk
+/// scans every badge, the counting committee is elected by open vote and signs in with its members'
+/// own PINs, and tablets sign in with code + PIN. Nothing is written to the database behind the
+/// server's back, so the tool works the same against a server it started and one it attached to.
+/// Run again on a congress already in session, it stops at the staff accounts (a reset would wait
+/// for a member): use a fresh data folder.
 /// </summary>
 internal static class HallSetup
 {
@@ -58,8 +59,8 @@ internal static class HallSetup
 
     public static string CodeOf(int i) => "LT" + (i + 1).ToString("D5", CultureInfo.InvariantCulture);
 
-    public static async Task<string> LoginAsync(HallApi api, string user, string password, CancellationToken ct) =>
-        (await api.CallAsync<LoginResponse>(HttpMethod.Post, "/api/auth/login", null, new LoginRequest(user, password), ct)).AccessToken;
+    public static Task<string> LoginAsync(HallApi api, string user, string password, CancellationToken ct) =>
+        StaffSignIn.LoginAsync(api, user, password, ct);
 
     /// <summary>Everything before the tablets sign in; dataFolder is read only for the first-run password file.</summary>
     public static async Task<Staff> SetUpAsync(HallApi api, string dataFolder, int delegates, int displayKeys, CancellationToken ct)
@@ -67,7 +68,8 @@ internal static class HallSetup
         var lines = await File.ReadAllLinesAsync(Path.Combine(dataFolder, CongressBootstrap.InitialPasswordFile), ct);
         var organiser = await LoginAsync(api, lines[0].Trim(), lines[1].Trim(), ct);
         Log.Info($"signed in as organiser {lines[0].Trim()}");
-        await EnsureCurrentSessionAsync(api, organiser, ct);
+        // Staff accounts and bulk PIN slips before the congress opens: during it each would wait
+        // for a counting-committee member (ADR 0010).
         await ImportAsync(api, organiser, delegates, ct);
 
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,7 +79,7 @@ internal static class HallSetup
             (CheckInDesk, "Bàn điểm danh (thử tải)", Roles.CheckInStaff),
         })
         {
-            passwords[user] = await AccountAsync(api, organiser, user, name, role, ct);
+            passwords[user] = await StaffSignIn.AccountAsync(api, organiser, user, name, role, ct);
         }
         var keys = new List<string>();
         for (var k = 0; k < displayKeys; k++)
@@ -88,12 +90,13 @@ internal static class HallSetup
         }
         Log.Info($"{passwords.Count} staff accounts ({string.Join(", ", passwords.Keys)}), {keys.Count} display keys");
 
-        await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
-
         // PIN slips now: the committee's members sign in with theirs (ADR 0010), the tablets later.
         var slips = await api.CallAsync<PinSlips>(HttpMethod.Post, "/api/tablet/pins", organiser, new GeneratePinsRequest(false), ct);
         var pins = slips.Slips.ToDictionary(s => s.Code, s => s.Pin, StringComparer.Ordinal);
         Log.Info($"PIN slips: {pins.Count}");
+
+        await EnsureCurrentSessionAsync(api, organiser, ct);
+        await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
         var presidium = await LoginAsync(api, "lt-presidium", passwords["lt-presidium"], ct);
         var (counter1, counter2) = await ElectCommitteeAsync(api, organiser, presidium, pins, ct);
         return new Staff(organiser, presidium, counter1, counter2, keys, pins);
@@ -117,17 +120,20 @@ internal static class HallSetup
         var badges = (await api.CallAsync<List<BadgeDto>>(HttpMethod.Get, "/api/badges", organiser, null, ct))
             .ToDictionary(b => b.Code, b => b.DelegateId, StringComparer.Ordinal);
         string[] codes = [CodeOf(0), CodeOf(1)];
-        await api.CallAsync<List<CommitteeMemberDto>>(HttpMethod.Put, "/api/elections/committee-members", presidium,
-            new SetCommitteeRequest(vote.Id, [new CommitteeMemberChoice(badges[codes[0]], true), new CommitteeMemberChoice(badges[codes[1]], false)]), ct);
+        var slips = (await api.CallAsync<List<ActivationSlipDto>>(HttpMethod.Put, "/api/elections/committee-members", presidium,
+            new SetCommitteeRequest(vote.Id, [new CommitteeMemberChoice(badges[codes[0]], true), new CommitteeMemberChoice(badges[codes[1]], false)]), ct))
+            .ToDictionary(s => s.Code!, s => s.ActivationCode, StringComparer.Ordinal);
         var tokens = new List<string>();
         foreach (var code in codes)
         {
             var pin = pins.TryGetValue(code, out var p) ? p
                 : throw new InvalidOperationException($"{code} có mã PIN từ lần chạy trước: chạy thử tải trên một thư mục dữ liệu mới.");
+            // First sign-in: the presidium's one-time activation code, and the member's own passphrase.
+            const string passphrase = "mật khẩu thử tải hội trường";
             tokens.Add((await api.CallAsync<CommitteeSignInResponse>(HttpMethod.Post, "/api/committee/signin", null,
-                new TabletSignInRequest(null, code, pin), ct)).AccessToken);
+                new CommitteeSignInRequest(null, code, pin, ActivationCode: slips[code], NewPassphrase: passphrase, NewPassphraseAgain: passphrase), ct)).AccessToken);
         }
-        Log.Info($"counting committee: {string.Join(", ", codes)} signed in with their PINs");
+        Log.Info($"counting committee: {string.Join(", ", codes)} activated and signed in with their PINs and passphrases");
         return (tokens[0], tokens[1]);
     }
 
@@ -179,30 +185,6 @@ internal static class HallSetup
         var done = await api.UploadAsync<ImportSummary>("/api/import/delegates/commit", organiser, FileName, csv, "text/csv", ct);
         Log.Info($"imported {done.Rows} delegates ({csv.Length / 1024} KB CSV) in {Log.F2(Stopwatch.GetElapsedTime(start).TotalSeconds)} s " +
                  $"(preview {Log.F2(previewed.TotalSeconds)} s): {done.ToCreate} new, {done.ToUpdate} updated, {done.Unchanged} unchanged, {done.NewDelegations} new delegations");
-    }
-
-    /// <summary>
-    /// A new account's password is chosen by the server and shown once; an account left by an earlier
-    /// run against the same congress gets a new one by the organisers' reset.
-    /// </summary>
-    private static async Task<string> AccountAsync(HallApi api, string organiser, string user, string displayName, string role, CancellationToken ct)
-    {
-        var (status, body) = await api.SendAsync(HttpMethod.Post, "/api/accounts", organiser, new AccountCreate(user, displayName, role), ct);
-        if (status == HttpStatusCode.OK)
-        {
-            return JsonSerializer.Deserialize<AccountCreated>(body, HallApi.Json)!.Password;
-        }
-        if (status != HttpStatusCode.Conflict)
-        {
-            throw new HallCallException($"POST /api/accounts ({user}): {(int)status} {body}", status);
-        }
-        var accounts = await api.CallAsync<List<AccountDto>>(HttpMethod.Get, "/api/accounts", organiser, null, ct);
-        var existing = accounts.Single(a => a.UserName == user);
-        if (existing.Role != role || existing.Disabled)
-        {
-            throw new InvalidOperationException($"account {user} exists as {existing.Role}{(existing.Disabled ? ", disabled" : "")}: not usable as {role}");
-        }
-        return (await api.CallAsync<AccountCreated>(HttpMethod.Post, $"/api/accounts/{existing.Id}/reset-password", organiser, null, ct)).Password;
     }
 
     /// <summary>

@@ -70,6 +70,8 @@ public static class CongressBootstrap
                 DisplayName = "Ban Tổ chức",
                 Role = Roles.Organiser,
                 PasswordHash = PasswordHasher.Hash(password),
+                // Written to a file and the console: the first sign-in sets a password of one's own.
+                MustChangePassword = true,
                 CreatedAt = clock.UtcNow,
             });
             await audit.AppendAsync("system", "account.created", "account:admin", new { role = Roles.Organiser });
@@ -77,7 +79,7 @@ public static class CongressBootstrap
             Console.WriteLine($"""
 
                 First run: organiser account "admin", password: {password}
-                (also written to {Path.Combine(hall.DataFolder, InitialPasswordFile)}; change it, then delete that file)
+                (also written to {Path.Combine(hall.DataFolder, InitialPasswordFile)}; the first sign-in asks for a new one, then delete that file)
 
                 """);
         }

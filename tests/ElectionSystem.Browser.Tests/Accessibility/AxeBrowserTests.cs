@@ -66,7 +66,7 @@ public class AxeBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelper out
         if (who is not null)
         {
             var signIn = who.StartsWith('A')
-                ? await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code = who, pin = Pin } })
+                ? await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code = who, pin = Pin, passphrase = ElectionsBrowserFixture.MemberPassphrase } })
                 : await context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = who, password = Password } });
             Assert.True(signIn.Ok, await signIn.TextAsync());
         }

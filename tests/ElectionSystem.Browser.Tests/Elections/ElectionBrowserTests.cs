@@ -129,7 +129,7 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
     {
         var context = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         // Sign in through the API: the same call sets the page cookie for this browser context.
-        var login = await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code, pin = Pin } });
+        var login = await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code, pin = Pin, passphrase = ElectionsBrowserFixture.MemberPassphrase } });
         Assert.True(login.Ok, await login.TextAsync());
         var page = await context.NewPageAsync();
         await page.GotoAsync("/committee");

@@ -25,6 +25,9 @@ namespace ElectionSystem.Browser.Tests.Elections;
 /// </summary>
 public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>Every committee member's own committee passphrase in browser tests.</summary>
+    public const string MemberPassphrase = "mật khẩu Ban Kiểm phiếu";
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "es-browser-" + Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
     public IPlaywright Playwright { get; private set; } = null!;
@@ -80,8 +83,11 @@ public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IA
             db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
             list.Add(d);
         }
+        // Members already activated (the presidium's activation is Server.Tests' CommitteeCredentialTests):
+        // they sign in with code, PIN and MemberPassphrase.
+        var passphrase = PasswordHasher.Hash(MemberPassphrase);
         db.Set<CountingCommitteeMember>().AddRange(list.Take(members).Select((d, i) =>
-            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = i, FullName = d.FullName, DelegateId = d.Id, IsChair = i == 0 }));
+            new CountingCommitteeMember { Id = Guid.NewGuid(), Order = i, FullName = d.FullName, DelegateId = d.Id, IsChair = i == 0, PassphraseHash = passphrase }));
         await db.SaveChangesAsync();
         return list;
     });

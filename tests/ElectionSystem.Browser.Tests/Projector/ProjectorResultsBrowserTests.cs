@@ -123,7 +123,7 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
     private async Task<IPage> CommitteeAsync(string code)
     {
         var context = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var login = await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code, pin = Pin } });
+        var login = await context.APIRequest.PostAsync("/api/committee/signin", new() { DataObject = new { code, pin = Pin, passphrase = ElectionsBrowserFixture.MemberPassphrase } });
         Assert.True(login.Ok, await login.TextAsync());
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();

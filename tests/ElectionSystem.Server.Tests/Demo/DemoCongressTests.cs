@@ -108,6 +108,22 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
         Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
     }
 
+    // The README's walk signs in with the printed passwords and goes straight to work: the seeder set
+    // them as the accounts' own, not as temporary ones (ADR 0010).
+    [Fact]
+    public async Task Demo_accounts_have_their_own_passwords_and_work_at_once()
+    {
+        _ = hall.Services;
+        var lines = await File.ReadAllLinesAsync(Path.Combine(hall.DataFolder, DemoSeeder.CredentialsFile));
+        var desk = lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).First(p => p.Length == 3 && p[0] == Roles.CheckInStaff);
+        using var anon = hall.AnonymousClient();
+        var login = await (await anon.PostAsJsonAsync("/api/auth/login", new LoginRequest(desk[1], desk[2]))).Content.ReadFromJsonAsync<LoginResponse>();
+        Assert.False(login!.MustChangePassword);
+        using var client = hall.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.AccessToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/attendance", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task The_delegate_pins_printed_by_the_demo_sign_in_on_a_tablet()
     {
@@ -127,5 +143,24 @@ public class DemoCongressTests(DemoHallFactory hall) : IClassFixture<DemoHallFac
         }
         // Only those five have a PIN: the rest are printed from /tablet/pins.
         Assert.Equal(5, await hall.WithDbAsync(db => db.DelegateCredentials.CountAsync(c => c.PinHash != null)));
+    }
+
+    [Fact]
+    public async Task The_demo_committee_members_sign_in_with_code_PIN_and_the_passphrase_printed_for_them_and_not_with_the_PIN_alone()
+    {
+        _ = hall.Services; // the server seeds on start
+        var lines = (await File.ReadAllLinesAsync(Path.Combine(hall.DataFolder, DemoSeeder.CredentialsFile)))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length == 3).ToList();
+        var pins = lines.Where(p => p[0] == "delegate").ToDictionary(p => p[1], p => p[2]);
+        var members = lines.Where(p => p[0] == "committee-member").ToList();
+        Assert.Equal(2, members.Count);
+        foreach (var p in members)
+        {
+            using var anon = hall.AnonymousClient();
+            var alone = await anon.PostAsJsonAsync("/api/committee/signin", new Server.Features.Duties.CommitteeSignInRequest(null, p[1], pins[p[1]]));
+            Assert.True(alone.StatusCode == System.Net.HttpStatusCode.Unauthorized, await alone.Content.ReadAsStringAsync());
+            var signedIn = await anon.PostAsJsonAsync("/api/committee/signin", new Server.Features.Duties.CommitteeSignInRequest(null, p[1], pins[p[1]], p[2]));
+            Assert.True(signedIn.IsSuccessStatusCode, await signedIn.Content.ReadAsStringAsync());
+        }
     }
 }

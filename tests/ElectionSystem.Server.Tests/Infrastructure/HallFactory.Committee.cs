@@ -15,7 +15,8 @@ namespace ElectionSystem.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The counting committee of a test hall (ADR 0010): delegates on the committee's list, signed in
-/// at /committee with their own code and PIN. They confirm results and approve what the organiser
+/// at /committee with their own code, PIN and committee passphrase (already activated: the
+/// activation by the presidium is tested in Security/CommitteeCredentialTests). They confirm results and approve what the organiser
 /// or a desk asks for during the congress.
 /// </summary>
 public partial class HallFactory
@@ -23,6 +24,10 @@ public partial class HallFactory
     /// <summary>Every committee member's PIN in tests.</summary>
     public const string MemberPin = "246813";
     private static readonly Lazy<string> MemberPinHash = new(() => PinHasher.Hash(MemberPin));
+
+    /// <summary>Every test committee member's own committee passphrase (set as if they had activated).</summary>
+    public const string MemberPassphrase = "mật khẩu riêng của thành viên";
+    private static readonly Lazy<string> MemberPassphraseHash = new(() => PasswordHasher.Hash(MemberPassphrase));
 
     private readonly object _committeeLock = new();
     private Task<(string First, string Second)>? _counters;
@@ -85,21 +90,27 @@ public partial class HallFactory
                 };
                 db.Delegates.Add(d);
                 db.DelegateCredentials.Add(new DelegateCredential { DelegateId = d.Id, PinHash = MemberPinHash.Value });
-                db.Add(new CountingCommitteeMember { Id = Guid.NewGuid(), Order = order++, FullName = name, IsChair = isChair, DelegateId = d.Id });
+                db.Add(new CountingCommitteeMember
+                {
+                    Id = Guid.NewGuid(), Order = order++, FullName = name, IsChair = isChair, DelegateId = d.Id,
+                    PassphraseHash = MemberPassphraseHash.Value,
+                });
                 list.Add(d.Code);
             }
             await db.SaveChangesAsync();
             return list;
         });
+        // Written past the API: the former list's cached stamps go, as the presidium's PUT does.
+        Services.GetRequiredService<CommitteeSessions>().AllEnded();
         CommitteeCodes = codes;
         return (await MemberTokenAsync(codes[0]), await MemberTokenAsync(codes[1]));
     }
 
-    /// <summary>A committee member's sign-in at /committee with code and PIN.</summary>
-    public async Task<string> MemberTokenAsync(string code, string pin = MemberPin)
+    /// <summary>A committee member's sign-in at /committee with code, PIN and their committee passphrase.</summary>
+    public async Task<string> MemberTokenAsync(string code, string pin = MemberPin, string passphrase = MemberPassphrase)
     {
         using var anon = AnonymousClient();
-        var response = await anon.PostAsJsonAsync("/api/committee/signin", new TabletSignInRequest(null, code, pin));
+        var response = await anon.PostAsJsonAsync("/api/committee/signin", new CommitteeSignInRequest(null, code, pin, passphrase));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ElectionSystem.Server.Features.Duties.CommitteeSignInResponse>())!.AccessToken;
     }

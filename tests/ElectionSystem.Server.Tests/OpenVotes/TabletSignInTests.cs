@@ -77,7 +77,16 @@ public class TabletSignInTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall
     {
         var d = await hall.AddDelegateAsync("Ngô Văn Khoa");
         using var organiser = await hall.ClientAsync(Roles.Organiser);
-        var response = await organiser.PostAsJsonAsync("/api/tablet/pins", new GeneratePinsRequest(false));
+        // Slips for everyone are printed before the congress opens: during it there is no bulk
+        // generation (ADR 0010, StaffAccountDutiesTests), only one delegate's PIN with a member's approval.
+        await hall.EnsureCurrentSessionAsync();
+        HttpResponseMessage response = null!;
+        PinSlips again = null!;
+        await hall.BeforeTheCongressAsync(async () =>
+        {
+            response = await organiser.PostAsJsonAsync("/api/tablet/pins", new GeneratePinsRequest(false));
+            again = (await (await organiser.PostAsJsonAsync("/api/tablet/pins", new GeneratePinsRequest(false))).Content.ReadFromJsonAsync<PinSlips>())!;
+        });
         response.EnsureSuccessStatusCode();
         var slips = (await response.Content.ReadFromJsonAsync<PinSlips>())!;
         var slip = Assert.Single(slips.Slips, s => s.DelegateId == d.Id);
@@ -88,7 +97,6 @@ public class TabletSignInTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall
         Assert.Equal(HttpStatusCode.OK, (await hall.SignInAsync(d.Code, slip.Pin)).StatusCode);
 
         // Without "replace", a second run leaves this delegate's PIN alone.
-        var again = (await (await organiser.PostAsJsonAsync("/api/tablet/pins", new GeneratePinsRequest(false))).Content.ReadFromJsonAsync<PinSlips>())!;
         Assert.DoesNotContain(again.Slips, s => s.DelegateId == d.Id);
 
         // A reset gives a new PIN; the old one stops working. In session it waits for a committee

@@ -115,6 +115,32 @@ public partial class CrossOriginAndHeadersTests(HallFactory hall) : IClassFixtur
         AssertHardened(script);
     }
 
+    /// <summary>
+    /// Issue 14: the tablet and the committee page run libsodium's WebAssembly, so their policy adds
+    /// 'wasm-unsafe-eval' to script-src and nothing else; every other page, and a script file, keeps
+    /// the policy without it.
+    /// </summary>
+    [Fact]
+    public async Task Only_the_pages_that_run_the_ballot_protocol_may_compile_WebAssembly()
+    {
+        using var anonymous = hall.AnonymousClient();
+        using var tablet = await anonymous.GetAsync(new Uri("/tablet", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, tablet.StatusCode);
+        var policy = string.Join(";", tablet.Headers.GetValues("Content-Security-Policy"));
+        var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", directives);
+        Assert.Equal(
+            ElectionSystem.Server.Hosting.SecurityHeaders.ContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries).Where(d => !d.StartsWith("script-src", StringComparison.Ordinal)),
+            directives.Where(d => !d.StartsWith("script-src", StringComparison.Ordinal)));
+        Assert.DoesNotContain("'unsafe-eval'", policy, StringComparison.Ordinal);
+
+        foreach (var path in new[] { "/login", "/js/tablet.js", "/tablet/pins" })
+        {
+            using var other = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.DoesNotContain("wasm", string.Join(";", other.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The CSP runs no inline script: so no page may hold one, nor an on…= handler attribute.</summary>
     [Fact]
     public void No_page_holds_an_inline_script_or_a_handler_attribute()

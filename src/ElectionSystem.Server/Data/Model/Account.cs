@@ -19,6 +19,13 @@ public sealed class Account
     public DateTime CreatedAt { get; set; }
     public bool Disabled { get; set; }
 
+    /// <summary>
+    /// The password was chosen by someone else (the organiser's new account or reset, the first
+    /// run's "admin"): until the account sets its own (POST /api/auth/password), its sign-ins open
+    /// nothing but that change (Features/Auth/TemporaryPasswords).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>Wrong passwords since the last successful sign-in (Features/Auth/LoginThrottle).</summary>
     public int FailedSignIns { get; set; }
 

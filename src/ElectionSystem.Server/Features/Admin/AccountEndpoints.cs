@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Admin;
 
-public sealed record AccountDto(Guid Id, string UserName, string DisplayName, string Role, string RoleName, bool Disabled);
+/// <summary>MustChangePassword: still on the temporary password it was given ("Chưa đổi mật khẩu tạm").</summary>
+public sealed record AccountDto(Guid Id, string UserName, string DisplayName, string Role, string RoleName, bool Disabled, bool MustChangePassword = false);
 
 public sealed record AccountCreate(string UserName, string DisplayName, string Role);
 
 public sealed record AccountRoleChange(string Role);
 
-/// <summary>The password is shown once, here; only its hash is kept.</summary>
+/// <summary>The temporary password is shown once, here; only its hash is kept, and the account must change it before anything else.</summary>
 public sealed record AccountCreated(AccountDto Account, string Password);
 
 public sealed record DisplayKeyDto(Guid Id, string Name, DateTime CreatedAt, bool Revoked);
@@ -28,7 +29,9 @@ public sealed record DisplayKeyCreated(DisplayKeyDto DisplayKey, string Key, str
 /// <summary>
 /// /api/accounts, /api/display-keys and /api/audit: organisers only, every change audited. A password
 /// reset, a disable and a role change end every session of the account (StaffSessions); revoking a
-/// display key closes the hub connections it opened.
+/// display key closes the hub connections it opened. During the congress a new account, a password
+/// reset, an unlock and a role change wait for a counting-committee member (answered 202, ADR 0010);
+/// a disable does not.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -61,114 +64,88 @@ public static class AccountEndpoints
             .RequireAuthorization(AuthSetup.Require(Roles.Organiser))
             .MapAuditRoutes();
 
-    private static AccountDto ToDto(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, Roles.DisplayNameVi(a.Role), a.Disabled);
+    private static AccountDto ToDto(Account a) =>
+        new(a.Id, a.UserName, a.DisplayName, a.Role, Roles.DisplayNameVi(a.Role), a.Disabled, a.MustChangePassword);
 
     private static async Task<Ok<List<AccountDto>>> List(ElectionDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Accounts.AsNoTracking().OrderBy(a => a.Role).ThenBy(a => a.UserName).ToListAsync(ct)).Select(ToDto).ToList());
 
-    private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> Create(
-        AccountCreate request, ElectionDbContext db, AuditLog audit, HallClock clock, ClaimsPrincipal user, CancellationToken ct)
+    private static Results<Ok<AccountCreated>, Accepted<PendingDuty>, ProblemHttpResult> Created(ProblemOr<AccountChange> done) =>
+        done.Problem is { } p ? p : TypedResults.Ok(new AccountCreated(ToDto(done.Value!.Account), done.Value.TemporaryPassword!));
+
+    private static Results<Ok<AccountCreated>, Accepted<PendingDuty>, ProblemHttpResult> Held(PendingDuty pending) =>
+        TypedResults.Accepted((string?)null, pending);
+
+    /// <summary>During the congress a new account waits for a committee member (ADR 0010); its password is temporary either way.</summary>
+    private static async Task<Results<Ok<AccountCreated>, Accepted<PendingDuty>, ProblemHttpResult>> Create(
+        AccountCreate request, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
         var userName = request.UserName.Trim();
-        if (await db.Accounts.AnyAsync(a => a.UserName == userName, ct))
+        if (await accounts.NameTakenAsync(userName, ct) is { } taken)
         {
-            return Problems.Conflict($"Tên đăng nhập \"{userName}\" đã có.");
+            return taken;
         }
-        var password = PasswordHasher.NewPassword();
-        var account = new Account
+        var subject = new AccountSubject(null, userName, request.DisplayName ?? "", request.Role);
+        if (await gate.HoldAccountAsync(user, DutyKinds.AccountCreate, subject, ct) is { } pending)
         {
-            Id = Guid.NewGuid(),
-            UserName = userName,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? userName : Domain.Names.VietnameseText.Normalize(request.DisplayName),
-            Role = request.Role,
-            PasswordHash = PasswordHasher.Hash(password),
-            CreatedAt = clock.UtcNow,
-        };
-        db.Accounts.Add(account);
-        await audit.AppendAsync(user, "account.created", $"account:{userName}", new { account.Role });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new AccountCreated(ToDto(account), password));
+            return Held(pending);
+        }
+        return Created(await accounts.CreateAsync(user, userName, request.DisplayName ?? "", request.Role, ct));
     }
 
-    private static async Task<Results<Ok<AccountCreated>, ProblemHttpResult>> ResetPassword(
-        Guid id, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<AccountCreated>, Accepted<PendingDuty>, ProblemHttpResult>> ResetPassword(
+        Guid id, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (account is null)
+        if (await accounts.FindAsync(id, ct) is not { } account)
         {
             return Problems.NotFound($"Không có tài khoản {id}.");
         }
-        var password = PasswordHasher.NewPassword();
-        account.PasswordHash = PasswordHasher.Hash(password);
-        StaffSessions.Revoke(account);
-        await audit.AppendAsync(user, "account.password-reset", $"account:{account.UserName}");
-        await db.SaveChangesAsync(ct);
-        sessions.Ended(account.Id);
-        return TypedResults.Ok(new AccountCreated(ToDto(account), password));
+        if (await gate.HoldAccountAsync(user, DutyKinds.AccountPasswordReset, Subject(account), ct) is { } pending)
+        {
+            return Held(pending);
+        }
+        return Created(await accounts.ResetPasswordAsync(user, id, ct));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
-        Guid id, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (account is null)
-        {
-            return Problems.NotFound($"Không có tài khoản {id}.");
-        }
-        if (account.UserName == user.Identity?.Name)
-        {
-            return Problems.Conflict("Không thể tự khóa tài khoản đang dùng.");
-        }
-        account.Disabled = true;
-        StaffSessions.Revoke(account);
-        await audit.AppendAsync(user, "account.disabled", $"account:{account.UserName}");
-        await db.SaveChangesAsync(ct);
-        sessions.Ended(account.Id);
-        return TypedResults.NoContent();
-    }
+    /// <summary>Khóa: at once, even during the congress (it only takes power away).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(Guid id, StaffAccounts accounts, ClaimsPrincipal user, CancellationToken ct) =>
+        (await accounts.DisableAsync(user, id, ct)).Problem is { } p ? p : TypedResults.NoContent();
 
     /// <summary>Mở khóa: a disabled account signs in again (with its password; its old sessions stay ended).</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Enable(
-        Guid id, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, Accepted<PendingDuty>, ProblemHttpResult>> Enable(
+        Guid id, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (account is null)
+        if (await accounts.FindAsync(id, ct) is not { } account)
         {
             return Problems.NotFound($"Không có tài khoản {id}.");
         }
-        if (account.Disabled)
+        if (account.Disabled && await gate.HoldAccountAsync(user, DutyKinds.AccountEnable, Subject(account), ct) is { } pending)
         {
-            account.Disabled = false;
-            // A new stamp, and the cached one dropped: a request seen while it was disabled must not
-            // keep its new sign-ins refused, and nothing from before the lock comes back.
-            StaffSessions.Revoke(account);
-            await audit.AppendAsync(user, "account.enabled", $"account:{account.UserName}");
-            await db.SaveChangesAsync(ct);
-            sessions.Ended(account.Id);
+            return TypedResults.Accepted((string?)null, pending);
         }
-        return TypedResults.NoContent();
+        return (await accounts.EnableAsync(user, id, ct)).Problem is { } p ? p : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> ChangeRole(
-        Guid id, AccountRoleChange request, ElectionDbContext db, AuditLog audit, StaffSessions sessions, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<AccountDto>, Accepted<PendingDuty>, ProblemHttpResult>> ChangeRole(
+        Guid id, AccountRoleChange request, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (account is null)
+        if (await accounts.FindAsync(id, ct) is not { } account)
         {
             return Problems.NotFound($"Không có tài khoản {id}.");
         }
         if (account.UserName == user.Identity?.Name)
         {
-            return Problems.Conflict("Không thể tự đổi vai trò của tài khoản đang dùng.");
+            return Problems.Conflict(StaffAccounts.NotYourOwnRole);
         }
-        var from = account.Role;
-        account.Role = request.Role;
-        StaffSessions.Revoke(account);
-        await audit.AppendAsync(user, "account.role-changed", $"account:{account.UserName}", new { From = from, To = request.Role });
-        await db.SaveChangesAsync(ct);
-        sessions.Ended(account.Id);
-        return TypedResults.Ok(ToDto(account));
+        if (await gate.HoldAccountAsync(user, DutyKinds.AccountRoleChange, Subject(account) with { Role = request.Role }, ct) is { } pending)
+        {
+            return TypedResults.Accepted((string?)null, pending);
+        }
+        var done = await accounts.ChangeRoleAsync(user, id, request.Role, ct);
+        return done.Problem is { } p ? p : TypedResults.Ok(ToDto(done.Value!.Account));
     }
+
+    private static AccountSubject Subject(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role);
 
     private static async Task<Ok<List<DisplayKeyDto>>> ListKeys(ElectionDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.DisplayKeys.AsNoTracking().OrderBy(k => k.CreatedAt)

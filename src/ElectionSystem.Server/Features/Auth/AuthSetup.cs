@@ -78,6 +78,7 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddSingleton<SignInBackOff>();
         services.AddScoped<LoginThrottle>();
+        services.AddScoped<StaffAccounts>();
         services.AddSingleton<SignedInConnections>();
         services.AddSingleton<StaffSessions>();
 

@@ -227,7 +227,7 @@ public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
             Must(await elections.AddCandidateAsync(election.Id, new AddCandidateRequest(d.FullName, d.BirthDate, d.Delegation?.Name, d.Id), system, ct));
         }
 
-        // PBKDF2 is slow on purpose: only a handful here, the rest from /tablet/pins.
+        // PBKDF2 is slow on purpose: only a handful here, the rest one by one from /tablet/pins (approved: the demo is in session).
         var pins = services.GetRequiredService<PinIssuer>();
         var first = await db.Delegates.AsNoTracking().Where(d => d.Category == DelegateCategory.Official)
             .OrderBy(d => d.Code).Take(DemoPins).Select(d => d.Id).ToListAsync(ct);
@@ -236,10 +236,11 @@ public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
             var slip = (await pins.ResetAsync(system, id, ct))!.Slips.Single();
             credentials.Append(CultureInfo.InvariantCulture, $"{"delegate",-20} {slip.Code,-14} {slip.Pin}\n");
         }
-        credentials.Append("delegate PINs: the other delegates get theirs from /tablet/pins (the organiser prints the slips)\n"
-            + "counting committee (ADR 0010): the first two delegates above, signed in at /login with code + PIN\n");
-        var names = await db.Delegates.Where(d => first.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FullName, ct);
-        db.AddRange(first.Take(2).Select((id, i) => new CountingCommitteeMember { Id = Guid.NewGuid(), Order = i, IsChair = i == 0, DelegateId = id, FullName = names[id] }));
+        credentials.Append("delegate PINs: the demo congress is in session, so the others get theirs one by one from /tablet/pins\n"
+            + "  (\"Cấp lại mã PIN cho một đại biểu\", approved by a committee member at /committee; no bulk slips during the congress)\n"
+            + "staff accounts above have their own passwords; accounts the organiser makes get a temporary one, changed at the first sign-in\n"
+            + "counting committee (ADR 0010): the first two delegates above, signed in at /login with code + PIN + their committee passphrase:\n");
+        await DemoCommittee.AddAsync(db, first.Take(2).ToList(), credentials, ct);
         await services.GetRequiredService<AuditLog>().AppendAsync(system, "election.committee.set", "counting-committee", new { demo = true });
         await db.SaveChangesAsync(ct);
     }

@@ -1,50 +1,53 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
-using ElectionSystem.Server.Features.Badges;
-using ElectionSystem.Server.Features.CheckIn;
-using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Features.Tablet;
-using ElectionSystem.Server.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Duties;
 
 /// <summary>
-/// Carries out an approved request with the owning capability's own code, as the approving member,
-/// the approval (who asked, who approved) written on the action's audit entry. Saves nothing itself
-/// beyond what the action saves; the caller saves the rest in the same unit.
+/// What came of an approved request: the words for the board, and what is handed once to the one
+/// who asked (a PIN slip, or an account's temporary password).
 /// </summary>
-public sealed class DutyActions(PinIssuer pins, BadgeSigning signing, LiveUpdates live, AttendanceService attendance, HallClock clock)
+public sealed record DutyOutcome(string Outcome, PinSlips? Slips, string? TemporaryPassword);
+
+/// <summary>Carries out an approved request with the owning capability's own code: a delegate's, or a staff account's.</summary>
+public sealed class DutyActions(DelegateDutyActions delegates, AccountDutyActions accounts)
 {
-    public async Task<ProblemOr<(string Outcome, PinSlips? Slips)>> RunAsync(
-        DutyRequest request, ClaimsPrincipal member, ElectionDbContext db, AuditLog audit, CancellationToken ct)
+    public Task<ProblemOr<DutyOutcome>> RunAsync(DutyRequest request, ClaimsPrincipal member, ElectionDbContext db, AuditLog audit, CancellationToken ct) =>
+        DutyKinds.IsAccount(request.Kind) ? accounts.RunAsync(request, member, ct) : delegates.RunAsync(request, member, db, audit, ct);
+}
+
+/// <summary>
+/// Carries out an approved account request with <see cref="StaffAccounts"/>, as the approving member,
+/// the approval (who asked, who approved) on the account's own audit entry. A new or reset password
+/// is temporary: the person it is for sets their own at the first sign-in.
+/// </summary>
+public sealed class AccountDutyActions(StaffAccounts accounts)
+{
+    public async Task<ProblemOr<DutyOutcome>> RunAsync(DutyRequest request, ClaimsPrincipal member, CancellationToken ct)
     {
         var approval = new { requestId = request.Id, requestedBy = request.RequestedBy, approvedBy = member.ActorName() };
-        switch (request.Kind)
+        var id = request.AccountId ?? Guid.Empty;
+        var role = request.AccountRole ?? "";
+        var done = request.Kind switch
         {
-            case DutyKinds.PinReset:
-                var slips = await pins.ResetAsync(member, request.DelegateId, ct, approval);
-                return slips is null ? Problems.NotFound("Không tìm thấy đại biểu này.") : ("Đã cấp mã PIN mới", slips);
-            case DutyKinds.BadgeReissue:
-                var badge = await BadgeEndpoints.ReissueAsync(request.DelegateCode, db, signing, audit, member, ct, approval);
-                return badge.Problem is { } p ? p : ($"Đã cấp lại thẻ (lần {badge.Value!.BadgeVersion})", null);
-            case DutyKinds.ManualCheckIn:
-                var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Id == request.DelegateId, ct);
-                if (d is null) return Problems.NotFound("Không tìm thấy đại biểu này.");
-                var done = await CheckInEndpoints.CheckInAsync(d, "manual-approved", db, audit, live, attendance, clock, member, ct);
-                return done.Result switch
-                {
-                    Ok<CheckInResult> ok => (ok.Value!.Message, null),
-                    ProblemHttpResult problem => problem,
-                    _ => throw new InvalidOperationException(),
-                };
-            default:
-                return Problems.BadRequest($"Loại yêu cầu không rõ: {request.Kind}.");
-        }
+            DutyKinds.AccountCreate => await accounts.CreateAsync(member, request.AccountUserName ?? "", request.AccountDisplayName ?? "", role, ct, approval),
+            DutyKinds.AccountPasswordReset => await accounts.ResetPasswordAsync(member, id, ct, approval),
+            DutyKinds.AccountEnable => await accounts.EnableAsync(member, id, ct, approval),
+            DutyKinds.AccountRoleChange => await accounts.ChangeRoleAsync(member, id, role, ct, approval),
+            _ => Problems.BadRequest($"Loại yêu cầu không rõ: {request.Kind}."),
+        };
+        if (done.Problem is { } problem) return problem;
+        var outcome = request.Kind switch
+        {
+            DutyKinds.AccountCreate => $"Đã tạo tài khoản ({Roles.DisplayNameVi(role)}), mật khẩu tạm giao cho người yêu cầu",
+            DutyKinds.AccountPasswordReset => "Đã đặt lại mật khẩu, mật khẩu tạm giao cho người yêu cầu",
+            DutyKinds.AccountEnable => "Đã mở khóa tài khoản",
+            _ => $"Đã đổi vai trò thành {Roles.DisplayNameVi(role)}",
+        };
+        return new DutyOutcome(outcome, null, done.Value!.TemporaryPassword);
     }
 }

@@ -10,22 +10,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Duties;
 
+/// <summary>
+/// A request on the committee's board. An account request names the account (AccountUserName, and
+/// the role it has or is to get); a delegate request names the delegate. Approvals of ApprovalsNeeded:
+/// two when the delegate is on the committee's list ("1/2 thành viên đã duyệt", ADR 0010), else one.
+/// </summary>
 public sealed record DutyDto(
     Guid Id, string Kind, string KindVi, string DelegateCode, string DelegateName, string RequestedBy, DateTime RequestedAt,
-    string State, string StateVi, string? DecidedBy, DateTime? DecidedAt, string? Outcome);
+    string State, string StateVi, string? DecidedBy, DateTime? DecidedAt, string? Outcome,
+    string? AccountUserName = null, string? AccountRole = null, string? AccountRoleVi = null,
+    int Approvals = 0, int ApprovalsNeeded = 1, string? FirstApprovedBy = null, string? ApprovalsVi = null);
 
-/// <summary>A request as its requester sees it; the PIN slip comes once, to the organiser who asked.</summary>
-public sealed record DutyResultDto(DutyDto Request, PinSlips? Slips);
+/// <summary>A request as its requester sees it; the PIN slip or the temporary password comes once, to the one who asked.</summary>
+public sealed record DutyResultDto(DutyDto Request, PinSlips? Slips, string? TemporaryPassword = null);
 
 /// <summary>
 /// A member's answer to a request: only from a committee member's own session (never a staff
 /// account), never about the member themself. Approval carries the action out in the same unit as
-/// the decision and its audit entry (who asked, who approved).
+/// the decision and its audit entry (who asked, who approved). A request about a member's own
+/// delegate needs two different other members: the first approval is recorded, the second carries it out.
 /// </summary>
 public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallClock clock, DutySlips slips, DutyActions actions)
 {
     public const string NotAMember = "Chỉ thành viên Ban Kiểm phiếu, đăng nhập bằng thẻ hoặc mã đại biểu và mã PIN của chính mình, duyệt yêu cầu này.";
     public const string NotYourOwn = "Thành viên Ban Kiểm phiếu không tự duyệt việc cấp mã PIN, cấp thẻ hay điểm danh cho chính mình: cần một thành viên khác.";
+    public const string NotTwice = "Đồng chí đã duyệt yêu cầu này. Yêu cầu về một thành viên Ban Kiểm phiếu cần thêm một thành viên khác duyệt.";
 
     /// <summary>One decision at a time: two members pressing "Duyệt" together must not reset a PIN twice.</summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
@@ -57,12 +66,25 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
         }
         if (request.DelegateId == memberId) return Problems.Forbidden(NotYourOwn);
 
+        // A request about a member's own delegate (PIN, badge, check-in) needs two other members:
+        // the first approval is recorded and the request waits for the second (ADR 0010).
+        var needsTwo = await NeedsTwoAsync(request, ct);
+        if (approve && needsTwo && request.FirstApproverId == memberId) return Problems.Conflict(NotTwice);
+        if (approve && needsTwo && request.FirstApproverId is null)
+        {
+            request.FirstApprovedBy = member.ActorName();
+            request.FirstApproverId = memberId;
+            await audit.AppendAsync(member, "duty.first-approval", Subject(request),
+                new { request.Id, request.Kind, requestedBy = request.RequestedBy, approvedBy = request.FirstApprovedBy });
+            await db.SaveChangesAsync(ct);
+            return new DutyResultDto(ToDto(request, needsTwo), null);
+        }
         request.State = approve ? DutyStates.Approved : DutyStates.Refused;
         request.DecidedBy = member.ActorName();
         request.DecidedAt = clock.UtcNow;
-        await audit.AppendAsync(member, approve ? "duty.approved" : "duty.refused", $"delegate:{request.DelegateCode}",
-            new { request.Id, request.Kind, requestedBy = request.RequestedBy, decidedBy = request.DecidedBy });
-        PinSlips? slip = null;
+        await audit.AppendAsync(member, approve ? "duty.approved" : "duty.refused", Subject(request),
+            new { request.Id, request.Kind, requestedBy = request.RequestedBy, firstApprovedBy = request.FirstApprovedBy, decidedBy = request.DecidedBy });
+        DutyOutcome? outcome = null;
         if (approve)
         {
             var done = await actions.RunAsync(request, member, db, audit, ct);
@@ -71,20 +93,20 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
                 db.ChangeTracker.Clear();
                 return problem;
             }
-            request.Outcome = done.Value.Outcome;
-            slip = done.Value.Slips;
+            outcome = done.Value;
+            request.Outcome = outcome!.Outcome;
         }
         else
         {
             request.Outcome = "Không thực hiện";
         }
         await db.SaveChangesAsync(ct);
-        if (slip is not null)
+        if (outcome is { Slips: not null } or { TemporaryPassword: not null })
         {
-            slips.Keep(request.Id, request.RequestedByAccountId, slip);
+            slips.Keep(request.Id, request.RequestedByAccountId, outcome.Slips, outcome.TemporaryPassword);
         }
-        // The member sees what was done, never the PIN: the slip is the requester's, once.
-        return new DutyResultDto(ToDto(request), null);
+        // The member sees what was done, never the PIN or the password: they are the requester's, once.
+        return new DutyResultDto(ToDto(request, needsTwo), null);
     }
 
     /// <summary>One request, for whoever asked it (with the PIN slip the first time after approval) or the committee.</summary>
@@ -98,9 +120,23 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
         {
             return Problems.Forbidden("Chỉ người gửi yêu cầu và Ban Kiểm phiếu xem yêu cầu này.");
         }
-        return new DutyResultDto(ToDto(request), mine ? slips.Take(id, account) : null);
+        var kept = mine ? slips.Take(id, account) : null;
+        return new DutyResultDto(ToDto(request, await NeedsTwoAsync(request, ct)), kept?.Slips, kept?.Password);
     }
 
-    public static DutyDto ToDto(DutyRequest r) => new(r.Id, r.Kind, DutyKinds.Vi(r.Kind), r.DelegateCode, r.DelegateName,
-        r.RequestedBy, r.RequestedAt, r.State, DutyStates.Vi(r.State), r.DecidedBy, r.DecidedAt, r.Outcome);
+    /// <summary>A PIN reset, badge reissue or check-in for a delegate on the committee's list needs two other members.</summary>
+    private async Task<bool> NeedsTwoAsync(DutyRequest r, CancellationToken ct) =>
+        !DutyKinds.IsAccount(r.Kind) && await CountingCommitteeMembers.IsMemberAsync(db, r.DelegateId, ct);
+
+    private static string Subject(DutyRequest r) => DutyKinds.IsAccount(r.Kind) ? $"account:{r.AccountUserName}" : $"delegate:{r.DelegateCode}";
+
+    public static DutyDto ToDto(DutyRequest r, bool needsTwo)
+    {
+        var needed = needsTwo ? 2 : 1;
+        var approvals = r.State == DutyStates.Approved ? needed : r.FirstApproverId is null ? 0 : 1;
+        return new(r.Id, r.Kind, DutyKinds.Vi(r.Kind), r.DelegateCode, r.DelegateName,
+            r.RequestedBy, r.RequestedAt, r.State, DutyStates.Vi(r.State), r.DecidedBy, r.DecidedAt, r.Outcome,
+            r.AccountUserName, r.AccountRole, r.AccountRole is null ? null : Roles.DisplayNameVi(r.AccountRole),
+            approvals, needed, r.FirstApprovedBy, $"{approvals}/{needed} thành viên đã duyệt");
+    }
 }

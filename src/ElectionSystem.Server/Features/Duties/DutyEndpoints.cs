@@ -17,8 +17,13 @@ public static class DutyEndpoints
     {
         services.AddScoped<IDutyGate, DutyGate>();
         services.AddScoped<DutyActions>();
+        services.AddScoped<DelegateDutyActions>();
+        services.AddScoped<AccountDutyActions>();
         services.AddScoped<DutyDecisions>();
         services.AddScoped<DutyBoard>();
+        services.AddScoped<MemberSecretThrottle>();
+        services.AddScoped<CommitteeSecret>();
+        services.AddScoped<ICommitteeMemberSignOut, CommitteeSignOut>();
         services.AddSingleton<DutyNotices>();
         services.AddSingleton<DutySlips>();
         return services;

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionSystem.Server.Features.Duties;
 
 /// <summary>
-/// While the congress is in session (a current session exists), a PIN reset, a badge reissue and a
-/// check-in without the badge do not happen at once: they become a request (audited) that a
+/// While the congress is in session (a current session exists), a PIN reset, a badge reissue, a
+/// check-in without the badge, and a staff account's creation, password reset, unlock or role
+/// change do not happen at once: they become a request (audited) that a
 /// counting-committee member approves or refuses from their own session (<see cref="DutyDecisions"/>).
 /// Before the congress (setting up the hall) they go ahead as before.
 /// </summary>
@@ -34,5 +35,36 @@ public sealed class DutyGate(ElectionDbContext db, AuditLog audit, HallClock clo
         await db.SaveChangesAsync(ct);
         await notices.ChangedAsync();
         return new PendingDuty(request.Id, kind, d.Code, $"{DutyKinds.Vi(kind)} cho đại biểu {d.FullName} ({d.Code}): {Waiting}");
+    }
+
+    public async Task<PendingDuty?> HoldAccountAsync(ClaimsPrincipal user, string kind, AccountSubject account, CancellationToken ct)
+    {
+        if (!await db.Sessions.AnyAsync(s => s.IsCurrent, ct))
+        {
+            return null;
+        }
+        var what = $"{DutyKinds.Vi(kind)} \"{account.UserName}\" ({Roles.DisplayNameVi(account.Role)})";
+        if (kind == DutyKinds.AccountCreate)
+        {
+            // The same new account asked twice waits once (user names compare without case).
+            var name = account.UserName.ToLowerInvariant();
+            var asked = await db.DutyRequests.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Kind == kind && r.State == DutyStates.Pending && r.AccountUserName!.ToLower() == name, ct);
+            if (asked is not null)
+            {
+                return new PendingDuty(asked.Id, kind, "", $"{what}: yêu cầu này đã có, đang chờ một thành viên Ban Kiểm phiếu duyệt.", asked.AccountUserName);
+            }
+        }
+        var request = new DutyRequest
+        {
+            Id = Guid.NewGuid(), Kind = kind, AccountId = account.AccountId, AccountUserName = account.UserName,
+            AccountDisplayName = account.DisplayName, AccountRole = account.Role,
+            RequestedBy = user.ActorName(), RequestedByAccountId = StaffSessions.AccountId(user), RequestedAt = clock.UtcNow,
+        };
+        db.DutyRequests.Add(request);
+        await audit.AppendAsync(user, "duty.requested", $"account:{account.UserName}", new { request.Id, kind, role = account.Role });
+        await db.SaveChangesAsync(ct);
+        await notices.ChangedAsync();
+        return new PendingDuty(request.Id, kind, "", $"{what}: {Waiting}", account.UserName);
     }
 }

@@ -1,4 +1,5 @@
 using ElectionSystem.Server.Features.Live;
+using ElectionSystem.Server.Hosting;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -22,6 +23,9 @@ public static class ElectionEndpoints
         // Setup.
         services.AddScoped<ElectionSetup>();
         services.AddScoped<CountingCommitteeMembers>();
+        services.AddOptions<CommitteeOptions>().BindConfiguration(CommitteeOptions.Section).ValidatedOnStart();
+        services.AddScoped<CommitteeActivation>();
+        services.AddSingleton<CommitteeSessions>();
         // Rounds.
         services.AddScoped<RoundPlanner>();
         services.AddScoped<RoundCreation>();

@@ -66,15 +66,18 @@ public sealed class PinIssuer(ElectionDbContext db, AuditLog audit, HallClock cl
         return new PinSlips(await CongressNameAsync(ct), issued.Select(x => Slip(x.Delegate, x.Pin)).ToList());
     }
 
-    public const string NoReplaceInSession = "Đại hội đang họp: không cấp lại mã PIN cho tất cả đại biểu. "
-        + "Cấp lại cho từng đại biểu, có thành viên Ban Kiểm phiếu duyệt.";
+    public const string NoBulkInSession = "Đại hội đang họp: không cấp mã PIN hàng loạt (cho đại biểu chưa có mã hay cấp lại cho tất cả). "
+        + "Cấp mã PIN cho từng đại biểu (mục \"Cấp lại mã PIN cho một đại biểu\", kể cả đại biểu chưa có mã), có thành viên Ban Kiểm phiếu duyệt.";
 
     /// <summary>The congress is in session: a current session exists.</summary>
     public Task<bool> InSessionAsync(CancellationToken ct) => db.Sessions.AnyAsync(s => s.IsCurrent, ct);
 
     public Task<bool> ExistsAsync(Guid delegateId, CancellationToken ct) => db.Delegates.AnyAsync(d => d.Id == delegateId, ct);
 
-    /// <summary>A new PIN for one delegate; clears a back-off and signs out the tablet signed in with the old PIN.</summary>
+    /// <summary>
+    /// A new PIN for one delegate, with or without one before; clears a back-off and signs out the
+    /// tablet signed in with the old PIN.
+    /// </summary>
     public async Task<PinSlips?> ResetAsync(ClaimsPrincipal user, Guid delegateId, CancellationToken ct, object? approval = null)
     {
         var d = await db.Delegates.Include(x => x.Delegation).FirstOrDefaultAsync(x => x.Id == delegateId, ct);

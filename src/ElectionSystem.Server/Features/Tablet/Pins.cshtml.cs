@@ -15,6 +15,9 @@ namespace ElectionSystem.Server.Features.Tablet;
 public sealed class PinsModel(PinIssuer issuer, ElectionDbContext db, IDutyGate gate) : PageModel
 {
     public PinSummary Summary { get; private set; } = new(0, 0, 0);
+
+    /// <summary>The congress is in session: no bulk PINs, one delegate at a time with a member's approval.</summary>
+    public bool InSession { get; private set; }
     public PinSlips? Slips { get; private set; }
     public IReadOnlyList<(Guid Id, string Code, string FullName)> Delegates { get; private set; } = [];
 
@@ -28,9 +31,9 @@ public sealed class PinsModel(PinIssuer issuer, ElectionDbContext db, IDutyGate 
             await LoadAsync(ct);
             return Page();
         }
-        if (replaceExisting && await issuer.InSessionAsync(ct))
+        if (await issuer.InSessionAsync(ct))
         {
-            ModelState.AddModelError("", PinIssuer.NoReplaceInSession);
+            ModelState.AddModelError("", PinIssuer.NoBulkInSession);
             await LoadAsync(ct);
             return Page();
         }
@@ -62,6 +65,7 @@ public sealed class PinsModel(PinIssuer issuer, ElectionDbContext db, IDutyGate 
     private async Task LoadAsync(CancellationToken ct)
     {
         Summary = await issuer.SummaryAsync(ct);
+        InSession = await issuer.InSessionAsync(ct);
         Delegates = (await db.Delegates.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.FullName }).ToListAsync(ct))
             .Select(d => (d.Id, d.Code, d.FullName)).ToList();
     }

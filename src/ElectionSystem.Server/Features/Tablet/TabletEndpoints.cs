@@ -31,13 +31,16 @@ public static class TabletEndpoints
         return group;
     }
 
-    /// <summary>New PINs for those without one; everyone's only before the congress opens (ADR 0010).</summary>
+    /// <summary>
+    /// New PINs for those without one (or, deliberately, everyone's): only before the congress opens.
+    /// During it a PIN, new or replaced, is one delegate's, approved by a committee member (ADR 0010).
+    /// </summary>
     private static async Task<Results<Ok<PinSlips>, ProblemHttpResult>> GeneratePins(
         GeneratePinsRequest request, PinIssuer issuer, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (request.ReplaceExisting && await issuer.InSessionAsync(ct))
+        if (await issuer.InSessionAsync(ct))
         {
-            return Problems.Conflict(PinIssuer.NoReplaceInSession);
+            return Problems.Conflict(PinIssuer.NoBulkInSession);
         }
         return TypedResults.Ok(await issuer.GenerateAsync(user, request.ReplaceExisting, ct));
     }

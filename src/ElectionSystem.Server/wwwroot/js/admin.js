@@ -131,17 +131,29 @@ $('import-commit').addEventListener('click', guard(async () => {
   await loadDelegates();
 }));
 
-// Accounts
+// Accounts. During the congress a new account, a reset and an unlock wait for a counting-committee
+// member (202, ADR 0010); the temporary password is collected once from the request, after approval.
+// Every password the server makes is temporary: the person sets their own at the first sign-in.
+const held = (r) => r && r.requestId;
+const showPassword = (userName, password) =>
+  alert(`Tài khoản ${userName}, mật khẩu tạm: ${password}\n(chỉ hiện một lần; người dùng phải đổi mật khẩu ở lần đăng nhập đầu)`);
+
 async function loadAccounts() {
   const accounts = await api('/api/accounts');
   $('account-rows').replaceChildren(...accounts.map((a) => el('tr', {},
-    el('td', { text: a.userName }), el('td', { text: a.displayName }), el('td', { text: a.roleName + (a.disabled ? ' (đã khóa)' : '') }),
+    el('td', { text: a.userName }), el('td', { text: a.displayName }),
+    el('td', { text: a.roleName + (a.disabled ? ' (đã khóa)' : '') + (a.mustChangePassword ? ' · Chưa đổi mật khẩu tạm' : '') }),
     el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
       if (!confirm(`Đặt lại mật khẩu của ${a.userName}? Mật khẩu cũ và mọi phiên đăng nhập của tài khoản này hết hiệu lực.`)) return;
       const r = await api(`/api/accounts/${a.id}/reset-password`, { method: 'POST' });
-      alert(`Mật khẩu mới của ${a.userName}: ${r.password}\n(chỉ hiện một lần)`);
+      if (held(r)) { flash(r.detail); await loadRequests(); } else showPassword(a.userName, r.password);
+      await loadAccounts();
     })), a.disabled
-      ? button('Mở khóa', guard(async () => { await api(`/api/accounts/${a.id}/enable`, { method: 'POST' }); await loadAccounts(); }))
+      ? button('Mở khóa', guard(async () => {
+        const r = await api(`/api/accounts/${a.id}/enable`, { method: 'POST' });
+        if (held(r)) { flash(r.detail); await loadRequests(); }
+        await loadAccounts();
+      }))
       : button('Khóa', guard(async () => {
         if (!confirm(`Khóa tài khoản ${a.userName}? Mọi phiên đăng nhập của tài khoản này kết thúc ngay.`)) return;
         await api(`/api/accounts/${a.id}/disable`, { method: 'POST' });
@@ -152,10 +164,26 @@ $('account-form').addEventListener('submit', guard(async (e) => {
   e.preventDefault();
   const f = e.target;
   const r = await api('/api/accounts', { method: 'POST', body: { userName: f.userName.value, displayName: f.displayName.value, role: f.role.value } });
-  alert(`Tài khoản ${r.account.userName}, mật khẩu: ${r.password}\n(chỉ hiện một lần)`);
+  if (held(r)) { flash(r.detail); await loadRequests(); } else showPassword(r.account.userName, r.password);
   f.reset();
   await loadAccounts();
 }));
+
+// Account requests held for the committee: pending, and once approved the temporary password, once.
+async function loadRequests() {
+  const board = await api('/api/duties');
+  const mine = [...board.pending, ...board.decided].filter((r) => r.accountUserName);
+  $('account-requests').replaceChildren(...mine.map((r) => el('li', {},
+    `${r.kindVi}: ${r.accountUserName} (${r.accountRoleVi}) — ${r.stateVi}${r.outcome ? ': ' + r.outcome : ''} `,
+    r.state === 'approved' && (r.kind === 'account-create' || r.kind === 'account-password-reset')
+      ? button('Nhận mật khẩu tạm', guard(async () => {
+        const result = await api(`/api/duties/${r.id}`);
+        if (result.temporaryPassword) showPassword(r.accountUserName, result.temporaryPassword);
+        else flash('Mật khẩu tạm đã được nhận (chỉ giao một lần, cho người đã gửi yêu cầu). Nếu cần, đặt lại mật khẩu.', true);
+        await loadAccounts();
+      }))
+      : '')));
+}
 
 // Display keys
 async function loadDisplays() {
@@ -181,5 +209,5 @@ $('audit-verify').addEventListener('click', guard(async () => {
   $('audit-result').className = r.ok ? 'ok' : 'error';
 }));
 
-const loadAll = guard(async () => { await Promise.all([loadCongress(), loadDelegates(), loadAccounts(), loadDisplays()]); });
+const loadAll = guard(async () => { await Promise.all([loadCongress(), loadDelegates(), loadAccounts(), loadRequests(), loadDisplays()]); });
 loadAll();

@@ -104,7 +104,7 @@ function drawRound({ view: v, problem, confirmClose }) {
 }
 
 // Approvals (ADR 0010): pending and decided requests, accounts made or reset since the congress
-// opened. A member approves or refuses from their own session; the server refuses anyone else.
+// opened, every member activation code the presidium issued and each member's own activation. A member approves or refuses from their own session; the server refuses anyone else.
 async function loadDuties() {
   let board;
   try {
@@ -116,9 +116,13 @@ async function loadDuties() {
   const when = (t) => new Date(t).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
   const decide = (id, verb) => api(`/api/duties/${id}/${verb}`, { method: 'POST' })
     .then(loadDuties, (e) => $('duties').prepend(el('p', { class: 'problem', role: 'alert' }, e.message)));
+  // An account request names the account and its role; a request about a member's own delegate
+  // needs two other members ("1/2 thành viên đã duyệt").
+  const subject = (r) => (r.accountUserName ? `tài khoản ${r.accountUserName} (${r.accountRoleVi})` : `${r.delegateName} (${r.delegateCode})`);
   const row = (r) => el('li', { 'data-duty': r.id },
-    `${r.kindVi}: ${r.delegateName} (${r.delegateCode}) — ${r.requestedBy}, ${when(r.requestedAt)} · `,
+    `${r.kindVi}: ${subject(r)} — ${r.requestedBy}, ${when(r.requestedAt)} · `,
     el('b', {}, r.stateVi), r.decidedBy ? ` bởi ${r.decidedBy}${r.outcome ? ': ' + r.outcome : ''}` : '',
+    r.state === 'pending' && r.approvalsNeeded > 1 ? el('span', { class: 'approvals' }, ` · ${r.approvalsVi}${r.firstApprovedBy ? ' (' + r.firstApprovedBy + ')' : ''}`) : '',
     ...(r.state === 'pending' ? [' ',
       el('button', { type: 'button', class: 'approve', on: { click: () => decide(r.id, 'approve') } }, 'Duyệt'),
       el('button', { type: 'button', class: 'secondary', on: { click: () => decide(r.id, 'refuse') } }, 'Từ chối')] : []));
@@ -127,6 +131,8 @@ async function loadDuties() {
     el('h3', {}, 'Đã quyết định'), el('ul', { id: 'duties-decided' }, ...board.decided.map(row)),
     el('h3', {}, 'Tài khoản tạo hoặc đặt lại trong Đại hội'),
     el('ul', { id: 'duties-accounts' }, ...board.accounts.map((a) => el('li', {}, `${when(a.at)} ${a.actionVi}: ${a.account} — ${a.by}`))),
+    el('h3', {}, 'Kích hoạt thành viên'),
+    el('ul', { id: 'duties-activations' }, ...(board.activations || []).map((a) => el('li', {}, `${when(a.at)} ${a.actionVi}: ${a.member} — ${a.by}`))),
     el('h3', {}, 'Thành viên Ban Kiểm phiếu'),
     el('ul', {}, ...board.members.map((m) => el('li', {}, `${m.fullName}${m.code ? ' (' + m.code + ')' : ''}${m.isChair ? ' — Trưởng ban' : ''}`))));
 }

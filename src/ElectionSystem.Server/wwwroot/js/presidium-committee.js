@@ -1,8 +1,12 @@
 // Đoàn Chủ tịch records the counting committee the congress elected by open vote (ADR 0010):
 // choose the passed vote, pick the delegates, mark the chair, save (PUT /api/elections/committee-members).
-// The minutes print this list under "Ban Kiểm phiếu gồm các đồng chí:", chair first.
+// The minutes print this list under "Ban Kiểm phiếu gồm các đồng chí:", chair first. Each member
+// gets a one-time activation code, shown once here and on the printable slips
+// (/presidium/activation-slips); "Cấp mã kích hoạt mới" gives one member a new code.
 import { api } from './kernel/api.js';
 import { $, el } from './kernel/dom.js';
+
+const SlipsKey = 'es.activationSlips';
 
 let chosen = []; // [{ id, fullName, code, isChair }]
 
@@ -11,10 +15,29 @@ function problem(message) {
   $('committee-problem').textContent = message || '';
 }
 
+// The codes just issued: on this console and on the slip page, in this tab only.
+function showSlips(slips) {
+  sessionStorage.setItem(SlipsKey, JSON.stringify(slips));
+  $('committee-slips').hidden = false;
+  $('committee-slip-list').replaceChildren(...slips.map((s) => el('li', { 'data-slip': s.code || '' },
+    `${s.fullName}${s.code ? ` (${s.code})` : ''}: `, el('b', { class: 'activation-code' }, s.activationCode))));
+}
+
+async function reissue(m) {
+  if (!confirm(`Cấp mã kích hoạt mới cho ${m.fullName}? Mật khẩu Ban Kiểm phiếu và mọi phiên đăng nhập của đồng chí này sẽ hết hiệu lực.`)) return;
+  problem(null);
+  try {
+    showSlips([await api(`/api/elections/committee-members/${m.delegateId}/activation`, { method: 'POST' })]);
+  } catch (err) {
+    problem(err.message);
+  }
+}
+
 async function loadMembers() {
   const members = await api('/api/elections/committee-members');
   $('committee-members').replaceChildren(...(members.length
-    ? members.map((m) => el('li', {}, `${m.fullName}${m.code ? ` (${m.code})` : ''}${m.isChair ? ' — Trưởng ban' : ''}`))
+    ? members.map((m) => el('li', {}, `${m.fullName}${m.code ? ` (${m.code})` : ''}${m.isChair ? ' — Trưởng ban' : ''} `,
+      m.delegateId ? el('button', { type: 'button', class: 'secondary reissue', on: { click: () => reissue(m) } }, 'Cấp mã kích hoạt mới') : ''))
     : [el('li', { class: 'small' }, 'Chưa có thành viên nào: biên bản kiểm phiếu sẽ thiếu danh sách Ban Kiểm phiếu.')]));
   chosen = members.filter((m) => m.delegateId).map((m) => ({ id: m.delegateId, fullName: m.fullName, code: m.code, isChair: m.isChair }));
   drawChosen();
@@ -65,10 +88,10 @@ $('committee-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   problem(null);
   try {
-    await api('/api/elections/committee-members', { method: 'PUT', body: {
+    showSlips(await api('/api/elections/committee-members', { method: 'PUT', body: {
       openVoteId: $('committee-vote').value || null,
       members: chosen.map((m) => ({ delegateId: m.id, isChair: m.isChair })),
-    } });
+    } }));
     await loadMembers();
   } catch (err) {
     problem(err.message);

@@ -10,7 +10,7 @@ namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
 /// Xác nhận kết quả: two different members of the counting committee's list confirm the stored count,
-/// each from their own member session (badge or code + PIN). A staff account, whatever its role, is
+/// each from their own member session (badge or code + PIN + the member's own passphrase). A staff account, whatever its role, is
 /// not a member: no account an organiser creates or resets can stand in for one (ADR 0010).
 /// </summary>
 public sealed class RoundConfirmation(

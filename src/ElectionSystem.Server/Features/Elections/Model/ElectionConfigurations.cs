@@ -80,6 +80,9 @@ internal sealed class CountingCommitteeMemberConfiguration : IEntityTypeConfigur
         b.ToTable("CountingCommitteeMembers");
         b.Property(m => m.FullName).HasMaxLength(200);
         b.HasIndex(m => m.DelegateId);
+        b.Property(m => m.SecurityStamp).HasMaxLength(64);
+        b.Property(m => m.ActivationHash).HasMaxLength(64);
+        b.Property(m => m.PassphraseHash).HasMaxLength(200);
     }
 }
 

@@ -206,4 +206,23 @@ public sealed class CountingCommitteeMember
 
     /// <summary>The open vote that elected the committee.</summary>
     public Guid? ElectedByOpenVoteId { get; set; }
+
+    /// <summary>
+    /// Every member session carries it; a new one (sign-out, new activation code, a new list) ends
+    /// every token and cookie of the member at once (Duties/CommitteeMemberSessions).
+    /// </summary>
+    public string SecurityStamp { get; set; } = Data.Account.NewStamp();
+
+    /// <summary>SHA-256 of the one-time activation code the presidium handed out (the code itself is never kept); null once used.</summary>
+    public string? ActivationHash { get; set; }
+
+    public DateTime? ActivationExpiresAt { get; set; }
+
+    /// <summary>The member's own committee passphrase (PBKDF2, as staff passwords), set at the first sign-in; null until activated.</summary>
+    public string? PassphraseHash { get; set; }
+
+    /// <summary>Wrong activation codes and passphrases in a row, and the wait they started (ADR 0009's schedule).</summary>
+    public int FailedSecretAttempts { get; set; }
+
+    public DateTime? SecretBackOffUntil { get; set; }
 }

@@ -10,9 +10,10 @@ namespace ElectionSystem.Server.Features.Elections;
 /// <summary>
 /// Thành viên Ban Kiểm phiếu as the minutes print them (chair first): delegates elected by the
 /// congress's open vote, recorded by the presidium with that vote (ADR 0010). A member signs in with
-/// their own badge or code and PIN; confirmations and approvals come only from this list.
+/// their own badge or code, PIN and committee passphrase (set with the one-time activation code
+/// each member gets when the list is recorded); confirmations and approvals come only from this list.
 /// </summary>
-public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audit, OpenVoteDecisions decisions)
+public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audit, OpenVoteDecisions decisions, CommitteeActivation activation)
 {
     public async Task<IReadOnlyList<CommitteeMemberDto>> ListAsync(CancellationToken ct)
     {
@@ -27,7 +28,11 @@ public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audi
     public static Task<bool> IsMemberAsync(ElectionDbContext db, Guid delegateId, CancellationToken ct) =>
         db.Set<CountingCommitteeMember>().AnyAsync(m => m.DelegateId == delegateId, ct);
 
-    public async Task<ProblemOr<IReadOnlyList<CommitteeMemberDto>>> SetAsync(SetCommitteeRequest request, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Records the list the congress elected; every member gets a new one-time activation code (in
+    /// the answer, shown once) and every session of the former list ends.
+    /// </summary>
+    public async Task<ProblemOr<IReadOnlyList<ActivationSlipDto>>> SetAsync(SetCommitteeRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var decided = await decisions.PassedAsync(request.OpenVoteId, "lập Ban Kiểm phiếu", ct);
         if (decided.Problem is { } refused) return refused;
@@ -38,19 +43,23 @@ public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audi
             return Problems.NotFound($"Không tìm thấy đại biểu {missing} (members.delegateId): thành viên Ban Kiểm phiếu phải là đại biểu.");
         }
         db.RemoveRange(await db.Set<CountingCommitteeMember>().ToListAsync(ct));
+        await audit.AppendAsync(user, "election.committee.set", "counting-committee",
+            new { members = request.Members.OrderByDescending(m => m.IsChair).Select(m => delegates[m.DelegateId].Code), decidedBy = decided.Value });
         var ordered = request.Members.OrderByDescending(m => m.IsChair).ToList();
+        var slips = new List<ActivationSlipDto>();
         for (var i = 0; i < ordered.Count; i++)
         {
             var d = delegates[ordered[i].DelegateId];
-            db.Add(new CountingCommitteeMember
+            var member = new CountingCommitteeMember
             {
                 Id = Guid.NewGuid(), Order = i, FullName = d.FullName, IsChair = ordered[i].IsChair,
                 DelegateId = d.Id, ElectedByOpenVoteId = request.OpenVoteId,
-            });
+            };
+            db.Add(member);
+            slips.Add(await activation.IssueAsync(member, d.Code, user, reissued: false));
         }
-        await audit.AppendAsync(user, "election.committee.set", "counting-committee",
-            new { members = ordered.Select(m => delegates[m.DelegateId].Code), decidedBy = decided.Value });
         await db.SaveChangesAsync(ct);
-        return new ProblemOr<IReadOnlyList<CommitteeMemberDto>>(await ListAsync(ct), null);
+        activation.ListReplaced();
+        return slips;
     }
 }

@@ -30,6 +30,9 @@ public static class SetupEndpoints
         var presidium = elections.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.Presidium)).DisableAntiforgery();
         presidium.MapPut("/committee-members", async (SetCommitteeRequest request, CountingCommitteeMembers s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.SetAsync(request, u, ct)).ToHttp());
+        // A new one-time code for one member: their passphrase and every session of theirs end.
+        presidium.MapPost("/committee-members/{delegateId:guid}/activation", async (Guid delegateId, CommitteeActivation s, ClaimsPrincipal u, CancellationToken ct) =>
+            (await s.ReissueAsync(delegateId, u, ct)).ToHttp());
         return elections;
     }
 }

@@ -61,6 +61,8 @@ export async function api(url, { method = 'GET', body, form, signIn = false } = 
     onUnauthorized(data);
     throw new ApiError(401, data, 'Cần đăng nhập lại.');
   }
+  // A temporary password's sign-in opens nothing but its change, on /login.
+  if (response.status === 403 && data?.mustChangePassword && !signIn) location.href = '/login?doimatkhau=1';
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ElectionSystem.Crypto;
+
+namespace ElectionSystem.Board;
+
+/// <summary>
+/// Writes <c>election-board/1</c>: indented with one space like the records, '\n' line ends,
+/// Vietnamese letters as themselves, each ballot in its compact wire form (<see cref="BallotJson"/>)
+/// on one line; properties in the order docs/election-board.md gives.
+/// </summary>
+public static class BoardWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentCharacter = ' ',
+        IndentSize = 1,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(ElectionBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+            Write(w, board);
+        stream.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter w, ElectionBoard board)
+    {
+        var round = board.Round;
+        w.WriteStartObject();
+        w.WriteString("format", ElectionBoard.Format);
+        Strings(w, "context", round.Context);
+        w.WriteStartObject("congress");
+        w.WriteString("name", round.Congress.Name);
+        w.WriteNumber("summoned", round.Congress.Summoned);
+        w.WriteNumber("absentCommitteeMembers", round.Congress.AbsentCommitteeMembers);
+        w.WriteNumber("absentWithoutAlternate", round.Congress.AbsentWithoutAlternate);
+        if (round.Congress.Present is { } present) w.WriteNumber("present", present);
+        w.WriteEndObject();
+        w.WriteStartObject("election");
+        w.WriteString("kind", Domain.Elections.ElectionKindWire.ToWire(round.Election.Kind));
+        w.WriteString("title", round.Election.Title);
+        w.WriteNumber("round", round.Election.Round);
+        w.WriteNumber("seats", round.Election.Seats);
+        w.WriteNumber("issued", round.Election.Issued);
+        w.WriteEndObject();
+        w.WriteStartObject("rules");
+        w.WriteNumber("percentDecimals", round.Rules.PercentDecimals);
+        w.WriteString("percentRounding", Domain.Elections.PercentRoundingWire.ToWire(round.Rules.PercentRounding));
+        w.WriteEndObject();
+        w.WriteStartArray("candidates");
+        foreach (var c in round.Candidates)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("fullName", c.FullName);
+            if (c.BirthDate is { } b) w.WriteString("birthDate", b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (c.Delegation is { } d) w.WriteString("delegation", d);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteLayout(w, board.Layout);
+        WriteCeremony(w, board.Ceremony);
+        w.WriteStartArray("ballots");
+        foreach (var b in board.Ballots)
+        {
+            w.WriteStartObject();
+            w.WriteString("tracker", b.Tracker);
+            w.WritePropertyName("ballot");
+            w.WriteRawValue(BallotJson.Write(b.Ballot), skipInputValidation: true);
+            w.WriteString("chain", b.Chain);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Strings(w, "voters", board.Voters);
+        w.WriteStartObject("totals");
+        Ciphertexts(w, "rows", board.Totals.Rows);
+        Ciphertexts(w, "options", board.Totals.Options);
+        w.WriteEndObject();
+        w.WriteStartArray("decryptions");
+        foreach (var d in board.Decryptions)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("trustee", d.Trustee);
+            Shares(w, "rows", d.Rows);
+            Shares(w, "options", d.Options);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (board.Paper is { } paper)
+        {
+            w.WriteStartObject("paper");
+            w.WriteNumber("ballots", paper.Ballots);
+            Integers(w, "rows", paper.Rows);
+            Integers(w, "options", paper.Options);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("paper");
+        }
+        w.WritePropertyName("result");
+        using (var result = JsonDocument.Parse(board.Result))
+            result.RootElement.WriteTo(w);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLayout(Utf8JsonWriter w, BoardLayout layout)
+    {
+        w.WriteStartObject("layout");
+        w.WriteNumber("rows", layout.Rows);
+        w.WriteStartArray("options");
+        foreach (var o in layout.Options)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", o.Code);
+            if (o.Reason is { } reason) w.WriteString("reason", reason);
+            else w.WriteNull("reason");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("weight", layout.Weight);
+        w.WriteNumber("lo", layout.Lo);
+        w.WriteNumber("hi", layout.Hi);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCeremony(Utf8JsonWriter w, BoardCeremony ceremony)
+    {
+        w.WriteStartObject("ceremony");
+        w.WriteNumber("threshold", ceremony.Threshold);
+        w.WriteNumber("size", ceremony.Size);
+        w.WriteStartArray("members");
+        foreach (var m in ceremony.Members)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", m.Index);
+            w.WriteString("delegate", m.Delegate);
+            Strings(w, "commitments", [.. m.Commitments.Select(Group.EncodeElement)]);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("publicKey", Group.EncodeElement(ceremony.PublicKey));
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void Integers(Utf8JsonWriter w, string name, IEnumerable<int> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void Ciphertexts(Utf8JsonWriter w, string name, IEnumerable<Ciphertext> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var c in values)
+        {
+            w.WriteStartObject();
+            w.WriteString("a", Group.EncodeElement(c.A));
+            w.WriteString("b", Group.EncodeElement(c.B));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Shares(Utf8JsonWriter w, string name, IEnumerable<PartialDecryption> shares)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in shares)
+        {
+            w.WriteStartObject();
+            w.WriteString("share", Group.EncodeElement(s.Share));
+            w.WriteStartArray("proof");
+            w.WriteStringValue(Group.EncodeScalar(s.Proof.Challenge));
+            w.WriteStringValue(Group.EncodeScalar(s.Proof.Response));
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,35 @@
+// Spec v2 ballot shape (what the Domain says a valid ballot of the round is): R rows, K options
+// (o_0 = valid, o_k = invalid for reason k), weight w, and Σ x_i − w · o_0 ∈ [lo, hi].
+// A plaintext is { rows: [0|1, …], option: k }.
+
+/** Throws if the shape is not one: R ≥ 0, K ≥ 1, integers, lo ≤ hi. */
+export function checkShape(shape) {
+  const { rows, options, weight, lo, hi } = shape ?? {};
+  const ints = [rows, options, weight, lo, hi].every(Number.isSafeInteger);
+  if (!ints || rows < 0 || options < 1 || lo > hi) throw new Error(`not a ballot shape: ${JSON.stringify(shape)}`);
+}
+
+/** The plaintext's constraint value Σ x_i − w · o_0. */
+export const constraintValue = (shape, plaintext) =>
+  plaintext.rows.reduce((s, x) => s + x, 0) - (plaintext.option === 0 ? shape.weight : 0);
+
+/** Why the plaintext is not a ballot of the shape, or null. */
+export function plaintextProblem(shape, plaintext) {
+  const { rows, option } = plaintext ?? {};
+  if (!Array.isArray(rows) || rows.length !== shape.rows) return `expected ${shape.rows} rows`;
+  if (rows.some((x) => x !== 0 && x !== 1)) return 'every row is 0 or 1';
+  if (!Number.isSafeInteger(option) || option < 0 || option >= shape.options) return `option outside 0…${shape.options - 1}`;
+  const value = constraintValue(shape, plaintext);
+  if (value < shape.lo || value > shape.hi) return `Σ rows − w·valid = ${value} outside [${shape.lo}, ${shape.hi}]`;
+  return null;
+}
+
+/** The spec's three example shapes (the Domain decides; these are the cases both sides test). */
+export const examples = {
+  /** A list with surplus: n names, s seats; options valid, too-many-kept (2), all-struck (3). */
+  surplus: (n, s) => ({ rows: n, options: 3, weight: s, lo: 1 - s, hi: 0 }),
+  /** One candidate, no surplus: the "đồng ý" box; options valid, neither-or-both (5). */
+  single: () => ({ rows: 1, options: 2, weight: 1, lo: -1, hi: 0 }),
+  /** n = s > 1, no surplus: n "đồng ý" boxes; option valid only. */
+  noSurplus: (n) => ({ rows: n, options: 1, weight: n, lo: -n, hi: 0 }),
+};
