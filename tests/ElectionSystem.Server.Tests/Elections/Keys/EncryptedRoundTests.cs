@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ElectionSystem.Board;
 using ElectionSystem.Crypto;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Elections;
@@ -110,6 +112,19 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         AssertDomainCount(announced.Result, ElectionKind.Other, open, choices);
         Assert.Equal([3, 2, 2, 2], ids.Select(id => announced.Result.Candidates.Single(c => c.Id == id).Votes));
         Assert.Equal(trackers.Order(StringComparer.Ordinal), announced.Receipts);
+        // The board (election-board/1) of the announced round checks from the file alone, to the announced
+        // result; a delegate finds their tracker on it.
+        var boardJson = await seated[0].Tablet.GetStringAsync($"/api/elections/rounds/{r1.Id}/board");
+        var verified = BoardVerifier.VerifyJson(boardJson);
+        Assert.True(verified.IsValid, verified.Failure);
+        Assert.Equal((7, 0, 3), (verified.Summary!.TabletBallots, verified.Summary.PaperBallots, verified.Summary.Trustees.Count));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(verified.ResultJson!), JsonNode.Parse(boardJson)!["result"]), "The board's result is not the verifier's count.");
+        var found = await ElectionsHall.OkAsync<TrackerOnBoard>(seated[3].Tablet.GetAsync($"/api/elections/rounds/{r1.Id}/board/{trackers[3]}"));
+        Assert.True(found.Found && found.Position >= 1, $"tracker {trackers[3]} not on the board");
+        Assert.False((await ElectionsHall.OkAsync<TrackerOnBoard>(seated[3].Tablet.GetAsync($"/api/elections/rounds/{r1.Id}/board/{new string('0', 64)}"))).Found);
+        var tampered = boardJson.Replace(trackers[3], trackers[2] == trackers[3] ? trackers[3] : trackers[2], StringComparison.Ordinal);
+        Assert.False(BoardVerifier.VerifyJson(tampered).IsValid);
+
         // The decryption stands where the two confirmations stood: the first to decrypt and the one who completed it.
         var confirmed = await ElectionsHall.OkAsync<CommitteeRoundDto>(members[0].Client.GetAsync($"/api/committee/rounds/{r1.Id}"));
         Assert.Equal([members[0].Code, members[4].Code], confirmed.Confirmations.Select(c => c.By[(c.By.LastIndexOf('(') + 1)..^1]));

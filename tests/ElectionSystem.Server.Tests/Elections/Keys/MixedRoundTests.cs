@@ -54,5 +54,9 @@ public class MixedRoundTests(PaperHall hall) : IClassFixture<PaperHall>
         choices.Add(new BallotContent.Struck([ids[1], ids[2]]));
         EncryptedRoundTests.AssertDomainCount(announced.Result, ElectionKind.Other, view, choices);
         Assert.Equal((5, 4), (announced.Result.Collected, announced.Result.Valid));
+        // A mixed round's board carries the paper ballots as public totals, and checks to the same result.
+        var verified = ElectionSystem.Board.BoardVerifier.VerifyJson(await seated[0].Tablet.GetStringAsync($"/api/elections/rounds/{round.Id}/board"));
+        Assert.True(verified.IsValid, verified.Failure);
+        Assert.Equal((3, 2), (verified.Summary!.TabletBallots, verified.Summary.PaperBallots));
     }
 }

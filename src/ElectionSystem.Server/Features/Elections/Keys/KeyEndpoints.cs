@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -18,6 +19,7 @@ public static class KeyEndpoints
         services.AddScoped<EncryptedRounds>();
         services.AddScoped<EncryptedCasting>();
         services.AddScoped<RoundDecryption>();
+        services.AddScoped<RoundBoards>();
         return services;
     }
 
@@ -39,6 +41,17 @@ public static class KeyEndpoints
         rounds.MapGet("/{roundId:guid}/totals", async (Guid roundId, RoundDecryption s, ClaimsPrincipal u, CancellationToken ct) => (await s.TotalsAsync(roundId, u, ct)).ToHttp());
         rounds.MapPost("/{roundId:guid}/decryption", async (Guid roundId, PartialDecryptionRequest r, RoundDecryption s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.PostAsync(roundId, r, u, ct)).ToHttp());
+
+        // The board of an announced encrypted round, and a tracker's place on it: everyone who may read results.
+        var boards = routes.MapGroup("/api/elections/rounds").WithTags("Elections").RequireAuthorization(AuthSetup.Require(ResultEndpoints.ResultRoles));
+        boards.MapGet("/{roundId:guid}/board", Board);
+        boards.MapGet("/{roundId:guid}/board/{tracker}", async (Guid roundId, string tracker, RoundBoards s, CancellationToken ct) => (await s.FindAsync(roundId, tracker, ct)).ToHttp());
         return ceremony;
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Board(Guid roundId, RoundBoards s, CancellationToken ct)
+    {
+        var board = await s.JsonAsync(roundId, ct);
+        return board.Problem is { } p ? p : TypedResults.Text(board.Value!, "application/json");
     }
 }
