@@ -23,7 +23,15 @@ public class KeyCeremonyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
         Assert.Equal(HttpStatusCode.Forbidden, (await members[0].Client.PostAsJsonAsync("/api/ceremony", new StartCeremonyRequest(3))).StatusCode);
 
         // Dealer 2 sends member 4 a share that does not match its commitments: member 4 complains, the ceremony fails.
-        var failed = await Trustees.CeremonyAsync(hall, members, 3, corrupt: (dealer, recipient) => dealer == 2 && recipient == 4);
+        var failed = await Trustees.CeremonyAsync(hall, members, 3, corrupt: (dealer, recipient) => dealer == 2 && recipient == 4, beforeVerifying: async () =>
+        {
+            // A complaint about no dealer, or about oneself, is bad input and changes nothing.
+            foreach (int[] bad in (int[][])[[0], [6], [1]])
+            {
+                var response = await members[0].Client.PostAsJsonAsync("/api/ceremony/verification", new VerificationRequest(bad));
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            }
+        });
         var view = await ElectionsHall.OkAsync<CeremonyDto>(presidium.GetAsync("/api/ceremony"));
         Assert.Equal(CeremonyStates.Failed, view.State);
         Assert.Null(view.PublicKey);
@@ -56,7 +64,7 @@ public class KeyCeremonyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
         int[] two = [1, 2];
         Assert.NotEqual(pk, Group.GPow(two.Aggregate(Scalar.Zero, (acc, j) => acc + ThresholdDecryption.LagrangeAtZero(j, two) * members.Single(m => m.Index == j).Share)));
 
-        // A step twice, or out of turn, is refused.
+        // A step out of turn is refused.
         Assert.Equal(HttpStatusCode.Conflict, (await members[0].Client.PostAsJsonAsync("/api/ceremony/box-key", new BoxKeyRequest(new string('a', 64)))).StatusCode);
 
         // Once a round has opened encrypted to this key, no new ceremony.

@@ -41,7 +41,8 @@ public static class Trustees
     /// share to its recipient), opens and checks the shares sealed to them, and posts the dealers whose
     /// share failed. <paramref name="corrupt"/>(dealer, recipient) makes a dealer send a wrong share.
     /// </summary>
-    public static async Task<CeremonyDto> CeremonyAsync(ElectionsHall hall, List<Trustee> members, int k, Func<int, int, bool>? corrupt = null)
+    public static async Task<CeremonyDto> CeremonyAsync(ElectionsHall hall, List<Trustee> members, int k, Func<int, int, bool>? corrupt = null,
+        Func<Task>? beforeVerifying = null)
     {
         var presidium = await hall.PresidiumAsync();
         var started = await ElectionsHall.OkAsync<CeremonyDto>(presidium.PostAsJsonAsync("/api/ceremony", new StartCeremonyRequest(k)));
@@ -65,6 +66,7 @@ public static class Trustees
             await ElectionsHall.OkAsync<CeremonyDto>(m.Client.PostAsJsonAsync("/api/ceremony/dealing",
                 new DealingRequest([.. m.Dealing.Commitments.Select(Group.EncodeElement)], shares)));
         }
+        if (beforeVerifying is not null) await beforeVerifying();
         CeremonyDto last = null!;
         foreach (var m in members)
         {

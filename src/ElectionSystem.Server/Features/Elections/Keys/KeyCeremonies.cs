@@ -100,7 +100,7 @@ public sealed class KeyCeremonies(ElectionDbContext db, AuditLog audit, HallCloc
         {
             if (me.Complaints is not null) return Refusal.Conflict("Đồng chí đã gửi kết quả kiểm tra phần khóa.");
             var complaints = r.Complaints.Distinct().Order().ToList();
-            if (complaints.FirstOrDefault(i => i < 1 || i > c.Members || i == me.Index) is var bad and not 0)
+            if (complaints.Where(i => i < 1 || i > c.Members || i == me.Index).Select(i => (int?)i).FirstOrDefault() is { } bad)
                 return Refusal.Bad($"complaints: {bad} không phải người chia khóa nào khác (1…{c.Members}).");
             me.Complaints = JsonSerializer.Serialize(complaints);
             if (complaints.Count > 0)
