@@ -112,6 +112,7 @@ api.MapTablet();
 api.MapOpenVotes();
 api.MapElections();
 api.MapCounting();
+api.MapCommitteeKeys();
 api.MapDuties();
 api.MapMinutes();
 api.MapPaperEntry();

@@ -31,6 +31,12 @@ public sealed class CountingCounter : IBallotCounter
         Interlocked.Increment(ref _counts);
         return record.Count();
     }
+
+    public ElectionResult Count(ElectionRecord record, Tally decrypted)
+    {
+        Interlocked.Increment(ref _counts);
+        return new DomainBallotCounter().Count(record, decrypted);
+    }
 }
 
 /// <summary>

@@ -44,6 +44,8 @@ public static class ElectionEndpoints
         services.AddScoped<ElectionOutcome>();
         services.AddScoped<RoundTurnout>();
         services.AddScoped<CommitteeRoundView>();
+        // The committee's keys: ceremony, encrypted casting, decryption (Keys/).
+        services.AddCommitteeKeys();
         return services;
     }
 

@@ -254,7 +254,8 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
             count.Counted = paper.Count;
             await audit.AppendAsync(user, "paper.completed", $"round:{roundId}", new
             {
-                paperBallots = paper.Count, issued = recounted.Counted.Record.Election.Issued, collected = recounted.Counted.Result.Collected, recordSha256 = row.RecordSha256,
+                // An encrypted round not yet decrypted (recounted null) counts its paper with the decryption.
+                paperBallots = paper.Count, issued = recounted?.Counted.Record.Election.Issued, collected = recounted?.Counted.Result.Collected, recordSha256 = row.RecordSha256,
             });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

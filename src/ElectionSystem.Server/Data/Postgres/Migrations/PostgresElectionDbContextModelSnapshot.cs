@@ -456,6 +456,49 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     b.ToTable("DutyRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>
+                {
+                    b.Property<Guid>("CeremonyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BoxKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Commitments")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Complaints")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SealedShares")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VerificationKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CeremonyId", "Index");
+
+                    b.ToTable("CeremonyMembers", (string)null);
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CountingCommitteeMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -693,6 +736,91 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ElectionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.EncryptedRound", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CeremonyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DecryptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Totals")
+                        .HasColumnType("text");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("CeremonyId");
+
+                    b.ToTable("EncryptedRounds", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.KeyCeremony", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyCeremonies", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.PartialDecryptionRow", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "Index");
+
+                    b.ToTable("PartialDecryptions", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.Participation", b =>
@@ -1078,6 +1206,15 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     b.Navigation("Delegation");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.KeyCeremony", null)
+                        .WithMany()
+                        .HasForeignKey("CeremonyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.ElectionCandidate", b =>
                 {
                     b.HasOne("ElectionSystem.Server.Features.Elections.Election", null)
@@ -1092,6 +1229,30 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     b.HasOne("ElectionSystem.Server.Features.Elections.Election", null)
                         .WithMany()
                         .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.EncryptedRound", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.KeyCeremony", null)
+                        .WithMany()
+                        .HasForeignKey("CeremonyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElectionSystem.Server.Features.Elections.ElectionRoundRow", null)
+                        .WithOne()
+                        .HasForeignKey("ElectionSystem.Server.Features.Elections.EncryptedRound", "RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.PartialDecryptionRow", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.EncryptedRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
@@ -13,7 +14,7 @@ namespace ElectionSystem.Server.Features.Elections;
 /// round, SHA-256 of the submission key) and the receipt code (no link to either) are written in one
 /// transaction by <see cref="BallotWriter"/>, and only then is the receipt returned.
 /// </summary>
-public sealed class BallotCasting(ElectionDbContext db, OpenRound openRound, BallotDrafts drafts, BallotWriter writer)
+public sealed class BallotCasting(ElectionDbContext db, OpenRound openRound, BallotDrafts drafts, BallotWriter writer, EncryptedCasting encrypted)
 {
     public const string Recorded = "Phiếu của đồng chí đã được ghi nhận";
     public const string AlreadyVoted = "Đồng chí đã bỏ phiếu lần bầu này";
@@ -32,6 +33,16 @@ public sealed class BallotCasting(ElectionDbContext db, OpenRound openRound, Bal
     {
         if (user.FindDelegateId() is not { } delegateId) return Problems.Unauthorized("Hãy đăng nhập bằng thẻ đại biểu và mã PIN.");
         var keyHash = ReceiptCodes.KeyHash(r.Key);
+
+        // An encrypted round takes only encrypted ballots, a plaintext round only plaintext ones (the flag is fixed at opening).
+        var snap = await openRound.SnapshotAsync(ct);
+        var isOpen = snap.Open?.Id == roundId;
+        if (r.Encrypted is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } sealedBallot)
+        {
+            return await encrypted.CastAsync(roundId, delegateId, keyHash, r, sealedBallot, isOpen ? snap.Key : null,
+                isOpen && snap.Key is null, isOpen ? snap.Voted : null, user.ActorName(), ct);
+        }
+        if (isOpen && snap.Key is not null) return Problems.BadRequest(EncryptedCasting.EncryptedOnly);
 
         // A resend of a ballot already recorded gets the same receipt, even after the close:
         // it is in the count. Nothing is written.

@@ -46,6 +46,9 @@ public sealed class BallotDrafts(ElectionDbContext db, OpenRound openRound)
 
     public async Task<ProblemOr<BallotCheck>> CheckAsync(Guid roundId, BallotRequest r, CancellationToken ct)
     {
+        // An encrypted round's choice never leaves the tablet in the clear: the tablet judges it from the layout.
+        if ((await openRound.SnapshotAsync(ct)) is { Open: { } open, Key: not null } && open.Id == roundId)
+            return Problems.BadRequest(EncryptedCasting.NoPlaintextCheck);
         var draft = await ReadAsync(roundId, r.Struck, r.Marks, ct);
         return draft.Problem is { } problem ? problem : draft.Value!.Judge();
     }

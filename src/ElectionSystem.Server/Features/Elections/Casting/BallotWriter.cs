@@ -33,7 +33,8 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
     public const int MaxBatch = 256;
 
     /// <summary>A ballot judged valid (or confirmed invalid) and eligible, waiting for its transaction.</summary>
-    internal sealed record Pending(Guid RoundId, Guid DelegateId, string KeyHash, string Key, string Content, string Actor)
+    /// <param name="Tracker">An encrypted ballot (its proofs already checked): its tracker, which is its id and its receipt; Content is its wire JSON.</param>
+    internal sealed record Pending(Guid RoundId, Guid DelegateId, string KeyHash, string Key, string Content, string Actor, string? Tracker = null)
     {
         public TaskCompletionSource<ProblemOr<CastReceipt>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -151,6 +152,11 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
             var voted = await db.Set<Participation>().AsNoTracking()
                 .Where(p => p.RoundId == roundId && delegates.Contains(p.DelegateId))
                 .ToDictionaryAsync(p => p.DelegateId, p => p.KeyHash, ct);
+            // Encrypted rounds: which of the batch's trackers are stored already (a copied ballot is refused).
+            var encrypted = await db.Set<EncryptedRound>().AnyAsync(r => r.RoundId == roundId, ct);
+            var posted = group.Select(x => x.p.Tracker).OfType<string>().ToList();
+            var trackers = posted.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : (await db.Set<StoredBallot>().AsNoTracking()
+                .Where(b => posted.Contains(b.Id)).Select(b => b.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             foreach (var (p, i) in group)
             {
                 if (round is null)
@@ -160,7 +166,17 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
                 else if (voted.TryGetValue(p.DelegateId, out var keyHash))
                 {
                     // Recorded before (or earlier in this batch): the same key gets its receipt, another is refused.
-                    outcomes[i] = BallotCasting.AnswerResend(keyHash, p.KeyHash, round.RoundSecret, p.Key);
+                    outcomes[i] = p.Tracker is { } resent
+                        ? EncryptedCasting.AnswerResend(keyHash, p.KeyHash, resent, trackers.Contains(resent))
+                        : BallotCasting.AnswerResend(keyHash, p.KeyHash, round.RoundSecret, p.Key);
+                }
+                else if (round.State == RoundState.Open && encrypted != p.Tracker is not null)
+                {
+                    outcomes[i] = Problems.BadRequest(encrypted ? EncryptedCasting.EncryptedOnly : EncryptedCasting.PlaintextOnly);
+                }
+                else if (p.Tracker is { } copied && trackers.Contains(copied))
+                {
+                    outcomes[i] = Problems.Conflict(EncryptedCasting.Duplicate);
                 }
                 else if (round.State != RoundState.Open)
                 {
@@ -172,10 +188,15 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
                 }
                 else
                 {
-                    var receipt = ReceiptCodes.For(round.RoundSecret, p.Key);
+                    // An encrypted ballot's receipt, and its id, is its tracker (a hash of its ciphertexts: random-looking, never a plaintext).
+                    var receipt = p.Tracker ?? ReceiptCodes.For(round.RoundSecret, p.Key);
                     voted[p.DelegateId] = p.KeyHash;
+                    if (p.Tracker is { } staged) trackers.Add(staged);
                     participations.Add((new Participation { RoundId = roundId, DelegateId = p.DelegateId, KeyHash = p.KeyHash }, p.Actor));
-                    ballots.Add(new StoredBallot { Id = ReceiptCodes.NewBallotId(), RoundId = roundId, Source = "tablet", Content = p.Content });
+                    ballots.Add(new StoredBallot
+                    {
+                        Id = p.Tracker ?? ReceiptCodes.NewBallotId(), RoundId = roundId, Source = p.Tracker is null ? "tablet" : EncryptedRounds.Source, Content = p.Content,
+                    });
                     receipts.Add(new Receipt { RoundId = roundId, Code = receipt, Nonce = ReceiptCodes.NewNonce() });
                     outcomes[i] = new CastReceipt(receipt, false, BallotCasting.Recorded);
                 }

@@ -18,8 +18,9 @@ public sealed class OpenRoundCache
     /// voted in the open round (delegate → SHA-256 of the submission key), complete from the moment the
     /// snapshot is stored and kept complete by the writer after each commit.
     /// </summary>
+    /// <param name="Key">The open round's encryption (context, pk, shape); null when it is a plaintext round.</param>
     public sealed record Snapshot(ElectionRoundRow? Open, ElectionRound? Domain, BallotView? Ballot, Guid? LastAnnounced,
-        IReadOnlyDictionary<Guid, string>? Voted = null);
+        IReadOnlyDictionary<Guid, string>? Voted = null, RoundKey? Key = null);
 
     private readonly Lock _lock = new();
     private Snapshot? _current;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
@@ -32,11 +33,14 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
             var count = await tally.CountAtCloseAsync(round, ct);
             round.State = RoundState.Closed;
             round.ClosedAt = clock.UtcNow;
-            await audit.AppendAsync(user, "election.round.closed", $"round:{round.Id}", new
-            {
-                election = election.Id, round.Number, issued = count.Counted.Record.Election.Issued,
-                collected = count.Counted.Result.Collected, recordSha256 = round.RecordSha256,
-            });
+            // An encrypted round (count null) is counted when k members have decrypted its totals.
+            await audit.AppendAsync(user, "election.round.closed", $"round:{round.Id}", count is null
+                ? (object)new { election = election.Id, round.Number, issued = IssuedBallots.Total(round.Issued, round.IssuedPaper, round.Present), encrypted = true }
+                : new
+                {
+                    election = election.Id, round.Number, issued = count.Counted.Record.Election.Issued,
+                    collected = count.Counted.Result.Collected, recordSha256 = round.RecordSha256,
+                });
             await db.SaveChangesAsync(ct);
             await tally.ForgetWriteOrderAsync(ct);
             signal = new RoundSignal(round.Id, election.Id, round.State.Word(), election.Title, RoundWords.Label(round));

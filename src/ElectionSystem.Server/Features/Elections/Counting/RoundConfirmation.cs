@@ -35,6 +35,7 @@ public sealed class RoundConfirmation(
                     ? "Kết quả đã được hai thành viên Ban Kiểm phiếu xác nhận."
                     : "Chỉ xác nhận kết quả sau khi đã đóng lần bầu.");
             }
+            if (await db.Set<EncryptedRound>().AnyAsync(r => r.RoundId == roundId, ct)) return Problems.Conflict(DecryptionConfirms);
             foreach (var blocker in blockers)
             {
                 if (await blocker.BlockingAsync(roundId, ct) is { } why) return Problems.Conflict(why);
@@ -62,6 +63,8 @@ public sealed class RoundConfirmation(
         await transitions.ConfirmedAsync(signal);
         return signal;
     }
+
+    public const string DecryptionConfirms = "Lần bầu này dùng phiếu mã hóa: kết quả được xác nhận khi đủ k thành viên Ban Kiểm phiếu gửi phần giải mã (POST /api/committee/rounds/{id}/decryption).";
 
     public const string NotAMember = "Chỉ thành viên Ban Kiểm phiếu (do Đại hội biểu quyết) xác nhận kết quả, "
         + "đăng nhập bằng thẻ đại biểu hoặc mã đại biểu và mã PIN của chính mình tại /committee.";

@@ -9,11 +9,20 @@ namespace ElectionSystem.Server.Features.Elections;
 public interface IBallotCounter
 {
     ElectionResult Count(ElectionRecord record);
+
+    /// <summary>An encrypted round: the record's ballots (paper) counted the usual way, plus the decrypted tablet totals.</summary>
+    ElectionResult Count(ElectionRecord record, Tally decrypted);
 }
 
 public sealed class DomainBallotCounter : IBallotCounter
 {
     public ElectionResult Count(ElectionRecord record) => record.Count();
+
+    public ElectionResult Count(ElectionRecord record, Tally decrypted)
+    {
+        var round = record.ToRound();
+        return round.Count(Tally.Count(round, record.Ballots).Plus(decrypted));
+    }
 }
 
 /// <summary>
@@ -45,10 +54,11 @@ public sealed class RoundCounts(IBallotCounter counter)
 {
     private readonly ConcurrentDictionary<string, CountedRound> _read = new(StringComparer.Ordinal);
 
-    public StoredCount Count(ElectionRecord record)
+    /// <param name="decrypted">For an encrypted round: the decoded totals of its tablet ballots (the record holds its paper ballots only).</param>
+    public StoredCount Count(ElectionRecord record, Tally? decrypted = null)
     {
         var json = ElectionRecordWriter.ToJson(record);
-        var result = counter.Count(record);
+        var result = decrypted is null ? counter.Count(record) : counter.Count(record, decrypted);
         var stored = new StoredCount(json, Sha256Text.Hex(json), ElectionResultWriter.ToJson(result), new CountedRound(record with { Ballots = [] }, result));
         _read[stored.RecordSha256] = stored.Counted;
         return stored;

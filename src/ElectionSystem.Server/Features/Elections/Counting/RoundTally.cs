@@ -11,7 +11,7 @@ namespace ElectionSystem.Server.Features.Elections;
 /// tablet and paper alike — and has <see cref="RoundCounts"/> count it; the row keeps the count.
 /// Call inside the round's transition (the gate held), then save.
 /// </summary>
-public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibility, RoundCounts counts, DatabaseHealth health)
+public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibility, RoundCounts counts, DatabaseHealth health, EncryptedRounds encrypted)
 {
     /// <summary>
     /// What PRAGMA integrity_check finds wrong with the file (empty when sound). A round is counted
@@ -26,11 +26,13 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
     public Task ForgetWriteOrderAsync(CancellationToken ct) =>
         WriteOrder.ForgetAsync(db, [typeof(StoredBallot), typeof(Receipt), typeof(Participation)], ct);
 
-    /// <summary>At the close: who was present and Base now; issued once per delegate (IssuedBallots).</summary>
-    public async Task<StoredCount> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
+    /// <summary>
+    /// At the close: who was present and Base now; issued once per delegate (IssuedBallots). An
+    /// encrypted round is not counted here (null): its totals are stored, and it is counted when k
+    /// members have decrypted them (<see cref="CountDecryptedAsync"/>).
+    /// </summary>
+    public async Task<StoredCount?> CountAtCloseAsync(ElectionRoundRow round, CancellationToken ct)
     {
-        var election = await db.ElectionOfAsync(round, ct);
-        var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct);
         var roll = await eligibility.RollAsync(ct);
         var voters = await db.VotersAsync(round.Id, ct);
         round.Issued = IssuedBallots.OnTablets(roll.Present, voters);
@@ -38,19 +40,35 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
         round.Summoned = roll.Base.Summoned;
         round.AbsentCommitteeMembers = roll.Base.AbsentCommitteeMembers;
         round.AbsentWithoutAlternate = roll.Base.AbsentWithoutAlternate;
-        ElectionKindWire.TryParse(round.Kind, out var kind);
-        var poll = kind == ElectionKind.NominationPoll;
-        var record = new ElectionRecord(
-            new RecordCongress(congress?.Name ?? "", roll.Base.Summoned, roll.Base.AbsentCommitteeMembers, roll.Base.AbsentWithoutAlternate,
-                poll ? roll.Present.Count : null),
-            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, IssuedBallots.Total(round.Issued, round.IssuedPaper, round.Present)),
-            ElectionQueries.RulesFor(election), await db.RoundCandidatesAsync(round.Id, ct), await db.BallotsAsync(round.Id, [], ct));
-        return Store(round, record);
+        if (await encrypted.TotalsAtCloseAsync(round, ct) is not null) return null;
+        return Store(round, await RecordAsync(round, ct));
     }
 
-    /// <summary>When paper ballots join a counted round: the same record with every ballot and the issued figure now.</summary>
-    public async Task<StoredCount> CountWithPaperAsync(ElectionRoundRow round, IReadOnlyList<StoredBallot> paper, CancellationToken ct)
+    /// <summary>An encrypted round once k members have decrypted its totals: its paper ballots counted as at the close, plus the decrypted tally.</summary>
+    public async Task<StoredCount> CountDecryptedAsync(ElectionRoundRow round, Tally decrypted, CancellationToken ct) =>
+        Store(round, await RecordAsync(round, ct), decrypted);
+
+    /// <summary>The round's record from the figures fixed at the close and its stored plaintext ballots (tablet, or paper).</summary>
+    private async Task<ElectionRecord> RecordAsync(ElectionRoundRow round, CancellationToken ct)
     {
+        var election = await db.ElectionOfAsync(round, ct);
+        var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(ct);
+        ElectionKindWire.TryParse(round.Kind, out var kind);
+        var poll = kind == ElectionKind.NominationPoll;
+        return new ElectionRecord(
+            new RecordCongress(congress?.Name ?? "", round.Summoned, round.AbsentCommitteeMembers, round.AbsentWithoutAlternate,
+                poll ? round.Present : null),
+            new RecordElection(kind, election.Title, round.Number, poll ? 0 : round.Seats, IssuedBallots.Total(round.Issued, round.IssuedPaper, round.Present)),
+            ElectionQueries.RulesFor(election), await db.RoundCandidatesAsync(round.Id, ct), await db.BallotsAsync(round.Id, [], ct));
+    }
+
+    /// <summary>
+    /// When paper ballots join a counted round: the same record with every ballot and the issued figure now.
+    /// An encrypted round not yet decrypted is not counted yet (null): its paper ballots are counted with the decryption.
+    /// </summary>
+    public async Task<StoredCount?> CountWithPaperAsync(ElectionRoundRow round, IReadOnlyList<StoredBallot> paper, CancellationToken ct)
+    {
+        if (round.RecordJson is null && await encrypted.OfAsync(round.Id, ct) is not null) return null;
         var before = counts.Read(round).Record;
         var record = before with
         {
@@ -73,9 +91,9 @@ public sealed class RoundTally(ElectionDbContext db, VotingEligibility eligibili
             : $"Số phiếu giấy phát ra ({paper}) vượt quá số đại biểu có mặt chưa bỏ phiếu trên máy tính bảng ({room}): mỗi đại biểu chỉ nhận một phiếu.";
     }
 
-    private StoredCount Store(ElectionRoundRow round, ElectionRecord record)
+    private StoredCount Store(ElectionRoundRow round, ElectionRecord record, Tally? decrypted = null)
     {
-        var stored = counts.Count(record);
+        var stored = counts.Count(record, decrypted);
         round.RecordJson = stored.RecordJson;
         round.RecordSha256 = stored.RecordSha256;
         round.ResultJson = stored.ResultJson;

@@ -41,8 +41,9 @@ public sealed record NextStepDto(string Step, IReadOnlyList<NamedId> Candidates,
 public sealed record NamedId(string Id, string FullName);
 
 /// <summary>A ballot as the tablet draws it: names in ballot order (Domain), the list kind, seats.</summary>
+/// <param name="Encryption">An encrypted round: what the tablet encrypts and proves against; null for a plaintext round.</param>
 public sealed record BallotView(Guid RoundId, string ElectionTitle, int RoundNumber, string RoundLabel, string ListKind, int Seats,
-    IReadOnlyList<BallotName> Names, bool Voted);
+    IReadOnlyList<BallotName> Names, bool Voted, RoundEncryption? Encryption = null);
 
 public sealed record BallotName(string Id, int Stt, string FullName, string? Delegation, int? BirthYear);
 
@@ -54,7 +55,9 @@ public sealed record BallotRequest(IReadOnlyList<string>? Struck, IReadOnlyDicti
 
 /// <param name="Key">The tablet's random submission key, resent unchanged until acknowledged.</param>
 /// <param name="AcceptInvalid">The rule the delegate confirmed breaking (e.g. "over-seats"), for a deliberately invalid ballot.</param>
-public sealed record CastRequest(string Key, IReadOnlyList<string>? Struck, IReadOnlyDictionary<string, string>? Marks, string? AcceptInvalid = null);
+/// <param name="Encrypted">An encrypted round only: the ballot's wire JSON (docs/verifiable-ballot.md), instead of Struck/Marks.</param>
+public sealed record CastRequest(string Key, IReadOnlyList<string>? Struck, IReadOnlyDictionary<string, string>? Marks, string? AcceptInvalid = null,
+    System.Text.Json.JsonElement? Encrypted = null);
 
 public sealed record BallotCheck(bool Valid, string? Reason, string? MessageVi, int Retained, int Seats);
 

@@ -158,7 +158,7 @@ public sealed class StoredBallot
     public string Id { get; set; } = "";
     public Guid RoundId { get; set; }
 
-    /// <summary>tablet or paper.</summary>
+    /// <summary>tablet or paper; encrypted: a tablet ballot of an encrypted round, Id = its tracker, Content = its wire JSON.</summary>
     public string Source { get; set; } = "tablet";
 
     /// <summary>Canonical JSON of the Domain BallotContent (<see cref="BallotJson"/>).</summary>

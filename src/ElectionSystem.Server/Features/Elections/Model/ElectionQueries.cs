@@ -49,9 +49,9 @@ public static class ElectionQueries
     public static Task<List<Guid>> VotersAsync(this ElectionDbContext db, Guid roundId, CancellationToken ct) =>
         db.Set<Participation>().AsNoTracking().Where(p => p.RoundId == roundId).Select(p => p.DelegateId).ToListAsync(ct);
 
-    /// <summary>The stored ballots of a round as Domain ballots, ordered by their random id (the order carries no meaning).</summary>
+    /// <summary>The stored plaintext ballots of a round (never an encrypted one: it is counted from the decrypted totals) as Domain ballots, ordered by their random id (the order carries no meaning).</summary>
     public static async Task<List<Ballot>> BallotsAsync(this ElectionDbContext db, Guid roundId, IEnumerable<StoredBallot> adding, CancellationToken ct) =>
-        (await db.Set<StoredBallot>().AsNoTracking().Where(b => b.RoundId == roundId).ToListAsync(ct))
+        (await db.Set<StoredBallot>().AsNoTracking().Where(b => b.RoundId == roundId && b.Source != EncryptedRounds.Source).ToListAsync(ct))
         .Concat(adding).OrderBy(b => b.Id, StringComparer.Ordinal)
         .Select(b => new Ballot(b.Id, b.Source == "paper" ? BallotSource.Paper : BallotSource.Tablet, BallotJson.Parse(b.Content))).ToList();
 }

@@ -15,6 +15,9 @@ public interface IElectionClient
     /// <summary>Screens and staff: the announced result (no receipt codes).</summary>
     Task ResultsAnnounced(AnnouncedResult results);
 
+    /// <summary>Committee and presidium: the key ceremony changed (a member posted a step); clients refetch GET /api/ceremony.</summary>
+    Task CeremonyChanged(CeremonySignal ceremony);
+
     /// <summary>Tablets: a round's results were announced; a tablet holding a receipt fetches the published receipts over HTTP.</summary>
     Task RoundAnnounced(RoundSignal round);
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>Mở lần bầu: one round open at a time; a first executive-committee ballot only with a surplus the rules allow.</summary>
-public sealed class RoundOpening(ElectionDbContext db, AuditLog audit, HallClock clock, RoundTransitions transitions)
+public sealed class RoundOpening(ElectionDbContext db, AuditLog audit, HallClock clock, RoundTransitions transitions, EncryptedRounds encrypted)
 {
     public async Task<ProblemOr<RoundSummaryDto>> OpenAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -32,7 +32,9 @@ public sealed class RoundOpening(ElectionDbContext db, AuditLog audit, HallClock
             }
             round.State = RoundState.Open;
             round.OpenedAt = clock.UtcNow;
-            await audit.AppendAsync(user, "election.round.opened", $"round:{round.Id}", new { election = election.Id, election.Title, round.Number });
+            // The transition rule of issue 14: a round opened while the committee's key is ready is encrypted.
+            var sealedBallots = await encrypted.MarkAtOpeningAsync(round, ct);
+            await audit.AppendAsync(user, "election.round.opened", $"round:{round.Id}", new { election = election.Id, election.Title, round.Number, encrypted = sealedBallots });
             await db.SaveChangesAsync(ct);
         }
         await transitions.OpenedAsync(new RoundSignal(round.Id, election.Id, round.State.Word(), election.Title, RoundWords.Label(round)));

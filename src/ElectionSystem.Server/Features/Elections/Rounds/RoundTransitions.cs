@@ -46,6 +46,10 @@ public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel,
         return channel.SendAsync(StaffScreens, nameof(IElectionClient.RoundClosed), signal);
     }
 
+    /// <summary>The key ceremony moved on (staff screens of the committee and presidium refetch it).</summary>
+    public Task CeremonyChangedAsync(Guid ceremonyId, string state) =>
+        channel.SendAsync([HubGroups.Committee, HubGroups.Presidium], nameof(IElectionClient.CeremonyChanged), new CeremonySignal(ceremonyId, state));
+
     /// <summary>
     /// Screens get the result; tablets only "round R announced" (~200 bytes instead of ~20 KB each) and
     /// fetch the published receipts over HTTP when they hold one.

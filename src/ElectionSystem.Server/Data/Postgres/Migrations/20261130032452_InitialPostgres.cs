@@ -195,6 +195,25 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyCeremonies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    Members = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PublicKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Failure = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyCeremonies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Receipts",
                 columns: table => new
                 {
@@ -328,6 +347,32 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CeremonyMembers",
+                columns: table => new
+                {
+                    CeremonyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    DelegateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BoxKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Commitments = table.Column<string>(type: "text", nullable: true),
+                    SealedShares = table.Column<string>(type: "text", nullable: true),
+                    Complaints = table.Column<string>(type: "text", nullable: true),
+                    VerificationKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CeremonyMembers", x => new { x.CeremonyId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_CeremonyMembers_KeyCeremonies_CeremonyId",
+                        column: x => x.CeremonyId,
+                        principalTable: "KeyCeremonies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenVotes",
                 columns: table => new
                 {
@@ -415,6 +460,33 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                         principalTable: "Delegates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EncryptedRounds",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CeremonyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Context = table.Column<string>(type: "text", nullable: false),
+                    Totals = table.Column<string>(type: "text", nullable: true),
+                    DecryptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EncryptedRounds", x => x.RoundId);
+                    table.ForeignKey(
+                        name: "FK_EncryptedRounds_ElectionRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ElectionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EncryptedRounds_KeyCeremonies_CeremonyId",
+                        column: x => x.CeremonyId,
+                        principalTable: "KeyCeremonies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -507,6 +579,26 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                         principalTable: "OpenVotes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartialDecryptions",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartialDecryptions", x => new { x.RoundId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_PartialDecryptions_EncryptedRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "EncryptedRounds",
+                        principalColumn: "RoundId",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -672,6 +764,11 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EncryptedRounds_CeremonyId",
+                table: "EncryptedRounds",
+                column: "CeremonyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenVoteChoices_DelegateId",
                 table: "OpenVoteChoices",
                 column: "DelegateId");
@@ -735,6 +832,9 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 name: "Ballots");
 
             migrationBuilder.DropTable(
+                name: "CeremonyMembers");
+
+            migrationBuilder.DropTable(
                 name: "CheckIns");
 
             migrationBuilder.DropTable(
@@ -762,6 +862,9 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 name: "PaperResolutions");
 
             migrationBuilder.DropTable(
+                name: "PartialDecryptions");
+
+            migrationBuilder.DropTable(
                 name: "Participations");
 
             migrationBuilder.DropTable(
@@ -780,6 +883,9 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 name: "PaperBundleStations");
 
             migrationBuilder.DropTable(
+                name: "EncryptedRounds");
+
+            migrationBuilder.DropTable(
                 name: "ElectionCandidates");
 
             migrationBuilder.DropTable(
@@ -790,6 +896,9 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PaperBundles");
+
+            migrationBuilder.DropTable(
+                name: "KeyCeremonies");
 
             migrationBuilder.DropTable(
                 name: "PaperCounts");

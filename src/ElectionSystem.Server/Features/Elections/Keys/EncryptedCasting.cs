@@ -1,0 +1,64 @@
+using System.Text.Json;
+using ElectionSystem.Crypto;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using WireBallot = ElectionSystem.Crypto.BallotJson;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>
+/// The cast of an encrypted ballot: parsed strictly (the wire form), every proof checked against the
+/// round's context, pk and shape BEFORE the ballot is queued — in the request's own thread, so a
+/// burst's checks run side by side on every core and the writer's single thread only writes — then
+/// written like any ballot (participation and ballot in one transaction, once per delegate), stored
+/// as its wire JSON under its tracker, which is the receipt. The server never sees a plaintext.
+/// </summary>
+public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer)
+{
+    public const string EncryptedOnly = "encrypted: lần bầu này dùng phiếu mã hóa — máy tính bảng mã hóa phiếu và gửi trường \"encrypted\", không gửi struck/marks.";
+    public const string PlaintextOnly = "encrypted: lần bầu này không mã hóa — gửi phiếu bằng struck/marks.";
+    public const string NoPlaintextCheck = "Lần bầu này dùng phiếu mã hóa: máy tính bảng tự kiểm tra phiếu theo mẫu phiếu (encryption.layout), không gửi lựa chọn chưa mã hóa lên máy chủ.";
+    public const string Mixed = "encrypted: phiếu mã hóa không gửi kèm struck/marks/acceptInvalid (lựa chọn không rời máy tính bảng khi chưa mã hóa).";
+    public const string Duplicate = "Phiếu mã hóa này đã được nộp (trùng mã theo dõi): mỗi phiếu chỉ được nộp một lần.";
+
+    /// <param name="key">The open round's key when <paramref name="roundId"/> is the open, encrypted round; else null.</param>
+    /// <param name="voted">Who has voted in the open round (the snapshot), or null to read it.</param>
+    internal async Task<ProblemOr<CastReceipt>> CastAsync(Guid roundId, Guid delegateId, string keyHash, CastRequest r, JsonElement json,
+        RoundKey? key, bool plaintextOpen, IReadOnlyDictionary<Guid, string>? voted, string actor, CancellationToken ct)
+    {
+        if (r.Struck is not null || r.Marks is not null || r.AcceptInvalid is not null) return Problems.BadRequest(Mixed);
+        EncryptedBallot ballot;
+        try
+        {
+            ballot = WireBallot.Parse(json.GetRawText());
+        }
+        catch (FormatException e)
+        {
+            return Problems.BadRequest($"encrypted: phiếu mã hóa sai định dạng — {e.Message}");
+        }
+        var tracker = BallotEncryption.Tracker(ballot);
+
+        // A resend after the ballot was recorded: the same key and ballot get the same receipt (even after the close).
+        string? stored = voted is not null
+            ? voted.GetValueOrDefault(delegateId)
+            : await db.Set<Participation>().AsNoTracking().Where(x => x.RoundId == roundId && x.DelegateId == delegateId).Select(x => x.KeyHash).FirstOrDefaultAsync(ct);
+        if (stored is not null)
+        {
+            var known = await db.Set<StoredBallot>().AsNoTracking().AnyAsync(b => b.Id == tracker && b.RoundId == roundId, ct);
+            return AnswerResend(stored, keyHash, tracker, known);
+        }
+        if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
+        if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
+
+        var check = BallotEncryption.Verify(key.Context, key.PublicKey, key.Shape, ballot);
+        if (!check.IsValid) return Problems.BadRequest($"encrypted: phiếu mã hóa không qua kiểm tra chứng minh — {check.Failure}");
+        return await writer.WriteAsync(new BallotWriter.Pending(roundId, delegateId, keyHash, r.Key, WireBallot.Write(ballot), actor, tracker));
+    }
+
+    /// <summary>A delegate who has voted sends again: the same key and the ballot stored get its tracker again; anything else is a second ballot, refused.</summary>
+    internal static ProblemOr<CastReceipt> AnswerResend(string storedKeyHash, string keyHash, string tracker, bool trackerStored) =>
+        storedKeyHash == keyHash && trackerStored
+            ? new CastReceipt(tracker, true, BallotCasting.Recorded)
+            : Problems.Conflict(BallotCasting.AlreadyVoted);
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using ElectionSystem.Board;
+using ElectionSystem.Crypto;
+using ElectionSystem.Domain.Elections;
+using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using BoardMember = ElectionSystem.Board.CeremonyMember;
+using WireBallot = ElectionSystem.Crypto.BallotJson;
+
+namespace ElectionSystem.Server.Features.Elections;
+
+/// <summary>Where a delegate's tracker stands on the round's board.</summary>
+/// <param name="Position">1-based place on the board (the board's order is by tracker, never the order of casting); null when not found.</param>
+/// <param name="Chain">The chain value after it.</param>
+public sealed record TrackerOnBoard(Guid RoundId, string Tracker, bool Found, int? Position, string? Chain);
+
+/// <summary>
+/// The board of an announced encrypted round, <c>election-board/1</c> (docs/election-board.md), built
+/// with <c>ElectionSystem.Board</c> from what is stored: the record's round, the ceremony's public
+/// parts, every encrypted ballot (ordered by tracker — a hash, so the order is random and yet the
+/// same on every export — and chained), the voters' codes, the totals, the k partial decryptions,
+/// the paper ballots' totals and the announced result as stored. The verifier checks it alone.
+/// </summary>
+public sealed class RoundBoards(ElectionDbContext db, RoundCounts counts)
+{
+    /// <summary>An announced round's board never changes: built once per process.</summary>
+    private static readonly ConcurrentDictionary<Guid, ElectionBoard> Built = new();
+
+    public async Task<ProblemOr<string>> JsonAsync(Guid roundId, CancellationToken ct)
+    {
+        var board = await BoardAsync(roundId, ct);
+        return board.Problem is { } p ? p : BoardWriter.ToJson(board.Value!);
+    }
+
+    public async Task<ProblemOr<TrackerOnBoard>> FindAsync(Guid roundId, string tracker, CancellationToken ct)
+    {
+        var board = await BoardAsync(roundId, ct);
+        if (board.Problem is { } p) return p;
+        var ballots = board.Value!.Ballots;
+        var i = ballots.ToList().FindIndex(b => b.Tracker == tracker);
+        return new TrackerOnBoard(roundId, tracker, i >= 0, i >= 0 ? i + 1 : null, i >= 0 ? ballots[i].Chain : null);
+    }
+
+    private async Task<ProblemOr<ElectionBoard>> BoardAsync(Guid roundId, CancellationToken ct)
+    {
+        if (Built.TryGetValue(roundId, out var cached)) return cached;
+        var round = await db.RoundAsync(roundId, ct);
+        if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
+        var enc = await db.Set<EncryptedRound>().AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == roundId, ct);
+        if (enc is null) return Problems.Conflict("Lần bầu này không mã hóa: không có bảng phiếu mã hóa (election-board/1); biên bản điện tử là record.json.");
+        if (round.State != RoundState.Announced) return Problems.Conflict("Bảng phiếu mã hóa được công bố cùng kết quả, sau khi công bố.");
+
+        var record = counts.Read(round).Record;
+        var context = KeyCeremonies.Strings(enc.Context);
+        var boardRound = BoardRound.InBallotOrder(context, record.Congress, record.Election, record.Rules, record.Candidates);
+        var ceremony = await db.Set<KeyCeremony>().AsNoTracking().FirstAsync(c => c.Id == enc.CeremonyId, ct);
+        var members = await db.Set<CeremonyMember>().AsNoTracking().Where(m => m.CeremonyId == enc.CeremonyId).OrderBy(m => m.Index).ToListAsync(ct);
+        var boardCeremony = new BoardCeremony(ceremony.Threshold, ceremony.Members,
+            [.. members.Select(m => new BoardMember(m.Index, m.Code, [.. KeyCeremonies.Strings(m.Commitments!).Select(Group.DecodeElement)]))],
+            Group.DecodeElement(ceremony.PublicKey!));
+
+        var stored = await db.Set<StoredBallot>().AsNoTracking().Where(b => b.RoundId == roundId && b.Source == EncryptedRounds.Source)
+            .Select(b => new { b.Id, b.Content }).ToListAsync(ct);
+        var ballots = stored.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => WireBallot.Parse(b.Content)).ToList();
+        var voters = await (from p in db.Set<Participation>().AsNoTracking()
+                            join d in db.Delegates.AsNoTracking() on p.DelegateId equals d.Id
+                            where p.RoundId == roundId
+                            select d.Code).ToListAsync(ct);
+        if (ballots.Count == 0) return Problems.Conflict("Lần bầu này không có phiếu mã hóa nào trên máy tính bảng: không có bảng phiếu.");
+        var layout = BallotLayout.Of(boardRound.ToRound());
+        var boardLayout = BoardLayout.Of(layout);
+        var draft = new BoardDraft(boardRound, boardLayout, boardCeremony, BoardChain.Link(context, ballots),
+            [.. voters.Order(StringComparer.Ordinal)], BoardBuilder.Sum(boardLayout, ballots));
+
+        var decryptions = (await db.Set<PartialDecryptionRow>().AsNoTracking().Where(p => p.RoundId == roundId).OrderBy(p => p.Index).ToListAsync(ct))
+            .Select(p => Decryption(p.Index, System.Text.Json.JsonSerializer.Deserialize<PartialDecryptionRequest>(p.Json, EncryptedRounds.Json)!)).ToList();
+        var paper = (await db.BallotsAsync(roundId, [], ct)).Where(b => b.Source == BallotSource.Paper).Select(b => b.Content).ToList();
+        PaperTotals? paperTotals;
+        try
+        {
+            paperTotals = paper.Count == 0 ? null : PaperTotals.Of(layout, paper);
+        }
+        catch (ArgumentException)
+        {
+            // election-board/1 carries paper as the totals a tablet choice would add up to; a committee's ruling
+            // (added name, identifying marks) has no such encoding yet.
+            return Problems.Conflict("Phiếu giấy có phiếu không hợp lệ do Ban Kiểm phiếu kết luận (thêm tên, đánh dấu): định dạng election-board/1 chưa ghi được loại này.");
+        }
+        var board = BoardBuilder.Close(draft, decryptions, paperTotals) with { Result = round.ResultJson! };
+        return Built.GetOrAdd(roundId, board);
+    }
+
+    private static TrusteeDecryption Decryption(int trustee, PartialDecryptionRequest r)
+    {
+        PartialDecryption Of(PartialEntry e) =>
+            new(trustee, Group.DecodeElement(e.Share), new DecryptionProof(Group.DecodeScalar(e.Proof[0]), Group.DecodeScalar(e.Proof[1])));
+        return new TrusteeDecryption(trustee, [.. r.Rows.Select(Of)], [.. r.Options.Select(Of)]);
+    }
+}
