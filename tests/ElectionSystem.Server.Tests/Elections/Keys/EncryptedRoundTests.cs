@@ -8,6 +8,7 @@ using ElectionSystem.Crypto;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Tests.Infrastructure;
 using ElectionSystem.Server.Features.Elections;
 using CryptoPlaintext = ElectionSystem.Crypto.BallotPlaintext;
 using PlainBallotJson = ElectionSystem.Server.Features.Elections.BallotJson;
@@ -160,7 +161,7 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
 
         // The data folder, byte by byte (main file and WAL): every tracker is there (the scan sees the
         // ballots), no plaintext of any ballot the test chose, in the server's plaintext form or any.
-        var bytes = DataFiles();
+        var bytes = await DataAsync();
         foreach (var t in trackers) Assert.True(Contains(bytes, t), $"tracker {t} not found: the scan does not see the ballots");
         foreach (var needle in plaintextNeedles.Append("\"struck\"").Append("\"marks\"").Append("\"agree\""))
         {
@@ -242,8 +243,34 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
         Assert.Equal(expected.Elected.Order(), announced.Elected.Select(e => e.Id).Order());
     }
 
-    private byte[] DataFiles() =>
-        [.. Directory.GetFiles(hall.DataFolder, "election.db*").SelectMany(File.ReadAllBytes)];
+    /// <summary>
+    /// SQLite: the data folder's files, byte by byte (main file and WAL). PostgreSQL: every row of every
+    /// table of the hall's database as text (what a dump gives); the cluster's files are shared by every
+    /// test's database, and the physical side there (heap order, WAL) is ADR 0011's.
+    /// </summary>
+    private async Task<byte[]> DataAsync()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            return [.. Directory.GetFiles(hall.DataFolder, "election.db*").SelectMany(File.ReadAllBytes)];
+        }
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresCluster.Instance.ConnectionString(hall.PostgresDatabase!));
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var text = new StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var rows = new Npgsql.NpgsqlCommand($"SELECT t::text FROM \"{table}\" t", connection);
+            await using var reader = await rows.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) text.AppendLine(reader.GetString(0));
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
 
     private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
 }
