@@ -187,10 +187,12 @@ function draw() {
       el('b', { id: 'ceremony-state', class: 'ceremony-' + view.state }, STATE_VI[view.state] || view.state)),
     view.failure ? el('p', { class: 'problem' }, view.failure) : null,
     view.publicKey ? el('p', {}, 'Khóa chung của lần bầu mã hóa: ', el('span', { class: 'hash', id: 'ceremony-pk' }, view.publicKey)) : null,
-    el('table', { id: 'ceremony-members' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Thành viên'), el('th', {}, 'Đã gửi khóa'), el('th', {}, 'Đã chia'), el('th', {}, 'Đã kiểm tra'))),
-      el('tbody', {}, ...rows)),
   ];
+  const table = el('table', { id: 'ceremony-members' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Thành viên'), el('th', {}, 'Đã gửi khóa'), el('th', {}, 'Đã chia'), el('th', {}, 'Đã kiểm tra'))),
+    el('tbody', {}, ...rows));
+  // Once the key is made the panel folds its table away: the rounds below are what the desk works on.
+  parts.push(view.state === 'ready' ? el('details', {}, el('summary', {}, 'Các thành viên trong lễ tạo khóa'), table) : table);
   if (m) parts.push(...memberPart(m));
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
   root.replaceChildren(...parts.filter(Boolean));
@@ -240,5 +242,5 @@ function saveForm() {
     el('button', { type: 'button', id: 'share-print', class: 'secondary', on: { click: printSheet } }, 'In tệp khóa')) : null;
   const mismatch = view.publicKey && view.publicKey !== mine.publicKey
     ? el('p', { class: 'problem' }, 'Khóa chung máy chủ công bố khác khóa chung trang này tính được: đừng dùng tệp khóa này, báo Đoàn Chủ tịch.') : null;
-  return el('div', {}, form, after, mismatch);
+  return el('div', {}, saved ? null : form, after, mismatch);
 }

@@ -278,7 +278,7 @@ function drawSending(ctx) {
 
 function drawReceipt(ctx, b, code) {
   ctx.root.replaceChildren(el('div', { class: 'receipt', id: 'ballot-receipt' },
-    el('p', { class: 'ok' }, 'Phiếu của đồng chí đã được ghi nhận'),
+    el('h1', { class: 'ok' }, 'Phiếu của đồng chí đã được ghi nhận'),
     ...(sealed.isTracker(code) ? sealed.receiptParts(b, code) : [code ? el('p', {}, 'Mã biên nhận') : null,
     code ? el('p', { class: 'code', id: 'receipt-code' }, code) : null,
     el('p', { class: 'note' }, `${b.electionTitle} — ${b.roundLabel}. Sau khi công bố kết quả, mã biên nhận của mọi phiếu đã kiểm được công bố để đồng chí đối chiếu.`)])));
@@ -286,7 +286,7 @@ function drawReceipt(ctx, b, code) {
 
 function drawAnnounced(ctx, a) {
   ctx.root.replaceChildren(el('div', { class: 'receipt' },
-    el('p', { class: 'ok' }, `Đã công bố kết quả ${a.label}`),
+    el('h1', { class: 'ok' }, `Đã công bố kết quả ${a.label}`),
     el('p', { class: sealed.isTracker(a.mine) ? 'code tracker' : 'code' }, a.mine),
     el('p', { class: a.found ? 'ok' : 'problem' }, a.found
       ? `Mã biên nhận của đồng chí có trong danh sách ${a.count} phiếu đã kiểm.`
