@@ -53,8 +53,9 @@ async function advance() {
   if (busy || !m || !mine || mine.ceremonyId !== view.id) return;
   busy = true;
   try {
-    if (view.state === 'dealing' && !m.dealt) await deal();
-    else if (view.state === 'verifying' && !m.verified) await verify();
+    // mine.done as well as the view: a view fetched just before this page's own post must not send it twice.
+    if (view.state === 'dealing' && !m.dealt && !mine.done.has(1)) await deal();
+    else if (view.state === 'verifying' && !m.verified && !mine.done.has(2)) await verify();
     else return;
     problem = null;
   } catch (e) {
