@@ -131,6 +131,42 @@ public sealed class InteropBrowserTests(CryptoHall hall) : IClassFixture<CryptoH
         Assert.Equal(ThresholdKey.JointPublicKey([commitments]), E(js.GetProperty("publicKey")));
     }
 
+    [Fact]
+    public async Task A_share_file_sealed_in_CSharp_opens_in_Chromium_and_one_sealed_in_Chromium_opens_in_CSharp()
+    {
+        // The demo seals its members' files in C# (ShareFile); the committee page opens them, and the other way round.
+        const string passphrase = "mật khẩu tệp khóa", wrong = "không đúng";
+        static ShareFile.Share Fresh(int j)
+        {
+            var d = ThresholdKey.Deal(1, 2);
+            var x = d.ShareFor(j);
+            return new ShareFile.Share(j, 2, 3, ThresholdKey.JointPublicKey([d.Commitments]), Group.GPow(x), x);
+        }
+        var fromCSharp = Fresh(2);
+        var mine = Fresh(3);
+        await using var page = await hall.OpenAsync();
+        var js = await page.RunAsync("shareFileInterop", new
+        {
+            file = JsonDocument.Parse(ShareFile.Seal(fromCSharp, passphrase)).RootElement,
+            passphrase, wrong,
+            seal = new
+            {
+                index = mine.Index, threshold = mine.Threshold, members = mine.Members, publicKey = Group.EncodeElement(mine.PublicKey),
+                verificationKey = Group.EncodeElement(mine.VerificationKey), share = Group.EncodeScalar(mine.Secret),
+            },
+        });
+        Assert.Equal(JsonValueKind.Null, js.GetProperty("failure").ValueKind);
+        var opened = js.GetProperty("opened");
+        Assert.Equal(Group.EncodeScalar(fromCSharp.Secret), opened.GetProperty("share").GetString());
+        Assert.Equal(Group.EncodeElement(fromCSharp.VerificationKey), opened.GetProperty("verificationKey").GetString());
+        Assert.Equal(2, opened.GetProperty("index").GetInt32());
+        Assert.Contains("Cụm mật khẩu không đúng", js.GetProperty("wrong").GetString(), StringComparison.Ordinal);
+
+        var sealedInPage = js.GetProperty("sealed").GetRawText();
+        Assert.Equal(mine, ShareFile.Open(sealedInPage, passphrase));
+        Assert.Null(ShareFile.Open(sealedInPage, wrong));
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -314,3 +314,14 @@ export function dealOne({ k, n }) {
     verificationKeys: members.map((j) => dkg.verificationKey([d.commitments], j)),
   };
 }
+
+/** Interop: opens a share file sealed elsewhere (C#), and seals one for C# to open. */
+export function shareFileInterop({ file, passphrase, wrong, seal }) {
+  const opened = openShareFile(file, passphrase);
+  return {
+    opened: opened.share ?? null,
+    failure: opened.failure ?? null,
+    wrong: openShareFile(file, wrong).failure ?? null,
+    sealed: sealShareFile(seal, passphrase),
+  };
+}

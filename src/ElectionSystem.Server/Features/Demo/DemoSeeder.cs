@@ -240,7 +240,7 @@ public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
             + "  (\"Cấp lại mã PIN cho một đại biểu\", approved by a committee member at /committee; no bulk slips during the congress)\n"
             + "staff accounts above have their own passwords; accounts the organiser makes get a temporary one, changed at the first sign-in\n"
             + "counting committee (ADR 0010): the first two delegates above, signed in at /login with code + PIN + their committee passphrase:\n");
-        await DemoCommittee.AddAsync(db, first.Take(2).ToList(), credentials, ct);
+        await DemoCommittee.AddAsync(db, first.Take(DemoCommittee.Members).ToList(), credentials, services, ct);
         await services.GetRequiredService<AuditLog>().AppendAsync(system, "election.committee.set", "counting-committee", new { demo = true });
         await db.SaveChangesAsync(ct);
     }

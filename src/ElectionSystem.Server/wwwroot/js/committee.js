@@ -5,22 +5,27 @@ import { $, el } from './kernel/dom.js';
 import { connectLive } from './kernel/live.js';
 import { createStore } from './kernel/state.js';
 import { fmt as nf, OUTCOME, roundState } from './kernel/words.js';
+import { loadCeremony } from './committee-ceremony.js';
+import { decryptionPanel, loadTotals } from './committee-decryption.js';
 
 // rounds: the list; current: the chosen round's id; view: its figures; problem: the last action's
-// error; confirmClose: the "close the round?" question is showing.
-const store = createStore({ rounds: [], current: null, view: null, problem: null, confirmClose: false }, render);
+// error; confirmClose: the "close the round?" question is showing; totals: an encrypted round's
+// totals after its close (null for a plaintext round), which the members decrypt.
+const store = createStore({ rounds: [], current: null, view: null, totals: null, problem: null, confirmClose: false }, render);
 
 async function loadRounds() {
   const rounds = await api('/api/committee/rounds');
   let { current } = store.get();
   if (!current && rounds.length) current = (rounds.find((r) => r.state !== 'announced') || rounds[rounds.length - 1]).roundId;
   const view = current ? await api(`/api/committee/rounds/${current}`) : null;
-  store.set({ rounds, current, view });
+  const totals = await loadTotals(view);
+  store.set({ rounds, current, view, totals });
 }
 
 async function choose(roundId) {
   store.set({ current: roundId, problem: null, confirmClose: false });
   await loadRounds().catch((e) => store.set({ problem: e.message }));
+loadCeremony();
 }
 
 async function act(path, body) {
@@ -52,7 +57,7 @@ function resultTable(res) {
     el('tbody', {}, ...rows));
 }
 
-function drawRound({ view: v, problem, confirmClose }) {
+function drawRound({ view: v, totals, problem, confirmClose }) {
   const parts = [
     el('h1', {}, v.electionTitle),
     el('p', {}, v.roundLabel, ' · ', el('span', { class: 'state ' + v.state, id: 'round-state' }, roundState(v.state)), ` · Số lượng cần bầu: ${v.seats}`),
@@ -66,6 +71,7 @@ function drawRound({ view: v, problem, confirmClose }) {
     parts.push(el('h2', {}, `Đại biểu chưa bỏ phiếu (${v.notVoted.length}) — chỉ tên`),
       el('div', { class: 'voters', id: 'not-voted' }, ...v.notVoted.map((n) => el('div', {}, n))));
   }
+  if (totals) parts.push(decryptionPanel(totals, () => loadRounds().catch(() => {})));
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
   const actions = el('div', { class: 'actions' });
   if (v.state === 'open') {
@@ -98,7 +104,7 @@ function drawRound({ view: v, problem, confirmClose }) {
     parts.push(actions, el('p', {}, 'SHA-256 của biên bản điện tử: ', el('span', { class: 'hash', id: 'sha' }, v.recordSha256 || '')));
     if (v.nextStep) parts.push(el('p', { class: 'statement', id: 'next-step' }, 'Bước tiếp theo: ' + v.nextStep.messageVi));
   } else {
-    parts.push(actions, el('p', { class: 'muted' }, 'Kết quả chỉ hiện sau khi đóng lần bầu.'));
+    parts.push(actions, el('p', { class: 'muted' }, totals ? 'Kết quả hiện khi đủ số thành viên đã giải mã.' : 'Kết quả chỉ hiện sau khi đóng lần bầu.'));
   }
   $('round').replaceChildren(...parts.filter((p) => p != null));
 }
@@ -146,10 +152,12 @@ connectLive({
     ResultsAnnounced: refetch,
     AttendanceChanged: () => {},
     DutiesChanged: loadDuties,
+    CeremonyChanged: loadCeremony,
   },
-  onConnected: refetch,
+  onConnected: () => { loadCeremony(); return refetch(); },
   onStatus: (s) => { $('link').hidden = s === 'connected'; },
 });
 
 api('/api/auth/me').then((me) => { $('me').textContent = `${me.name} · ${me.roleName}`; }).catch(() => {});
 loadRounds().catch((e) => store.set({ problem: e.message }));
+loadCeremony();

@@ -1,12 +1,13 @@
 // Presidium console: agenda (GET /api/openvotes), create / open / close / show of hands, the live
 // count of the open vote (hub OpenVoteTallyChanged) and attendance + Base (hub AttendanceChanged);
-// elections are in presidium-elections.js. One hub connection (kernel/live.js) for both.
+// elections are in presidium-elections.js, the key ceremony in presidium-ceremony.js. One hub connection (kernel/live.js) for both.
 // The render functions only draw; the hub handlers and buttons fetch, then draw.
 import { api } from './kernel/api.js';
 import { $, el } from './kernel/dom.js';
 import { connectLive } from './kernel/live.js';
 import { OPEN_VOTE_STATE } from './kernel/words.js';
 import * as elections from './presidium-elections.js';
+import * as ceremony from './presidium-ceremony.js';
 
 let agenda = null;
 
@@ -149,6 +150,7 @@ async function refreshAll() {
   const live = await shown(api('/api/openvotes/live'));
   if (live) await liveChanged(live.vote);
   await elections.load().catch((e) => showProblem(e.message));
+  await ceremony.loadCeremony();
 }
 
 connectLive({
@@ -156,6 +158,7 @@ connectLive({
     AttendanceChanged: renderAttendance,
     OpenVoteTallyChanged: (m) => liveChanged(m.vote),
     ...elections.handlers,
+    ...ceremony.handlers,
   },
   onConnected: refreshAll,
   onStatus: (s) => { $('link').hidden = s === 'connected'; },

@@ -9,7 +9,10 @@
 // and forgotten at sign-out (forget) and when someone else signs in on this tablet (tablet.js).
 // The ballot's screen state is the store's `ballot` slice; render only draws it, and the loads and
 // sends below (hub messages, the shell's refetch, taps) set it.
+// An encrypted round (ballot.encryption, issue 14): the page judges and encrypts the choice itself
+// (tablet-ballot-encrypted.js) and sends only the ciphertexts; the receipt is the tracker.
 import { el } from './kernel/dom.js';
+import * as sealed from './tablet-ballot-encrypted.js';
 import { pending, pendingKey, receipts, receiptsKey } from './tablet-ballot-storage.js';
 export { forget, forgetOthers, storagePrefix } from './tablet-ballot-storage.js';
 export const name = 'ballot';
@@ -178,7 +181,8 @@ function body(b, draft) {
 async function review(ctx, b) {
   set(ctx, { problem: null });
   try {
-    const check = await ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: body(b, slice(ctx).draft) });
+    // An encrypted round: the choice stays here; the layout says whether it is valid (no server check).
+    const check = b.encryption ? sealed.check(b, slice(ctx).draft) : await ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: body(b, slice(ctx).draft) });
     set(ctx, { check, step: 'review' });
   } catch (e) {
     set(ctx, { problem: e.message }); // the rule's Vietnamese detail, or "Mất kết nối. Xin thử lại."
@@ -224,10 +228,15 @@ function newKey() {
   return Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-function submit(ctx, b, acceptInvalid) {
+async function submit(ctx, b, acceptInvalid) {
   const delegateId = ctx.delegateId();
   if (!delegateId) return;
-  const p = { delegateId, roundId: b.roundId, key: newKey(), ...body(b, slice(ctx).draft), acceptInvalid };
+  let choice = { ...body(b, slice(ctx).draft), acceptInvalid };
+  if (b.encryption) {
+    set(ctx, { step: 'sending' }); // encrypting: the pending ballot kept below holds ciphertexts only
+    try { choice = await sealed.encrypt(b, slice(ctx).draft); } catch (e) { set(ctx, { problem: e.message, step: 'review' }); return; }
+  }
+  const p = { delegateId, roundId: b.roundId, key: newKey(), ...choice };
   localStorage.setItem(pendingKey(delegateId, b.roundId), JSON.stringify(p));
   send(ctx, p);
 }
@@ -243,7 +252,7 @@ async function send(ctx, p) {
     if (!mine()) return;
     try {
       const r = await ctx.api(`/api/elections/rounds/${p.roundId}/ballot`, {
-        method: 'POST', body: { key: p.key, struck: p.struck, marks: p.marks, acceptInvalid: p.acceptInvalid },
+        method: 'POST', body: p.encrypted ? { key: p.key, encrypted: p.encrypted } : { key: p.key, struck: p.struck, marks: p.marks, acceptInvalid: p.acceptInvalid },
       });
       if (!mine()) return;
       localStorage.removeItem(pendingKey(p.delegateId, p.roundId));
@@ -269,18 +278,19 @@ function drawSending(ctx) {
 
 function drawReceipt(ctx, b, code) {
   ctx.root.replaceChildren(el('div', { class: 'receipt', id: 'ballot-receipt' },
-    el('p', { class: 'ok' }, 'Phiếu của đồng chí đã được ghi nhận'),
-    code ? el('p', {}, 'Mã biên nhận') : null,
+    el('h1', { class: 'ok' }, 'Phiếu của đồng chí đã được ghi nhận'),
+    ...(sealed.isTracker(code) ? sealed.receiptParts(b, code) : [code ? el('p', {}, 'Mã biên nhận') : null,
     code ? el('p', { class: 'code', id: 'receipt-code' }, code) : null,
-    el('p', { class: 'note' }, `${b.electionTitle} — ${b.roundLabel}. Sau khi công bố kết quả, mã biên nhận của mọi phiếu đã kiểm được công bố để đồng chí đối chiếu.`)));
+    el('p', { class: 'note' }, `${b.electionTitle} — ${b.roundLabel}. Sau khi công bố kết quả, mã biên nhận của mọi phiếu đã kiểm được công bố để đồng chí đối chiếu.`)])));
 }
 
 function drawAnnounced(ctx, a) {
   ctx.root.replaceChildren(el('div', { class: 'receipt' },
-    el('p', { class: 'ok' }, `Đã công bố kết quả ${a.label}`),
-    el('p', { class: 'code' }, a.mine),
+    el('h1', { class: 'ok' }, `Đã công bố kết quả ${a.label}`),
+    el('p', { class: sealed.isTracker(a.mine) ? 'code tracker' : 'code' }, a.mine),
     el('p', { class: a.found ? 'ok' : 'problem' }, a.found
       ? `Mã biên nhận của đồng chí có trong danh sách ${a.count} phiếu đã kiểm.`
       : 'Không thấy mã biên nhận của đồng chí trong danh sách: xin báo Ban Kiểm phiếu.'),
+    sealed.isTracker(a.mine) ? sealed.boardLookup(ctx, a.roundId, a.mine) : null,
     el('button', { type: 'button', class: 'big', on: { click: () => set(ctx, { announced: null, step: 'mark' }) } }, 'Đóng')));
 }

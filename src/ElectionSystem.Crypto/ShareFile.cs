@@ -1,0 +1,111 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ElectionSystem.Crypto;
+
+/// <summary>
+/// A committee member's share file, the same format the committee page writes
+/// (<c>wwwroot/js/crypto/share-file.js</c>, docs/browser-crypto.md): x_j with the public parts
+/// (index j, threshold k, members n, pk, K_j), sealed with a passphrase — key = Argon2id
+/// (<c>crypto_pwhash</c>, ALG_ARGON2ID13, the MODERATE limits) over a random salt, then
+/// <c>crypto_secretbox_easy</c> (XSalsa20-Poly1305) with a random nonce; the public parts stay
+/// readable beside the box. The demo congress uses it to hand each demo member a file the
+/// committee page opens; <see cref="Open"/> is the same check the page makes.
+/// </summary>
+public static partial class ShareFile
+{
+    public const string Format = "ElectionSystem/v2/share-file";
+    private const int SaltBytes = 16, NonceBytes = 24, KeyBytes = 32, MacBytes = 16, Argon2id13 = 2;
+    private const ulong OpsModerate = 3;
+    private const nuint MemModerate = 268_435_456;
+
+    /// <summary>The public parts of a share and the share itself.</summary>
+    public sealed record Share(int Index, int Threshold, int Members, Element PublicKey, Element VerificationKey, Scalar Secret);
+
+    /// <summary>The file's JSON text, sealed with <paramref name="passphrase"/>.</summary>
+    public static string Seal(Share share, string passphrase)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        ArgumentException.ThrowIfNullOrEmpty(passphrase);
+        if (Group.GPow(share.Secret) != share.VerificationKey) throw new ArgumentException("The share does not match its verification key.", nameof(share));
+        Sodium.EnsureInitialised();
+        var salt = RandomNumberBytes(SaltBytes);
+        var nonce = RandomNumberBytes(NonceBytes);
+        var key = DeriveKey(passphrase, salt, OpsModerate, MemModerate);
+        var inner = new JsonObject
+        {
+            ["index"] = share.Index, ["threshold"] = share.Threshold, ["members"] = share.Members,
+            ["publicKey"] = Group.EncodeElement(share.PublicKey), ["verificationKey"] = Group.EncodeElement(share.VerificationKey),
+            ["share"] = Group.EncodeScalar(share.Secret),
+        };
+        var plain = Encoding.UTF8.GetBytes(inner.ToJsonString());
+        var box = new byte[plain.Length + MacBytes];
+        if (crypto_secretbox_easy(box, plain, (ulong)plain.Length, nonce, key) != 0) throw new InvalidOperationException("crypto_secretbox_easy failed.");
+        Array.Clear(key);
+        Array.Clear(plain);
+        var file = new JsonObject
+        {
+            ["format"] = Format, ["index"] = share.Index, ["threshold"] = share.Threshold, ["members"] = share.Members,
+            ["publicKey"] = Group.EncodeElement(share.PublicKey), ["verificationKey"] = Group.EncodeElement(share.VerificationKey),
+            ["kdf"] = new JsonObject { ["algorithm"] = "argon2id13", ["opsLimit"] = OpsModerate, ["memLimit"] = (ulong)MemModerate, ["salt"] = Hex(salt) },
+            ["nonce"] = Hex(nonce), ["sealed"] = Hex(box),
+        };
+        return file.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Opens a share file: the share, or null when the passphrase is wrong or the file is not whole.</summary>
+    public static Share? Open(string json, string passphrase)
+    {
+        var file = JsonNode.Parse(json)!.AsObject();
+        if ((string?)file["format"] != Format) return null;
+        var kdf = file["kdf"]!.AsObject();
+        var salt = Convert.FromHexString((string)kdf["salt"]!);
+        var nonce = Convert.FromHexString((string)file["nonce"]!);
+        var box = Convert.FromHexString((string)file["sealed"]!);
+        if (salt.Length != SaltBytes || nonce.Length != NonceBytes || box.Length < MacBytes) return null;
+        Sodium.EnsureInitialised();
+        var key = DeriveKey(passphrase, salt, (ulong)kdf["opsLimit"]!, (nuint)(ulong)kdf["memLimit"]!);
+        var plain = new byte[box.Length - MacBytes];
+        var opened = crypto_secretbox_open_easy(plain, box, (ulong)box.Length, nonce, key) == 0;
+        Array.Clear(key);
+        if (!opened) return null;
+        var inner = JsonNode.Parse(plain)!.AsObject();
+        var share = new Share((int)inner["index"]!, (int)inner["threshold"]!, (int)inner["members"]!,
+            Group.DecodeElement((string)inner["publicKey"]!), Group.DecodeElement((string)inner["verificationKey"]!), Group.DecodeScalar((string)inner["share"]!));
+        var same = (int)file["index"]! == share.Index && (int)file["threshold"]! == share.Threshold && (int)file["members"]! == share.Members
+            && (string?)file["publicKey"] == Group.EncodeElement(share.PublicKey) && (string?)file["verificationKey"] == Group.EncodeElement(share.VerificationKey);
+        return same && Group.GPow(share.Secret) == share.VerificationKey ? share : null;
+    }
+
+    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+
+    private static byte[] RandomNumberBytes(int count)
+    {
+        var bytes = new byte[count];
+        randombytes_buf(bytes, (nuint)count);
+        return bytes;
+    }
+
+    private static byte[] DeriveKey(string passphrase, byte[] salt, ulong ops, nuint mem)
+    {
+        var password = Encoding.UTF8.GetBytes(passphrase);
+        var key = new byte[KeyBytes];
+        if (crypto_pwhash(key, KeyBytes, password, (ulong)password.Length, salt, ops, mem, Argon2id13) != 0)
+            throw new InvalidOperationException("crypto_pwhash failed (out of memory?).");
+        return key;
+    }
+
+    [LibraryImport("libsodium")]
+    private static partial void randombytes_buf(Span<byte> buf, nuint size);
+
+    [LibraryImport("libsodium")]
+    private static partial int crypto_pwhash(Span<byte> outKey, ulong outLen, ReadOnlySpan<byte> passwd, ulong passwdLen, ReadOnlySpan<byte> salt, ulong opsLimit, nuint memLimit, int alg);
+
+    [LibraryImport("libsodium")]
+    private static partial int crypto_secretbox_easy(Span<byte> c, ReadOnlySpan<byte> m, ulong mlen, ReadOnlySpan<byte> n, ReadOnlySpan<byte> k);
+
+    [LibraryImport("libsodium")]
+    private static partial int crypto_secretbox_open_easy(Span<byte> m, ReadOnlySpan<byte> c, ulong clen, ReadOnlySpan<byte> n, ReadOnlySpan<byte> k);
+}
