@@ -9,6 +9,7 @@ using ElectionSystem.Server.Tests.OpenVotes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -204,6 +205,54 @@ public class CommitteeCredentialTests(CommitteeCredentialHall hall) : IClassFixt
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await SignInAsync(WithPassphrase(m))).StatusCode);
         }
+    }
+
+    /// <summary>
+    /// ADR 0010 left the member's open hub connection alive until it reconnected: a member signed
+    /// out (given a new code, taken off the list) kept the committee's live messages. Now the change
+    /// closes it, as a staff account's sign-out closes theirs.
+    /// </summary>
+    [Theory]
+    [InlineData("sign-out")]
+    [InlineData("new-activation")]
+    [InlineData("removal")]
+    public async Task A_members_open_hub_connection_is_closed_by_the_change(string change)
+    {
+        var members = await RecordAsync(3);
+        var m = members[0];
+        using var bearer = await BearerAsync(await SignInAsync(Activation(m)));
+        var token = bearer.DefaultRequestHeaders.Authorization!.Parameter!;
+        await using var connection = hall.HubConnection(token);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync();
+        // As it was until the change: the member's connection reads live data.
+        await connection.InvokeAsync<object>("GetAttendance");
+
+        var presidium = await hall.PresidiumAsync();
+        switch (change)
+        {
+            case "sign-out":
+                (await bearer.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null)).EnsureSuccessStatusCode();
+                break;
+            case "new-activation":
+                (await presidium.PostAsync(new Uri($"/api/elections/committee-members/{m.DelegateId}/activation", UriKind.Relative), null)).EnsureSuccessStatusCode();
+                break;
+            default:
+                var passed = await hall.DecisionAsync(hall.Unique("Bầu lại Ban Kiểm phiếu "), 1000);
+                (await presidium.PutAsJsonAsync("/api/elections/committee-members",
+                    new SetCommitteeRequest(passed, [new CommitteeMemberChoice(members[1].DelegateId, true), new CommitteeMemberChoice(members[2].DelegateId, false)]))).EnsureSuccessStatusCode();
+                break;
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await using var again = hall.HubConnection(token);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
     }
 
     [Fact]
