@@ -25,7 +25,21 @@ public sealed class ElectionOutcome(ElectionDbContext db, RoundCounts counts)
 {
     public const string NothingAnnounced = "Chưa có lần bầu nào của cuộc bầu cử này được công bố kết quả.";
 
-    public async Task<ProblemOr<ElectionOutcomeDto>> ForElectionAsync(Guid electionId, CancellationToken ct)
+    public Task<ProblemOr<ElectionOutcomeDto>> ForElectionAsync(Guid electionId, CancellationToken ct) => BuildAsync(db, counts, electionId, ct);
+
+    /// <summary>
+    /// The combined result for the screens: only once the election has more than one announced round
+    /// (one round's result is already the round's own view); null before. Announced rounds only, so
+    /// nothing of a round awaiting its announcement shows. Static: the announcement (whose
+    /// dependencies are full) builds it from its own context and counts.
+    /// </summary>
+    public static async Task<ElectionOutcomeDto?> CombinedAsync(ElectionDbContext db, RoundCounts counts, Guid electionId, CancellationToken ct)
+    {
+        var announced = await db.Set<ElectionRoundRow>().CountAsync(r => r.ElectionId == electionId && r.State == RoundState.Announced, ct);
+        return announced > 1 && (await BuildAsync(db, counts, electionId, ct)).Value is { } outcome ? outcome : null;
+    }
+
+    private static async Task<ProblemOr<ElectionOutcomeDto>> BuildAsync(ElectionDbContext db, RoundCounts counts, Guid electionId, CancellationToken ct)
     {
         var election = await db.Set<Election>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == electionId, ct);
         if (election is null) return Problems.NotFound("Không tìm thấy cuộc bầu cử này.");
