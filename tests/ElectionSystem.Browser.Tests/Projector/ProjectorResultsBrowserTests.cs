@@ -114,6 +114,7 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
     {
         var view = projector.Locator("#election");
         var seen = new HashSet<string>();
+        var numbers = new List<string>();
         await Expect(view).ToHaveAttributeAsync("data-part", "combined", new() { Timeout = 30_000 });
         await Expect(projector.Locator("#results-heading")).ToHaveTextAsync("Kết quả bầu cử — Những người trúng cử");
         var first = int.Parse(await view.GetAttributeAsync("data-page") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
@@ -128,11 +129,13 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
                 await AssertInViewportAsync(projector, rows.Nth(i), $"combined row {i + 1} of page {p}");
                 Assert.Equal("Trúng cử", await rows.Nth(i).Locator("td").Nth(4).InnerTextAsync());
                 seen.Add(await rows.Nth(i).Locator("td").Nth(1).InnerTextAsync());
+                numbers.Add(await rows.Nth(i).Locator("td").Nth(0).InnerTextAsync());
             }
             await AssertNoScrollAsync(projector);
             await ShotAsync(projector, $"projector-results-combined-page{p}.png");
         }
         Assert.Equal(elected.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, elected.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), numbers);
     }
 
     /// <summary>A committee member's own session over HTTP (code, PIN, passphrase).</summary>

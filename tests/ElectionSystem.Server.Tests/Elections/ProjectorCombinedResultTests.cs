@@ -69,6 +69,8 @@ public class ProjectorCombinedResultTests(ElectionsHall hall) : IClassFixture<El
             [("Lý Văn Phúc", "delegation-official"), ("Mai Thị Quỳnh", "delegation-official"), ("Tạ Văn Sơn", "delegation-alternate")],
             combined.Elected.Select(e => (e.FullName, e.Kind)).ToList());
         Assert.All(combined.Elected, e => Assert.Equal(9, e.Votes));
+        // Numbered 1, 2, 3 across the rounds (before: 1, 3, 3, the count read while the list grew).
+        Assert.Equal([1, 2, 3], combined.Elected.Select(e => e.Rank).ToList());
         Assert.Equal((0, false, 2), (combined.Vacant, combined.Pending, combined.Rounds.Count));
     }
 

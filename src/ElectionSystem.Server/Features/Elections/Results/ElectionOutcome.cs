@@ -55,7 +55,9 @@ public sealed class ElectionOutcome(ElectionDbContext db, RoundCounts counts)
             var view = ResultView.From(round, election, counts.Read(round));
             roundRows.Add(new OutcomeRoundDto(round.Id, round.Number, view.RoundLabel, round.Kind, round.Seats, view.Elected.Count,
                 view.TiedNames, view.TieStatementVi, view.Vacant));
-            elected.AddRange(view.Elected.Select(e => new OutcomeElectedDto(elected.Count + e.Rank, e.FullName, e.Votes, e.PercentVi, round.Number, view.RoundLabel, round.Kind)));
+            // Numbered on from the rounds before (read once: the list grows while the rows are added).
+            var before = elected.Count;
+            elected.AddRange(view.Elected.Select(e => new OutcomeElectedDto(before + e.Rank, e.FullName, e.Votes, e.PercentVi, round.Number, view.RoundLabel, round.Kind)));
             lastOfKind[round.Kind] = view;
         }
         var vacant = lastOfKind.Values.Sum(v => v.Vacant);
