@@ -85,17 +85,7 @@ public class BackOffTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
     {
         var userName = hall.Unique("backoff-");
         const string password = "right-password-7";
-        var id = await hall.WithDbAsync(async db =>
-        {
-            var account = new Account
-            {
-                Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = Roles.Presidium,
-                PasswordHash = PasswordHasher.Hash(password), CreatedAt = DateTime.UtcNow,
-            };
-            db.Accounts.Add(account);
-            await db.SaveChangesAsync();
-            return account.Id;
-        });
+        var id = await PresidiumAccountAsync(userName, password);
         using var client = hall.AnonymousClient();
 
         var burst = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => client.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, "wrong"))));
@@ -129,17 +119,7 @@ public class BackOffTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
     {
         var userName = hall.Unique("doi-mk-");
         const string password = "right-password-8";
-        var id = await hall.WithDbAsync(async db =>
-        {
-            var account = new Account
-            {
-                Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = Roles.Presidium,
-                PasswordHash = PasswordHasher.Hash(password), CreatedAt = DateTime.UtcNow,
-            };
-            db.Accounts.Add(account);
-            await db.SaveChangesAsync();
-            return account.Id;
-        });
+        var id = await PresidiumAccountAsync(userName, password);
         using var client = hall.AnonymousClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await hall.LoginAsync(userName, password));
         Task<HttpResponseMessage> ChangeAsync(string current) =>
@@ -170,6 +150,19 @@ public class BackOffTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
         Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(password)).StatusCode);
         Assert.Equal((0, (DateTime?)null), await AccountStateAsync(id));
     }
+
+    /// <summary>A presidium account with its own password (not a temporary one).</summary>
+    private Task<Guid> PresidiumAccountAsync(string userName, string password) => hall.WithDbAsync(async db =>
+    {
+        var account = new Account
+        {
+            Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = Roles.Presidium,
+            PasswordHash = PasswordHasher.Hash(password), CreatedAt = DateTime.UtcNow,
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+        return account.Id;
+    });
 
     private Task<(int Failures, DateTime? Until)> PinStateAsync(Guid delegateId) => hall.WithDbAsync(async db =>
     {
