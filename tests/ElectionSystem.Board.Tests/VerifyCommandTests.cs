@@ -74,4 +74,27 @@ public class VerifyCommandTests
         Assert.StartsWith("verify: cannot read /nonexistent/round.board.json", stderr.ToString(), StringComparison.Ordinal);
         Assert.Single(stderr.ToString().TrimEnd('\n').Split('\n'));
     }
+
+    /// <summary>
+    /// The bad byte is named by its offset in the file, as the recount tool names it (the shared
+    /// skeleton, tools/Shared/JsonFileCommand.cs): before, verify counted from after a BOM.
+    /// </summary>
+    [Fact]
+    public void Bytes_that_are_not_utf8_exit_2_naming_the_file_offset_after_a_BOM()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}.board.json");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, (byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)'}']);
+        try
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(2, VerifyCommand.Run([path], stdout, stderr));
+            Assert.Equal("", stdout.ToString());
+            Assert.Equal($"verify: {path}: not valid UTF-8 (byte 5); a board is UTF-8 JSON, refusing to guess" + Environment.NewLine, stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

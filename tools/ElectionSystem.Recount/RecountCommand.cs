@@ -1,5 +1,5 @@
-using System.Text;
 using ElectionSystem.Domain.Records;
+using ElectionSystem.Tools;
 
 namespace ElectionSystem.Recount;
 
@@ -11,62 +11,19 @@ namespace ElectionSystem.Recount;
 /// </summary>
 public static class RecountCommand
 {
-    public const int Ok = 0;
-    public const int Refused = 2;
+    public const int Ok = JsonFileCommand.Ok;
+    public const int Refused = JsonFileCommand.Refused;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args.Length != 1)
-        {
-            stderr.WriteLine("recount: usage: recount RECORD.json (one election-record/1 file)");
-            return Refused;
-        }
-        var path = args[0];
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"recount: cannot read {path}: {e.Message.ReplaceLineEndings(" ")}");
-            return Refused;
-        }
-        if (!TryDecode(bytes, out var json, out var badByte))
-        {
-            // Replacing the bad bytes with U+FFFD would recount a record that is not the one exported.
-            stderr.WriteLine($"recount: {path}: not valid UTF-8 (byte {badByte}); an election record is UTF-8 JSON, refusing to guess");
-            return Refused;
-        }
-        return RunOnText(json, path, stdout, stderr);
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Strict UTF-8 (a leading BOM is allowed); the offset of the first bad byte otherwise.</summary>
-    private static bool TryDecode(byte[] bytes, out string text, out long badByte)
-    {
-        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        try
-        {
-            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
-            badByte = -1;
-            return true;
-        }
-        catch (DecoderFallbackException e)
-        {
-            text = "";
-            badByte = start + Math.Max(0, e.Index);
-            return false;
-        }
-    }
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        JsonFileCommand.Run("recount", args, "recount RECORD.json (one election-record/1 file)", "an election record", stderr,
+            (json, path) => RunOnText(json, path, stdout, stderr));
 
     public static int RunOnText(string json, string name, TextWriter stdout, TextWriter stderr)
     {
         var reading = ElectionRecordReader.Read(json);
         if (reading.Record is not { } record)
         {
-            stderr.WriteLine($"recount: {name}: malformed record: {reading.Malformed!.Message.ReplaceLineEndings(" ")}");
+            stderr.WriteLine($"recount: {name}: malformed record: {JsonFileCommand.OneLine(reading.Malformed!.Message)}");
             return Refused;
         }
         stdout.Write(ElectionResultWriter.ToJson(record.Count()));

@@ -1,5 +1,5 @@
-using System.Text;
 using ElectionSystem.Board;
+using ElectionSystem.Tools;
 
 namespace ElectionSystem.Verify;
 
@@ -12,47 +12,19 @@ namespace ElectionSystem.Verify;
 /// </summary>
 public static class VerifyCommand
 {
-    public const int Ok = 0;
-    public const int Refused = 2;
+    public const int Ok = JsonFileCommand.Ok;
+    public const int Refused = JsonFileCommand.Refused;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args.Length != 1)
-        {
-            stderr.WriteLine("verify: usage: verify ROUND-BOARD.json (one election-board/1 file), or verify --benchmark 300x13 1600x60");
-            return Refused;
-        }
-        var path = args[0];
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"verify: cannot read {path}: {e.Message.ReplaceLineEndings(" ")}");
-            return Refused;
-        }
-        string json;
-        try
-        {
-            var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-            json = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException e)
-        {
-            stderr.WriteLine($"verify: {path}: not valid UTF-8 (byte {Math.Max(0, e.Index)}); a board is UTF-8 JSON, refusing to guess");
-            return Refused;
-        }
-        return RunOnText(json, path, stdout, stderr);
-    }
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        JsonFileCommand.Run("verify", args, "verify ROUND-BOARD.json (one election-board/1 file), or verify --benchmark 300x13 1600x60", "a board", stderr,
+            (json, path) => RunOnText(json, path, stdout, stderr));
 
     public static int RunOnText(string json, string name, TextWriter stdout, TextWriter stderr)
     {
         var verification = BoardVerifier.VerifyJson(json);
         if (verification.Failure is { } failure)
         {
-            stderr.WriteLine($"verify: {name}: FAILED: {failure.ReplaceLineEndings(" ")}");
+            stderr.WriteLine($"verify: {name}: FAILED: {JsonFileCommand.OneLine(failure)}");
             return Refused;
         }
         stdout.Write(verification.ResultJson);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.AspNetCore.Authorization;
@@ -12,11 +13,13 @@ namespace ElectionSystem.Server;
 /// /hubs/congress: the one live channel. Anonymous callers are refused at connect; each connection
 /// joins its role's group. Hub methods carry their own [Authorize(Roles=…)] (the security test
 /// reflects over them). Mostly the server talks and clients listen; state is read over HTTP.
-/// Each staff or display connection is registered by its credential, so revoking the credential
-/// (sign-out, reset, disable, role change, display key revoked) closes it.
+/// Each staff, committee member or display connection is registered by its credential, so revoking
+/// the credential (sign-out, reset, disable, role change, a member's new code or new list, display
+/// key revoked) closes it.
 /// </summary>
 [Authorize]
-public sealed class CongressHub(AttendanceService attendance, SignedInConnections connections, StaffSessions sessions) : Hub<ICongressClient>
+public sealed class CongressHub(AttendanceService attendance, SignedInConnections connections, StaffSessions sessions, CommitteeSessions members)
+    : Hub<ICongressClient>
 {
     public const string Path = "/hubs/congress";
 
@@ -25,7 +28,9 @@ public sealed class CongressHub(AttendanceService attendance, SignedInConnection
         // Registered first, then checked again: a revocation between the connect's authentication
         // and here would otherwise miss this connection.
         var user = Context.User ?? new ClaimsPrincipal();
-        if (!connections.Add(Context) || (StaffSessions.IsStaff(user) && !await sessions.IsCurrentAsync(user, Context.ConnectionAborted)))
+        if (!connections.Add(Context) || (StaffSessions.IsStaff(user) && !await sessions.IsCurrentAsync(user, Context.ConnectionAborted))
+            || (CommitteeMemberClaims.MemberId(user) is { } member
+                && !await members.IsCurrentAsync(member, user.FindFirstValue(StaffSessions.StampClaim), Context.ConnectionAborted)))
         {
             Context.Abort();
             return;

@@ -16,7 +16,8 @@ namespace ElectionSystem.Browser.Tests.Projector;
 /// An announcement of 12 candidates for 10 seats with a tie at the last seats, on the projector
 /// (issue 11): at 1920×1080 and at 1280×720 every row is shown on one of the pages, each row's box
 /// inside the viewport, and the tie line is in view on every page; body text at least 40 px at 1080p.
-/// Screenshots under bin/…/artifacts/screenshots/projector-results-*.png.
+/// Then the tie-break round: the election's combined result follows the round's pages, every elected
+/// row shown. Screenshots under bin/…/artifacts/screenshots/projector-results-*.png.
 /// </summary>
 public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelper output) : IClassFixture<ElectionsBrowserFixture>
 {
@@ -84,6 +85,67 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
 
         await projector.SetViewportSizeAsync(1280, 720);
         await AssertEveryRowShownAsync(projector, "720");
+
+        // The tie-break for the last 2 seats among STT 9, 10, 12: STT 9 and 10 are elected. After its
+        // announcement the projector also pages the election's combined result (Kết quả bầu cử): all 10 elected.
+        await projector.SetViewportSizeAsync(1920, 1080);
+        var tieBreak = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
+        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{tieBreak.Id}/open", null));
+        string[][] tieStruck = [["c12"], ["c12"], ["c10"]];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            using var tablet = new HttpClient { BaseAddress = new Uri(hall.BaseUrl) };
+            var signIn = await Ok<TabletSignInResponse>(tablet.PostAsJsonAsync("/api/tablet/signin", new TabletSignInRequest(null, codes[i], Pin)));
+            tablet.DefaultRequestHeaders.Authorization = new("Bearer", signIn.AccessToken);
+            await Ok<CastReceipt>(tablet.PostAsJsonAsync($"/api/elections/rounds/{tieBreak.Id}/ballot", new CastRequest(Guid.NewGuid().ToString("N"), tieStruck[i], null)));
+        }
+        using var member1 = await MemberClientAsync(codes[0]);
+        using var member2 = await MemberClientAsync(codes[1]);
+        await Ok<CommitteeRoundDto>(member1.PostAsync($"/api/committee/rounds/{tieBreak.Id}/close", null));
+        await Ok<CommitteeRoundDto>(member1.PostAsync($"/api/committee/rounds/{tieBreak.Id}/confirm", null));
+        await Ok<CommitteeRoundDto>(member2.PostAsync($"/api/committee/rounds/{tieBreak.Id}/confirm", null));
+        await Ok<ResultsAnnounced>(member2.PostAsJsonAsync($"/api/committee/rounds/{tieBreak.Id}/announce", new AnnounceRequest("ballot")));
+        await Expect(projector.Locator("#combined-results")).ToBeAttachedAsync();
+        await AssertCombinedShownAsync(projector, Names.Take(10).ToList());
+    }
+
+    /// <summary>Waits for the combined result's pages as they turn: every elected row inside the viewport; together, all of them.</summary>
+    private async Task AssertCombinedShownAsync(IPage projector, List<string> elected)
+    {
+        var view = projector.Locator("#election");
+        var seen = new HashSet<string>();
+        var numbers = new List<string>();
+        await Expect(view).ToHaveAttributeAsync("data-part", "combined", new() { Timeout = 30_000 });
+        await Expect(projector.Locator("#results-heading")).ToHaveTextAsync("Kết quả bầu cử — Những người trúng cử");
+        var first = int.Parse(await view.GetAttributeAsync("data-page") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var pages = int.Parse(await view.GetAttributeAsync("data-pages") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        for (var p = first; p <= pages; p++)
+        {
+            await Expect(view).ToHaveAttributeAsync("data-page", p.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+            Assert.Equal("combined", await view.GetAttributeAsync("data-part"));
+            var rows = projector.Locator("#combined-results tbody tr.elected:visible");
+            for (var i = 0; i < await rows.CountAsync(); i++)
+            {
+                await AssertInViewportAsync(projector, rows.Nth(i), $"combined row {i + 1} of page {p}");
+                Assert.Equal("Trúng cử", await rows.Nth(i).Locator("td").Nth(4).InnerTextAsync());
+                seen.Add(await rows.Nth(i).Locator("td").Nth(1).InnerTextAsync());
+                numbers.Add(await rows.Nth(i).Locator("td").Nth(0).InnerTextAsync());
+            }
+            await AssertNoScrollAsync(projector);
+            await ShotAsync(projector, $"projector-results-combined-page{p}.png");
+        }
+        Assert.Equal(elected.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, elected.Count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), numbers);
+    }
+
+    /// <summary>A committee member's own session over HTTP (code, PIN, passphrase).</summary>
+    private async Task<HttpClient> MemberClientAsync(string code)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(hall.BaseUrl) };
+        var signIn = await Ok<ElectionSystem.Server.Features.Duties.CommitteeSignInResponse>(client.PostAsJsonAsync("/api/committee/signin",
+            new ElectionSystem.Server.Features.Duties.CommitteeSignInRequest(null, code, Pin, ElectionsBrowserFixture.MemberPassphrase)));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", signIn.AccessToken);
+        return client;
     }
 
     /// <summary>Follows the pages as they turn: on each, every shown row and the tie line inside the viewport; together, all 12 rows.</summary>

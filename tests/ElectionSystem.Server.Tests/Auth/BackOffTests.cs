@@ -85,17 +85,7 @@ public class BackOffTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
     {
         var userName = hall.Unique("backoff-");
         const string password = "right-password-7";
-        var id = await hall.WithDbAsync(async db =>
-        {
-            var account = new Account
-            {
-                Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = Roles.Presidium,
-                PasswordHash = PasswordHasher.Hash(password), CreatedAt = DateTime.UtcNow,
-            };
-            db.Accounts.Add(account);
-            await db.SaveChangesAsync();
-            return account.Id;
-        });
+        var id = await PresidiumAccountAsync(userName, password);
         using var client = hall.AnonymousClient();
 
         var burst = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => client.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, "wrong"))));
@@ -118,6 +108,61 @@ public class BackOffTests(OpenVotesHall hall) : IClassFixture<OpenVotesHall>
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, password))).StatusCode);
         Assert.Equal((0, (DateTime?)null), await AccountStateAsync(id));
     }
+
+    /// <summary>
+    /// ADR 0010 left the wrong current password at <c>/api/auth/password</c> limited only per address:
+    /// a stolen session could guess the account's password there without ever waiting. Now it counts
+    /// in the account's sign-in back-off, and a right one inside the wait is refused like a sign-in.
+    /// </summary>
+    [Fact]
+    public async Task Wrong_current_passwords_at_the_change_count_in_the_accounts_back_off_and_the_right_one_waits()
+    {
+        var userName = hall.Unique("doi-mk-");
+        const string password = "right-password-8";
+        var id = await PresidiumAccountAsync(userName, password);
+        using var client = hall.AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await hall.LoginAsync(userName, password));
+        Task<HttpResponseMessage> ChangeAsync(string current) =>
+            client.PostAsJsonAsync("/api/auth/password", new PasswordChangeRequest(current, "mat-khau-moi-cua-toi"));
+
+        for (var i = 1; i <= Free; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await ChangeAsync("wrong")).StatusCode);
+            Assert.Equal((i, (DateTime?)null), await AccountStateAsync(id));
+        }
+        var started = await ChangeAsync("wrong");
+        Assert.Equal(HttpStatusCode.BadRequest, started.StatusCode);
+        Assert.Contains("Xin thử lại sau 2 giây", (await started.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        var until = hall.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(2);
+        Assert.Equal((Free + 1, (DateTime?)until), await AccountStateAsync(id));
+
+        // Inside the wait the right current password is refused, and so is a sign-in: one count per account.
+        hall.Clock.Advance(TimeSpan.FromSeconds(1));
+        var right = await ChangeAsync(password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Contains("Xin thử lại sau 1 giây", (await right.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        using var anon = hall.AnonymousClient();
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anon.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, password))).StatusCode);
+        Assert.Equal((Free + 1, (DateTime?)until), await AccountStateAsync(id));
+
+        // When it ends, the right current password changes it and the count starts again from zero.
+        hall.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(password)).StatusCode);
+        Assert.Equal((0, (DateTime?)null), await AccountStateAsync(id));
+    }
+
+    /// <summary>A presidium account with its own password (not a temporary one).</summary>
+    private Task<Guid> PresidiumAccountAsync(string userName, string password) => hall.WithDbAsync(async db =>
+    {
+        var account = new Account
+        {
+            Id = Guid.NewGuid(), UserName = userName, DisplayName = userName, Role = Roles.Presidium,
+            PasswordHash = PasswordHasher.Hash(password), CreatedAt = DateTime.UtcNow,
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync();
+        return account.Id;
+    });
 
     private Task<(int Failures, DateTime? Until)> PinStateAsync(Guid delegateId) => hall.WithDbAsync(async db =>
     {

@@ -148,6 +148,18 @@ public partial class HallFactory : WebApplicationFactory<Program>
         return key;
     }
 
+    /// <summary>Completes when the connection is closed (by the server, here: a revoked credential); set up before it starts.</summary>
+    public static Task ClosedAsync(HubConnection connection)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
     /// <summary>A hub connection through the test server (WebSockets), authenticated by the given token or key.</summary>
     public HubConnection HubConnection(string? accessToken)
     {

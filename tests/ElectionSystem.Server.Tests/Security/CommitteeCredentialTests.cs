@@ -5,10 +5,12 @@ using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Duties;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Tests.Elections;
+using ElectionSystem.Server.Tests.Infrastructure;
 using ElectionSystem.Server.Tests.OpenVotes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -166,25 +168,7 @@ public class CommitteeCredentialTests(CommitteeCredentialHall hall) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync(new Uri("/api/duties", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync(new Uri("/api/duties", UriKind.Relative))).StatusCode);
 
-        var presidium = await hall.PresidiumAsync();
-        switch (change)
-        {
-            case "sign-out":
-                using (var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout"))
-                {
-                    logout.Headers.Add("Origin", "http://localhost");
-                    Assert.Equal(HttpStatusCode.NoContent, (await cookie.SendAsync(logout)).StatusCode);
-                }
-                break;
-            case "new-activation":
-                (await presidium.PostAsync(new Uri($"/api/elections/committee-members/{m.DelegateId}/activation", UriKind.Relative), null)).EnsureSuccessStatusCode();
-                break;
-            default:
-                var passed = await hall.DecisionAsync(hall.Unique("Bầu lại Ban Kiểm phiếu "), 1000);
-                (await presidium.PutAsJsonAsync("/api/elections/committee-members",
-                    new SetCommitteeRequest(passed, [new CommitteeMemberChoice(members[1].DelegateId, true), new CommitteeMemberChoice(members[2].DelegateId, false)]))).EnsureSuccessStatusCode();
-                break;
-        }
+        await ChangeAsync(change, members, cookie);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync(new Uri("/api/duties", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync(new Uri("/api/duties", UriKind.Relative))).StatusCode);
@@ -203,6 +187,59 @@ public class CommitteeCredentialTests(CommitteeCredentialHall hall) : IClassFixt
         else
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await SignInAsync(WithPassphrase(m))).StatusCode);
+        }
+    }
+
+    /// <summary>
+    /// ADR 0010 left the member's open hub connection alive until it reconnected: a member signed
+    /// out (given a new code, taken off the list) kept the committee's live messages. Now the change
+    /// closes it, as a staff account's sign-out closes theirs.
+    /// </summary>
+    [Theory]
+    [InlineData("sign-out")]
+    [InlineData("new-activation")]
+    [InlineData("removal")]
+    public async Task A_members_open_hub_connection_is_closed_by_the_change(string change)
+    {
+        var members = await RecordAsync(3);
+        var m = members[0];
+        using var bearer = await BearerAsync(await SignInAsync(Activation(m)));
+        var token = bearer.DefaultRequestHeaders.Authorization!.Parameter!;
+        await using var connection = hall.HubConnection(token);
+        var closed = HallFactory.ClosedAsync(connection);
+        await connection.StartAsync();
+        // As it was until the change: the member's connection reads live data.
+        await connection.InvokeAsync<object>("GetAttendance");
+
+        await ChangeAsync(change, members, bearer);
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await using var again = hall.HubConnection(token);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
+    }
+
+    /// <summary>Ends the first member's sessions one of three ways: their own sign-out (from <paramref name="member"/>), a new code, a new list without them.</summary>
+    private async Task ChangeAsync(string change, List<Member> members, HttpClient member)
+    {
+        var presidium = await hall.PresidiumAsync();
+        switch (change)
+        {
+            case "sign-out":
+                using (var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout"))
+                {
+                    logout.Headers.Add("Origin", "http://localhost");
+                    Assert.Equal(HttpStatusCode.NoContent, (await member.SendAsync(logout)).StatusCode);
+                }
+                break;
+            case "new-activation":
+                (await presidium.PostAsync(new Uri($"/api/elections/committee-members/{members[0].DelegateId}/activation", UriKind.Relative), null)).EnsureSuccessStatusCode();
+                break;
+            default:
+                var passed = await hall.DecisionAsync(hall.Unique("Bầu lại Ban Kiểm phiếu "), 1000);
+                (await presidium.PutAsJsonAsync("/api/elections/committee-members",
+                    new SetCommitteeRequest(passed, [new CommitteeMemberChoice(members[1].DelegateId, true), new CommitteeMemberChoice(members[2].DelegateId, false)]))).EnsureSuccessStatusCode();
+                break;
         }
     }
 

@@ -124,19 +124,14 @@ public class SessionRevocationTests(HallFactory hall) : IClassFixture<HallFactor
         var created = (await (await organiser.PostAsJsonAsync("/api/display-keys", new DisplayKeyCreate(hall.Unique("màn hình thu hồi "))))
             .Content.ReadFromJsonAsync<DisplayKeyCreated>())!;
         await using var connection = hall.HubConnection(created.Key);
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var closed = HallFactory.ClosedAsync(connection);
         await connection.StartAsync();
         // As it was: the screen's connection is open and reads live data.
         await connection.InvokeAsync<object>("GetAttendance");
 
         (await organiser.PostAsync(new Uri($"/api/display-keys/{created.DisplayKey.Id}/revoke", UriKind.Relative), null)).EnsureSuccessStatusCode();
 
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await closed.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
         await using var again = hall.HubConnection(created.Key);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
@@ -148,18 +143,13 @@ public class SessionRevocationTests(HallFactory hall) : IClassFixture<HallFactor
         var (_, _, bearer) = await SignedInTwiceAsync(Roles.Presidium);
         var token = bearer.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var connection = hall.HubConnection(token);
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var closed = HallFactory.ClosedAsync(connection);
         await connection.StartAsync();
         await connection.InvokeAsync<object>("GetAttendance");
 
         (await bearer.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null)).EnsureSuccessStatusCode();
 
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await closed.WaitAsync(TimeSpan.FromSeconds(30));
         await using var again = hall.HubConnection(token);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
     }

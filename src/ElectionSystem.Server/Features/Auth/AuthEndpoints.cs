@@ -37,41 +37,29 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, ElectionDbContext db, LoginThrottle throttle, SignInBackOff backOff, HttpContext http,
+        LoginRequest request, ElectionDbContext db, LoginThrottle throttle, HttpContext http,
         IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time, AuditLog audit)
     {
         var ct = http.RequestAborted;
         var userName = request.UserName.Trim();
         var now = throttle.Now;
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.UserName == userName, ct);
-        // While a wait runs, no password is even looked at: right or wrong, the answer is the same.
-        if (account?.SignInBackOffUntil is { } waiting && waiting > now)
+        if (account is null)
         {
-            return Waiting(userName, waiting, now, backOff);
-        }
-        if (account is null || account.Disabled || !PasswordHasher.Verify(request.Password, account.PasswordHash))
-        {
-            if (account is null)
-            {
-                return Problems.Unauthorized(WrongPassword);
-            }
-            var counted = await throttle.FailedAsync(account.Id, now, ct);
-            if (counted is null)
-            {
-                return Waiting(userName, await throttle.WaitingUntilAsync(account.Id, now, ct), now, backOff);
-            }
-            if (counted.Until is { } until)
-            {
-                await audit.AppendAsync($"{account.UserName} (sign-in)", "auth.back-off", $"account:{account.UserName}", new { failures = counted.Failures, until });
-                await db.SaveChangesAsync(ct);
-                return SignInBackOff.Wrong($"{WrongPassword} Đã sai {counted.Failures} lần liên tiếp. {backOff.TryAgain(until, now)}", until);
-            }
             return Problems.Unauthorized(WrongPassword);
         }
-        if (!await throttle.SucceededAsync(account.Id, now, ct))
+        // While a wait runs, no password is even looked at: right or wrong, the answer is the same.
+        if (throttle.Waiting(account, now) is { } waiting)
         {
-            // Wrong passwords raced this one and started a wait first: it holds for the right one too.
-            return Waiting(userName, await throttle.WaitingUntilAsync(account.Id, now, ct), now, backOff);
+            return waiting;
+        }
+        if (account.Disabled || !PasswordHasher.Verify(request.Password, account.PasswordHash))
+        {
+            return await throttle.WrongAsync(account, now, "sign-in", WrongPassword, SignInBackOff.Wrong, ct);
+        }
+        if (await throttle.RightAsync(account, now, ct) is { } raced)
+        {
+            return raced;
         }
 
         var (principal, response) = await IssueAsync(account, http, bearerOptions, time);
@@ -111,9 +99,6 @@ public static class AuthEndpoints
     }
 
     private const string WrongPassword = "Tên đăng nhập hoặc mật khẩu không đúng.";
-
-    private static ProblemHttpResult Waiting(string userName, DateTime until, DateTime now, SignInBackOff backOff) => SignInBackOff.Waiting(
-        $"Tài khoản \"{userName}\" đang phải chờ vì nhập sai mật khẩu nhiều lần liên tiếp. {backOff.TryAgain(until, now)}", until);
 
     /// <summary>
     /// Sign-out ends every session of the account at once (its cookies and bearer tokens on every

@@ -10,9 +10,9 @@ namespace ElectionSystem.Server.Features.Auth;
 /// <see cref="AuthOptions.FreeWrongAttempts"/> wrong attempts cost nothing; the next ones make the
 /// account or delegate wait 2, 4, 8, … seconds, up to <see cref="AuthOptions.MaxBackOffSeconds"/>.
 /// While a wait runs every attempt, a right one too, is refused and not counted, so the wait never
-/// grows beyond this schedule. A success sets the count back to zero. The counting itself is a
-/// compare-and-set UPDATE done by each sign-in (staff: <see cref="LoginThrottle"/>; tablets: the
-/// Tablet capability's PinThrottle).
+/// grows beyond this schedule. A success sets the count back to zero. The counting itself is the one
+/// compare-and-set UPDATE of <see cref="BackOffCounter{T}"/>, on the columns each sign-in names
+/// (staff: <see cref="LoginThrottle"/>; tablets: PinThrottle; committee secrets: MemberSecretThrottle).
 /// </summary>
 public sealed class SignInBackOff(IOptions<AuthOptions> options, HallClock clock)
 {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace ElectionSystem.Server.Features.Auth;
 
 /// <summary>
-/// The open hub connections of each staff account and each display key. A hub connection is
+/// The open hub connections of each staff account, each committee member and each display key. A hub connection is
 /// authenticated once, when it opens, and may then last all day: revoking the credential must also
 /// close the connections it opened (<see cref="Abort"/>), or a revoked screen keeps its live data.
 /// </summary>
@@ -18,9 +18,18 @@ public sealed class SignedInConnections
 
     public static string DisplaySubject(Guid displayKeyId) => "display:" + displayKeyId.ToString("N");
 
-    /// <summary>Whose credential opened the connection: a staff account or a display key (tablets have their own sessions).</summary>
+    private const string MemberPrefix = "member:";
+
+    /// <summary>A committee member's own session (ADR 0010): by the member's delegate id, not an account.</summary>
+    public static string MemberSubject(Guid delegateId) => MemberPrefix + delegateId.ToString("N");
+
+    /// <summary>Whose credential opened the connection: a staff account, a committee member or a display key (tablets have their own sessions).</summary>
     public static string? SubjectOf(ClaimsPrincipal? user)
     {
+        if (user is not null && CommitteeMemberClaims.MemberId(user) is { } member)
+        {
+            return MemberSubject(member);
+        }
         if (user is null || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
         {
             return null;
@@ -60,6 +69,10 @@ public sealed class SignedInConnections
         _revoked[subject] = true;
         return Abort(subject);
     }
+
+    /// <summary>A new committee list: every member's connection is closed (a member still on the list reconnects with their new sign-in).</summary>
+    public int AbortMembers() =>
+        _bySubject.Keys.Where(k => k.StartsWith(MemberPrefix, StringComparison.Ordinal)).ToList().Sum(Abort);
 
     /// <summary>Closes every open connection of the subject; returns how many.</summary>
     public int Abort(string subject)

@@ -34,6 +34,10 @@ public static class TemporaryPasswords
         + "(trang Đăng nhập, mục \"Đổi mật khẩu\") trước khi làm việc khác.";
 
     public const string WrongCurrent = "Mật khẩu hiện tại không đúng.";
+
+    /// <summary>400 (the session stays; only the current password was wrong), with the wait it started as <c>retryAt</c>.</summary>
+    private static ProblemHttpResult WrongCurrentAnswer(string detail, DateTime? until) => Problems.BadRequest(detail,
+        until is { } u ? new Dictionary<string, object?> { ["retryAt"] = DateTime.SpecifyKind(u, DateTimeKind.Utc) } : null);
     public const string SameAsUserName = "Mật khẩu mới không được trùng với tên đăng nhập.";
     public const string NoPasswordHere = "Thành viên Ban Kiểm phiếu đăng nhập bằng mã PIN của mình, không có mật khẩu để đổi.";
 
@@ -69,11 +73,12 @@ public static class TemporaryPasswords
     /// <summary>
     /// The account's own new password: the current one checked, the new one not the user name; the
     /// flag cleared, a new stamp (every other session ends), audited; answered with a fresh sign-in
-    /// (cookie and token) like <c>/api/auth/login</c>.
+    /// (cookie and token) like <c>/api/auth/login</c>. A wrong current password counts in the
+    /// account's sign-in back-off (ADR 0009), and while its wait runs the right one is refused too.
     /// </summary>
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> ChangeAsync(
         PasswordChangeRequest request, ClaimsPrincipal user, HttpContext http, ElectionDbContext db, AuditLog audit, StaffSessions sessions,
-        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
+        LoginThrottle throttle, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
     {
         var ct = http.RequestAborted;
         if (StaffSessions.AccountId(user) is not { } id)
@@ -85,9 +90,18 @@ public static class TemporaryPasswords
         {
             return Problems.NotFound("Không tìm thấy tài khoản đang đăng nhập.");
         }
+        var now = throttle.Now;
+        if (throttle.Waiting(account, now) is { } waiting)
+        {
+            return waiting;
+        }
         if (!PasswordHasher.Verify(request.CurrentPassword, account.PasswordHash))
         {
-            return Problems.BadRequest(WrongCurrent);
+            return await throttle.WrongAsync(account, now, "password-change", WrongCurrent, WrongCurrentAnswer, ct);
+        }
+        if (await throttle.RightAsync(account, now, ct) is { } raced)
+        {
+            return raced;
         }
         if (string.Equals(request.NewPassword.Trim(), account.UserName, StringComparison.OrdinalIgnoreCase))
         {

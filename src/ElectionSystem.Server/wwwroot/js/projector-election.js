@@ -1,5 +1,6 @@
 // Projector, secret elections: turnout while a round is open ("Đã bỏ phiếu 287/295", nothing of
-// the tally), results after the announcement (long lists page by themselves). A view module: the
+// the tally), results after the announcement (long lists page by themselves), then the election's
+// combined result once it has more than one announced round. A view module: the
 // projector page gives it a container and plugs its hub handlers into its live connection
 // (kernel/live.js), which rebuilds the connection after a server restart:
 //   const elections = electionView(container, { onChange });
@@ -10,6 +11,9 @@
 import { api, withKey } from './kernel/api.js';
 import { el } from './kernel/dom.js';
 import { fmt as nf, OUTCOME } from './kernel/words.js';
+
+/** A delegation's combined result groups its elected by ballot (SCREENS.md: the delegate categories). */
+const DELEGATION_GROUP = { 'delegation-official': 'Đại biểu chính thức', 'delegation-alternate': 'Đại biểu dự khuyết' };
 
 export function electionView(container, { onChange } = {}) {
   let state = null;
@@ -35,36 +39,80 @@ export function electionView(container, { onChange } = {}) {
   // Results page by themselves, as many rows a page as the screen actually holds: the whole table
   // is laid out once, then cut into pages by the rows' measured heights against the space left
   // between the headings and the footer (page number, tie and vacancy lines, always in view).
+  // After an election's second announced round, its combined result (Kết quả bầu cử: everyone
+  // elected, officials and alternates apart) follows the round's pages, measured and paged alike.
   let pages = null;
+  let parts = [];
   function drawResults(r) {
+    const combined = state.combined && state.combined.electionId === r.electionId ? state.combined : null;
     const rows = r.order === 'votes' ? [...r.candidates].sort((a, b) => b.votes - a.votes || a.stt - b.stt) : r.candidates;
     const title = el('h1', { title: r.electionTitle }, r.electionTitle);
-    const tbody = el('tbody', {}, ...rows.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
+    const heading = el('h2', { id: 'results-heading' });
+    const table = resultTable('results', rows.map((c) => el('tr', { class: c.elected ? 'elected' : c.tied ? 'tied' : '' },
       el('td', { class: 'num' }, String(c.stt)), el('td', { class: 'name' }, c.fullName), el('td', { class: 'num' }, nf.format(c.votes)), el('td', { class: 'num' }, c.percentVi),
       el('td', { class: 'mark' }, c.elected ? OUTCOME.elected : c.tied ? OUTCOME.tied : ''))));
-    const table = el('table', { id: 'results' },
-      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
-      tbody);
+    const figures = el('p', { class: 'figures' }, `Tổng số đại biểu: ${nf.format(r.base)} · Phát ra: ${nf.format(r.issued)} · Thu vào: ${nf.format(r.collected)} · Hợp lệ: ${nf.format(r.valid)} · Không hợp lệ: ${nf.format(r.invalid)}`);
+    const statement = (id, text) => (text ? el('p', { class: 'statement', id }, text) : null);
+    const tie = statement('tie-statement', r.tieStatementVi);
+    const vacancy = statement('vacancy-statement', r.vacancyStatementVi);
+    parts = [{ name: 'round', table, heading: `${r.roundLabel} — Kết quả kiểm phiếu`, shows: [figures, tie, vacancy] }];
+    let combinedTable = null;
+    let combinedVacancy = null;
+    if (combined) {
+      combinedTable = resultTable('combined-results', combinedRows(combined));
+      combinedVacancy = statement('combined-vacancy', combined.vacancyStatementVi);
+      parts.push({ name: 'combined', table: combinedTable, heading: 'Kết quả bầu cử — Những người trúng cử', shows: [combinedVacancy] });
+    }
     const pageLine = el('p', { class: 'page', id: 'results-page' });
-    container.replaceChildren(
-      title, el('h2', {}, `${r.roundLabel} — Kết quả kiểm phiếu`),
-      el('p', { class: 'figures' }, `Tổng số đại biểu: ${nf.format(r.base)} · Phát ra: ${nf.format(r.issued)} · Thu vào: ${nf.format(r.collected)} · Hợp lệ: ${nf.format(r.valid)} · Không hợp lệ: ${nf.format(r.invalid)}`),
-      el('div', { class: 'rows' }, table),
-      el('div', { class: 'foot' }, pageLine,
-        r.tieStatementVi ? el('p', { class: 'statement', id: 'tie-statement' }, r.tieStatementVi) : '',
-        r.vacancyStatementVi ? el('p', { class: 'statement', id: 'vacancy-statement' }, r.vacancyStatementVi) : ''));
-    // Measured with the page line in place ("Trang 1/2" takes a line of its own when there are pages).
+    container.replaceChildren(title, heading, figures, el('div', { class: 'rows' }, table, combinedTable),
+      el('div', { class: 'foot' }, pageLine, tie, vacancy, combinedVacancy));
+    // Measured with the page line in place ("Trang 1/2" takes a line of its own when there are pages),
+    // each part alone, as it will be shown.
     pageLine.textContent = 'Trang 1/1';
-    pages = paginate(container.querySelector('.rows'), [...tbody.rows]);
+    pages = [];
+    for (const part of parts) {
+      showPart(part);
+      for (const rowsOfPage of paginate(container.querySelector('.rows'), [...part.table.tBodies[0].rows])) pages.push({ part, rows: rowsOfPage });
+    }
     if (page >= pages.length) page = 0;
     showPage();
     if (pages.length > 1 && !pager) pager = setInterval(() => { page = (page + 1) % pages.length; showPage(); }, 8000);
     if (pages.length <= 1) stopPaging();
   }
 
+  function resultTable(id, rows) {
+    return el('table', { id },
+      el('thead', {}, el('tr', {}, el('th', { class: 'num' }, 'STT'), el('th', {}, 'Họ và tên'), el('th', { class: 'num' }, 'Số phiếu'), el('th', { class: 'num' }, 'Tỷ lệ'), el('th', {}, ''))),
+      el('tbody', {}, ...rows));
+  }
+
+  // Everyone elected, in the order of their rounds; a delegation's officials and alternates under their own line.
+  function combinedRows(o) {
+    const rows = [];
+    let group = null;
+    for (const e of o.elected) {
+      const g = DELEGATION_GROUP[e.kind];
+      if (g && g !== group) rows.push(el('tr', { class: 'group' }, el('td', { colspan: '5' }, g)));
+      group = g;
+      rows.push(el('tr', { class: 'elected' }, el('td', { class: 'num' }, String(e.rank)), el('td', { class: 'name' }, e.fullName),
+        el('td', { class: 'num' }, nf.format(e.votes)), el('td', { class: 'num' }, e.percentVi), el('td', { class: 'mark' }, OUTCOME.elected)));
+    }
+    return rows;
+  }
+
+  function showPart(part) {
+    for (const p of parts) {
+      p.table.hidden = p !== part;
+      for (const shown of p.shows) if (shown) shown.hidden = p !== part;
+    }
+    container.querySelector('#results-heading').textContent = part.heading;
+    container.dataset.part = part.name;
+  }
+
   function showPage() {
     const pageLine = container.querySelector('#results-page');
-    pages.forEach((rows, i) => rows.forEach((tr) => { tr.hidden = i !== page; }));
+    showPart(pages[page].part);
+    pages.forEach((p, i) => p.rows.forEach((tr) => { tr.hidden = i !== page; }));
     pageLine.textContent = pages.length > 1 ? `Trang ${page + 1}/${pages.length}` : '';
     container.dataset.page = String(page + 1);
     container.dataset.pages = String(pages.length);
@@ -92,6 +140,7 @@ export function electionView(container, { onChange } = {}) {
     ResultsAnnounced: (m) => {
       if (!state) return;
       state.announced = m.result; page = 0; stopPaging();  // the message carries no receipt codes (the projector shows none)
+      state.combined = m.combined ?? null;
       state.turnout = { ...state.turnout, rounds: [] };
       draw(); notify(true);
     },

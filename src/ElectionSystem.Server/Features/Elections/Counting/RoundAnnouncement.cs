@@ -30,7 +30,8 @@ public sealed class RoundAnnouncement(ElectionDbContext db, AuditLog audit, Hall
             });
             await db.SaveChangesAsync(ct);
             var election = await db.ElectionOfAsync(round, ct);
-            announced = new ResultsAnnounced(ResultView.From(round, election, counted), await db.ReceiptCodesAsync(roundId, ct));
+            announced = new ResultsAnnounced(ResultView.From(round, election, counted), await db.ReceiptCodesAsync(roundId, ct),
+                await ElectionOutcome.CombinedAsync(db, counts, election.Id, ct));
         }
         await transitions.AnnouncedAsync(announced);
         return announced;

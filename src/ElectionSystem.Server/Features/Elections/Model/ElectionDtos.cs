@@ -103,14 +103,20 @@ public sealed record CommitteeMemberChoice(Guid DelegateId, bool IsChair);
 /// <summary>The counting committee as the congress elected it: the open vote that passed, and its members (delegates).</summary>
 public sealed record SetCommitteeRequest(Guid OpenVoteId, List<CommitteeMemberChoice> Members);
 
-/// <summary>What the election projector shows: turnout of open rounds, and the latest announced result.</summary>
-public sealed record ElectionProjectorState(ElectionTurnout Turnout, RoundResultDto? Announced, IReadOnlyList<string> Receipts);
+/// <summary>
+/// What the election projector shows: turnout of open rounds, the latest announced result, and its
+/// election's combined result when that election has more than one announced round (officials and
+/// alternates, or a round and its tie-break; <see cref="ElectionOutcome.CombinedAsync"/>).
+/// </summary>
+public sealed record ElectionProjectorState(ElectionTurnout Turnout, RoundResultDto? Announced, IReadOnlyList<string> Receipts,
+    ElectionOutcomeDto? Combined = null);
 
-/// <summary>The announce call's answer (counting committee): the whole result and the published receipt codes.</summary>
-public sealed record ResultsAnnounced(RoundResultDto Result, IReadOnlyList<string> Receipts);
+/// <summary>The announce call's answer (counting committee): the whole result, the published receipt codes, the election's combined result (if several rounds).</summary>
+public sealed record ResultsAnnounced(RoundResultDto Result, IReadOnlyList<string> Receipts, ElectionOutcomeDto? Combined = null);
 
 /// <summary>
 /// Hub ResultsAnnounced, to screens and staff: the result without the receipt codes (1,600 codes are
-/// ~20 KB per connection; no screen shows them — a delegate checks theirs via GET …/receipts).
+/// ~20 KB per connection; no screen shows them — a delegate checks theirs via GET …/receipts), and
+/// the election's combined result once it has more than one announced round (the projector shows it).
 /// </summary>
-public sealed record AnnouncedResult(RoundResultDto Result);
+public sealed record AnnouncedResult(RoundResultDto Result, ElectionOutcomeDto? Combined = null);

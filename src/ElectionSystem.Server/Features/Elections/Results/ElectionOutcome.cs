@@ -25,7 +25,21 @@ public sealed class ElectionOutcome(ElectionDbContext db, RoundCounts counts)
 {
     public const string NothingAnnounced = "Chưa có lần bầu nào của cuộc bầu cử này được công bố kết quả.";
 
-    public async Task<ProblemOr<ElectionOutcomeDto>> ForElectionAsync(Guid electionId, CancellationToken ct)
+    public Task<ProblemOr<ElectionOutcomeDto>> ForElectionAsync(Guid electionId, CancellationToken ct) => BuildAsync(db, counts, electionId, ct);
+
+    /// <summary>
+    /// The combined result for the screens: only once the election has more than one announced round
+    /// (one round's result is already the round's own view); null before. Announced rounds only, so
+    /// nothing of a round awaiting its announcement shows. Static: the announcement (whose
+    /// dependencies are full) builds it from its own context and counts.
+    /// </summary>
+    public static async Task<ElectionOutcomeDto?> CombinedAsync(ElectionDbContext db, RoundCounts counts, Guid electionId, CancellationToken ct)
+    {
+        var announced = await db.Set<ElectionRoundRow>().CountAsync(r => r.ElectionId == electionId && r.State == RoundState.Announced, ct);
+        return announced > 1 && (await BuildAsync(db, counts, electionId, ct)).Value is { } outcome ? outcome : null;
+    }
+
+    private static async Task<ProblemOr<ElectionOutcomeDto>> BuildAsync(ElectionDbContext db, RoundCounts counts, Guid electionId, CancellationToken ct)
     {
         var election = await db.Set<Election>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == electionId, ct);
         if (election is null) return Problems.NotFound("Không tìm thấy cuộc bầu cử này.");
@@ -41,7 +55,9 @@ public sealed class ElectionOutcome(ElectionDbContext db, RoundCounts counts)
             var view = ResultView.From(round, election, counts.Read(round));
             roundRows.Add(new OutcomeRoundDto(round.Id, round.Number, view.RoundLabel, round.Kind, round.Seats, view.Elected.Count,
                 view.TiedNames, view.TieStatementVi, view.Vacant));
-            elected.AddRange(view.Elected.Select(e => new OutcomeElectedDto(elected.Count + e.Rank, e.FullName, e.Votes, e.PercentVi, round.Number, view.RoundLabel, round.Kind)));
+            // Numbered on from the rounds before (read once: the list grows while the rows are added).
+            var before = elected.Count;
+            elected.AddRange(view.Elected.Select(e => new OutcomeElectedDto(before + e.Rank, e.FullName, e.Votes, e.PercentVi, round.Number, view.RoundLabel, round.Kind)));
             lastOfKind[round.Kind] = view;
         }
         var vacant = lastOfKind.Values.Sum(v => v.Vacant);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>Issued / collected of the open rounds ("Đã bỏ phiếu 287/295"): the only figures visible while a round is open.</summary>
-public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibility, HallClock clock, RoundResults results)
+public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibility, HallClock clock, RoundResults results, RoundCounts counts)
 {
     /// <summary>Phát ra of an open round, tablet and paper once per delegate (IssuedBallots).</summary>
     public async Task<int> IssuedOpenAsync(ElectionRoundRow round, CancellationToken ct) =>
@@ -37,7 +37,8 @@ public sealed class RoundTurnout(ElectionDbContext db, VotingEligibility eligibi
     {
         var turnout = await TurnoutAsync(ct);
         var (result, receipts) = await results.LatestAnnouncedAsync(ct);
-        return new ElectionProjectorState(turnout, result, receipts);
+        var combined = result is null ? null : await ElectionOutcome.CombinedAsync(db, counts, result.ElectionId, ct);
+        return new ElectionProjectorState(turnout, result, receipts, combined);
     }
 }
 

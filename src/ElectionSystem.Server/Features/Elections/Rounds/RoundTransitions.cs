@@ -60,7 +60,7 @@ public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel,
         cache.StorePublished(results.Result.RoundId, results.Receipts);
         var r = results.Result;
         return Task.WhenAll(
-            channel.SendAsync(Screens, nameof(IElectionClient.ResultsAnnounced), new AnnouncedResult(r)),
+            channel.SendAsync(Screens, nameof(IElectionClient.ResultsAnnounced), new AnnouncedResult(r, results.Combined)),
             channel.SendAsync(HubGroups.Delegates, nameof(IElectionClient.RoundAnnounced), new RoundSignal(r.RoundId, r.ElectionId, RoundStates.Announced, r.ElectionTitle, r.RoundLabel)));
     }
 }

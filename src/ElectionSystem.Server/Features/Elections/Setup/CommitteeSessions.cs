@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;
@@ -10,9 +11,9 @@ namespace ElectionSystem.Server.Features.Elections;
 /// a new activation code and a new list give the row a new stamp (or remove it), which ends every
 /// token and cookie of that member at once. The stored stamps are cached, like StaffSessions': one
 /// query per member per change, not per request; <see cref="Ended"/> and <see cref="AllEnded"/>
-/// drop entries after the change is saved.
+/// drop entries after the change is saved and close the member's open hub connections.
 /// </summary>
-public sealed class CommitteeSessions(IServiceScopeFactory scopes)
+public sealed class CommitteeSessions(IServiceScopeFactory scopes, SignedInConnections connections)
 {
     private readonly ConcurrentDictionary<Guid, string?> _stamps = new();
     private long _changes;
@@ -20,18 +21,20 @@ public sealed class CommitteeSessions(IServiceScopeFactory scopes)
     /// <summary>Before the save: a new stamp for the member's row.</summary>
     public static void Revoke(CountingCommitteeMember member) => member.SecurityStamp = Account.NewStamp();
 
-    /// <summary>After the save of a <see cref="Revoke"/>: forget the member's cached stamp.</summary>
+    /// <summary>After the save of a <see cref="Revoke"/>: forget the member's cached stamp and close their hub connections.</summary>
     public void Ended(Guid delegateId)
     {
         Interlocked.Increment(ref _changes);
         _stamps.TryRemove(delegateId, out _);
+        connections.Abort(SignedInConnections.MemberSubject(delegateId));
     }
 
-    /// <summary>After a new list is saved: forget every cached stamp.</summary>
+    /// <summary>After a new list is saved: forget every cached stamp and close every member's hub connections.</summary>
     public void AllEnded()
     {
         Interlocked.Increment(ref _changes);
         _stamps.Clear();
+        connections.AbortMembers();
     }
 
     /// <summary>Whether the delegate is on the list with this stamp.</summary>
