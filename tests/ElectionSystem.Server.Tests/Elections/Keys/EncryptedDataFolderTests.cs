@@ -76,7 +76,7 @@ public class EncryptedDataFolderTests(ElectionsHall hall, ITestOutputHelper outp
         output.WriteLine($"after the decryption: {string.Join(", ", after.Files)}, {after.Bytes.Length:N0} bytes");
         // The announced result is public: its list of the elected is no ballot's leak.
         AssertOnlyCiphertexts(after, seated, layout, ballots, published: [Ids(result.Elected.Select(x => x.Id))]);
-        Directory.Delete(hall.DataFolder + "-copies", recursive: true);
+        if (Directory.Exists(hall.DataFolder + "-copies")) Directory.Delete(hall.DataFolder + "-copies", recursive: true);
     }
 
     private static void AssertOnlyCiphertexts(DataFolderCopy copy, List<SeatedDelegate> seated, BallotLayout layout, List<ChosenBallot> ballots, HashSet<string> published)
