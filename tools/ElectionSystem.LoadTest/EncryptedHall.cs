@@ -21,7 +21,7 @@ internal sealed record PreparedRound(BallotView View, IReadOnlyList<PreparedBall
 /// ceremony from each member's own session, every tablet's ballot encrypted and proved in advance (as
 /// a tablet does before the delegate confirms), and the close: 3 members' partial decryptions.
 /// </summary>
-internal sealed class EncryptedHall(HallApi api, Staff staff)
+internal sealed class EncryptedHall(HallApi api, Staff staff, int? serverPid)
 {
     public const int Members = 5;
     public const int Threshold = 3;
@@ -118,6 +118,7 @@ internal sealed class EncryptedHall(HallApi api, Staff staff)
     /// </summary>
     public async Task<(double CloseMs, double ToResultMs, RoundResultDto Result)> CloseAndDecryptAsync(Guid roundId, CancellationToken ct)
     {
+        var (cpuServer0, cpuSelf0) = (Cpu.ProcessSeconds(serverPid), Cpu.SelfSeconds());
         var start = Stopwatch.GetTimestamp();
         await HallSetup.CloseAsync(api, staff, roundId, ct);
         var closed = Stopwatch.GetTimestamp();
@@ -129,9 +130,10 @@ internal sealed class EncryptedHall(HallApi api, Staff staff)
         }, ct)));
         var round = await api.CallAsync<CommitteeRoundDto>(HttpMethod.Get, $"/api/committee/rounds/{roundId}", staff.Counter1, null, ct);
         var end = Stopwatch.GetTimestamp();
+        var (cpuServer, cpuSelf) = (Cpu.ProcessSeconds(serverPid) - cpuServer0, Cpu.SelfSeconds() - cpuSelf0);
         var result = round.Result ?? throw new InvalidOperationException($"round {roundId} has no result after {Threshold} partial decryptions (state {round.State})");
         Log.Info($"close {Log.F(Stats.Ms(start, closed))} ms; members {string.Join(", ", decryptors.Select(m => m.Index))} decrypted; " +
-                 $"result {Log.F(Stats.Ms(start, end))} ms after the close request ({Log.F(Stats.Ms(closed, end))} ms after the close returned)");
+                 $"result {Log.F(Stats.Ms(start, end))} ms after the close request ({Log.F(Stats.Ms(closed, end))} ms after the close returned); CPU meanwhile: server {Log.F2(cpuServer)} s, tool (the members' side) {Log.F2(cpuSelf)} s; load {Log.LoadAverage()}");
         return (Stats.Ms(start, closed), Stats.Ms(start, end), result);
     }
 

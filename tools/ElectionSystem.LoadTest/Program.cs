@@ -76,7 +76,7 @@ try
 {
     line = options.CrashTrials > 0
         ? await new CrashRun(options, api, staff, tablets, server!).RunAsync(ct)
-        : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff) : null).RunAsync(ct);
+        : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff, server?.Pid ?? options.ServerPid) : null).RunAsync(ct);
 }
 finally
 {
