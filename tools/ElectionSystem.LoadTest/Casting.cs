@@ -29,13 +29,16 @@ internal static class Casting
     /// <summary>Ballot submissions sent and not yet answered (for the crash log).</summary>
     public static int InFlight;
 
-    public static async Task<CastOutcome> UntilAcknowledgedAsync(Tablet tablet, Guid roundId, string key,
-        IReadOnlyList<string> struck, TimeSpan giveUpAfter, CancellationToken ct)
+    public static Task<CastOutcome> UntilAcknowledgedAsync(Tablet tablet, Guid roundId, string key,
+        IReadOnlyList<string> struck, TimeSpan giveUpAfter, CancellationToken ct) =>
+        UntilAcknowledgedAsync(tablet, roundId, new CastRequest(key, struck, null), giveUpAfter, ct);
+
+    /// <summary>The same with the request made by the caller (a plaintext or an encrypted ballot, its key inside).</summary>
+    public static async Task<CastOutcome> UntilAcknowledgedAsync(Tablet tablet, Guid roundId, CastRequest request, TimeSpan giveUpAfter, CancellationToken ct)
     {
         var outcome = new CastOutcome { FirstAttempt = Stopwatch.GetTimestamp() };
         var refusals = 0;
         var path = $"/api/elections/rounds/{roundId}/ballot";
-        var request = new CastRequest(key, struck, null);
         while (!ct.IsCancellationRequested && Stopwatch.GetElapsedTime(outcome.FirstAttempt) < giveUpAfter)
         {
             Interlocked.Increment(ref InFlight);

@@ -31,8 +31,9 @@ internal sealed class Tablet(int index, string code, string token, HallApi http)
 }
 
 /// <summary>The staff tokens and display keys a run works with.</summary>
+/// <param name="Members">Every committee member's own session (Counter1 and Counter2 are the first two), the trustees of a key ceremony.</param>
 internal sealed record Staff(string Organiser, string Presidium, string Counter1, string Counter2, IReadOnlyList<string> DisplayKeys,
-    IReadOnlyDictionary<string, string> Pins);
+    IReadOnlyDictionary<string, string> Pins, IReadOnlyList<string> Members);
 
 /// <summary>
 /// Sets up a congress of N delegates over the server's public API only, as the organisers and the
@@ -63,7 +64,8 @@ internal static class HallSetup
         StaffSignIn.LoginAsync(api, user, password, ct);
 
     /// <summary>Everything before the tablets sign in; dataFolder is read only for the first-run password file.</summary>
-    public static async Task<Staff> SetUpAsync(HallApi api, string dataFolder, int delegates, int displayKeys, CancellationToken ct)
+    /// <param name="members">The counting committee's size: two counters for the plaintext round's two confirmations, five for a 3-of-5 key ceremony.</param>
+    public static async Task<Staff> SetUpAsync(HallApi api, string dataFolder, int delegates, int displayKeys, int members, CancellationToken ct)
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(dataFolder, CongressBootstrap.InitialPasswordFile), ct);
         var organiser = await LoginAsync(api, lines[0].Trim(), lines[1].Trim(), ct);
@@ -98,17 +100,17 @@ internal static class HallSetup
         await EnsureCurrentSessionAsync(api, organiser, ct);
         await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
         var presidium = await LoginAsync(api, "lt-presidium", passwords["lt-presidium"], ct);
-        var (counter1, counter2) = await ElectCommitteeAsync(api, organiser, presidium, pins, ct);
-        return new Staff(organiser, presidium, counter1, counter2, keys, pins);
+        var committee = await ElectCommitteeAsync(api, organiser, presidium, pins, members, ct);
+        return new Staff(organiser, presidium, committee[0], committee[1], keys, pins, committee);
     }
 
     /// <summary>
     /// The congress elects its counting committee by open vote (the presidium types in the show of
-    /// hands), the presidium records the first two delegates as its members, and each signs in at
-    /// /committee with their own code and PIN: the two counters' sessions (ADR 0010).
+    /// hands), the presidium records the first <paramref name="members"/> delegates as its members (the
+    /// first chairs), and each signs in at /committee with their own code and PIN: their sessions (ADR 0010).
     /// </summary>
-    private static async Task<(string, string)> ElectCommitteeAsync(
-        HallApi api, string organiser, string presidium, IReadOnlyDictionary<string, string> pins, CancellationToken ct)
+    private static async Task<List<string>> ElectCommitteeAsync(
+        HallApi api, string organiser, string presidium, IReadOnlyDictionary<string, string> pins, int members, CancellationToken ct)
     {
         var vote = await api.CallAsync<OpenVoteSummary>(HttpMethod.Post, "/api/openvotes", presidium,
             new CreateOpenVoteRequest("Bầu Ban Kiểm phiếu (thử tải)", null, false), ct);
@@ -119,9 +121,9 @@ internal static class HallSetup
             new ShowOfHandsRequest(present, 0, 0), ct);
         var badges = (await api.CallAsync<List<BadgeDto>>(HttpMethod.Get, "/api/badges", organiser, null, ct))
             .ToDictionary(b => b.Code, b => b.DelegateId, StringComparer.Ordinal);
-        string[] codes = [CodeOf(0), CodeOf(1)];
+        var codes = Enumerable.Range(0, members).Select(CodeOf).ToList();
         var slips = (await api.CallAsync<List<ActivationSlipDto>>(HttpMethod.Put, "/api/elections/committee-members", presidium,
-            new SetCommitteeRequest(vote.Id, [new CommitteeMemberChoice(badges[codes[0]], true), new CommitteeMemberChoice(badges[codes[1]], false)]), ct))
+            new SetCommitteeRequest(vote.Id, [.. codes.Select((c, i) => new CommitteeMemberChoice(badges[c], i == 0))]), ct))
             .ToDictionary(s => s.Code!, s => s.ActivationCode, StringComparer.Ordinal);
         var tokens = new List<string>();
         foreach (var code in codes)
@@ -134,7 +136,7 @@ internal static class HallSetup
                 new CommitteeSignInRequest(null, code, pin, ActivationCode: slips[code], NewPassphrase: passphrase, NewPassphraseAgain: passphrase), ct)).AccessToken);
         }
         Log.Info($"counting committee: {string.Join(", ", codes)} activated and signed in with their PINs and passphrases");
-        return (tokens[0], tokens[1]);
+        return tokens;
     }
 
     /// <summary>Check-ins and attendance follow the current session; an empty congress has none yet.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server;
 using ElectionSystem.Server.Features.Live;
@@ -13,9 +14,11 @@ namespace ElectionSystem.LoadTest;
 /// The congress burst: N tablets and M screens on the hub (plus display connections up to C), a
 /// secret ballot opened, every tablet fetches it and casts once at a random moment of the window;
 /// then turnout on the screens, close, two confirmations, announce and results on every
-/// connection; then capacity rounds at saturation and the SQLite baseline.
+/// connection; then capacity rounds at saturation and the SQLite baseline. With --encrypted (a
+/// ready 3-of-5 ceremony, <see cref="EncryptedHall"/>) every ballot is encrypted before the burst,
+/// and the close is 3 members' partial decryptions instead of the two confirmations.
 /// </summary>
-internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, ServerProcess? server)
+internal sealed partial class LoadRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, ServerProcess? server, EncryptedHall? encrypted)
 {
     private static readonly string[] ExecutiveList =
     [
@@ -43,8 +46,13 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         Log.Info($"hub connections: {n} tablets + {m} screens + {extra} extra displays = {total}; load {Log.LoadAverage()}; {server?.RssNow()}");
 
         // --- the burst --------------------------------------------------------------------------
+        if (encrypted is not null)
+        {
+            await encrypted.CeremonyAsync(ct);
+        }
+        var (names, seats) = BurstList(options.Names);
         var roundId = await HallSetup.CreateRoundAsync(api, staff, ElectionKinds.ExecutiveCommittee,
-            "Bầu Ban Chấp hành khóa mới (load test)", 9, ExecutiveList, ct);
+            "Bầu Ban Chấp hành khóa mới (load test)", seats, names, ct);
         _probeRound = roundId;
         _turnoutTarget = n;
         var cpuSelf0 = Cpu.SelfSeconds();
@@ -53,7 +61,16 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         var openStart = Stopwatch.GetTimestamp();
         await HallSetup.OpenAsync(api, staff, roundId, ct);
         var openReturn = Stopwatch.GetTimestamp();
-        Log.Info($"round open ({Log.F(Stats.Ms(openStart, openReturn))} ms); burst over {options.WindowSeconds} s");
+        Log.Info($"round open ({Log.F(Stats.Ms(openStart, openReturn))} ms); {names.Count} names, {seats} seats; burst over {options.WindowSeconds} s");
+        PreparedRound? prepared = null;
+        if (encrypted is not null)
+        {
+            // As each tablet does before its delegate confirms: the choice encrypted and proved, here all in advance.
+            prepared = await EncryptedHall.PrepareAsync(tablets[0], roundId, n, StrikeSurplus, ct);
+            Log.Info($"{n} ballots encrypted and proved in advance in {Log.F1(prepared.Took.TotalSeconds)} s on {Environment.ProcessorCount} cores "
+                + $"({prepared.Ballots[0].Encrypted.GetRawText().Length / 1024} KB each); tool CPU {Log.F2(Cpu.SelfSeconds() - cpuSelf0)} s; the burst starts now");
+            (cpuSelf0, cpuServer0, wall0, openReturn) = (Cpu.SelfSeconds(), Cpu.ProcessSeconds(server?.Pid), Stopwatch.GetTimestamp(), Stopwatch.GetTimestamp());
+        }
 
         var window = TimeSpan.FromSeconds(options.WindowSeconds);
         var fetchErrors = 0;
@@ -85,9 +102,11 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             {
                 return new CastOutcome { Errors = 1, LastError = "no ballot" };
             }
-            // Strike exactly the surplus (2 of 11 for 9 seats): a valid ballot.
-            var struck = ballot.Names.OrderBy(_ => Random.Shared.Next()).Take(ballot.Names.Count - ballot.Seats).Select(x => x.Id).ToList();
-            return await Casting.UntilAcknowledgedAsync(t, roundId, HallSetup.NewKey(), struck, window + TimeSpan.FromSeconds(60), ct);
+            // Strike exactly the surplus (2 of 11 for 9 seats): a valid ballot; encrypted, the one made for this tablet.
+            var request = prepared is null
+                ? new CastRequest(HallSetup.NewKey(), [.. ((BallotContent.Struck)StrikeSurplus(ballot)).Ids], null)
+                : new CastRequest(HallSetup.NewKey(), null, null, null, prepared.Ballots[t.Index].Encrypted);
+            return await Casting.UntilAcknowledgedAsync(t, roundId, request, window + TimeSpan.FromSeconds(60), ct);
         }));
         var burstEnd = Stopwatch.GetTimestamp();
         var cpuSelfBurst = Cpu.SelfSeconds() - cpuSelf0;
@@ -121,8 +140,16 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         Log.Info($"turnout collected={n} on {turnoutSeen.Count}/{m} screens; lag after the last acknowledgement: {(double.IsInfinity(turnoutLag) ? "not seen in 10 s" : Log.F(turnoutLag) + " ms")}");
 
         // --- close, confirm ×2, announce --------------------------------------------------------
-        await HallSetup.CloseAsync(api, staff, roundId, ct);
-        await HallSetup.ConfirmTwiceAsync(api, staff, roundId, ct);
+        var closeToResult = double.NaN;
+        if (encrypted is null)
+        {
+            await HallSetup.CloseAsync(api, staff, roundId, ct);
+            await HallSetup.ConfirmTwiceAsync(api, staff, roundId, ct);
+        }
+        else
+        {
+            closeToResult = (await encrypted.CloseAndDecryptAsync(roundId, ct)).ToResultMs;
+        }
         Array.Clear(_announced);
         var announceStart = Stopwatch.GetTimestamp();
         var announced = await HallSetup.AnnounceAsync(api, staff, roundId, ct);
@@ -143,6 +170,9 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
         var receipts = announced.Receipts.ToHashSet(StringComparer.Ordinal);
         var missing = acked.Count(o => !receipts.Contains(o.Receipt!));
         Log.Info($"announced: collected {announced.Result.Collected}, valid {announced.Result.Valid}, receipts {announced.Receipts.Count}; acknowledged receipts missing: {missing}");
+        var domain = prepared is null ? null : EncryptedHall.CompareWithDomain(announced.Result, ElectionKind.ExecutiveCommittee, prepared.View,
+            outcomes.Select((o, i) => (o, i)).Where(x => x.o.Acknowledged).Select(x => prepared.Ballots[tablets[x.i].Index].Choice));
+        if (prepared is not null) Log.Info($"announced result against the Domain's count of the {acked.Count} acknowledged plaintexts: {domain ?? "equal"}");
         foreach (var p in _screenProblems.Take(5))
         {
             Log.Info("  screen: " + p);
@@ -174,51 +204,22 @@ internal sealed class LoadRun(Options options, HallApi api, Staff staff, IReadOn
             $"p50_ms={Log.F(Stats.Percentile(latencies, 50))}", $"p99_ms={Log.F(Stats.Percentile(latencies, 99))}",
             $"turnout_lag_ms={Num(turnoutLag)}", $"announce_to_screen_ms={Num(announceToScreen)}", $"fanout_p99_ms={Num(fanoutP99)}",
             $"rss_mb={(rssKb > 0 ? Log.F(rssKb / 1024.0) : "n/a")}", $"max_ballots_per_s={Num(maxRate)}",
-            $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baselineRate) ? "n/a" : Log.F2(maxRate / baselineRate))}");
+            $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baselineRate) ? "n/a" : Log.F2(maxRate / baselineRate))}")
+            + (prepared is null ? "" : $" encrypted=1 names={names.Count} close_to_result_ms={Num(closeToResult)} domain_count={(domain is null ? "equal" : "DIFFERENT")}");
     }
+
+    /// <summary>The burst's list: the executive list of every earlier line (11 names, 9 seats), or N names with N − ⌈N/6⌉ seats.</summary>
+    private static (IReadOnlyList<string> Names, int Seats) BurstList(int? count) => count is not { } c ? (ExecutiveList, 9)
+        : ([.. Enumerable.Range(0, c).Select(i => $"{ExecutiveList[i % ExecutiveList.Length]} {i / ExecutiveList.Length + 1}")], c - (c + 5) / 6);
+
+    /// <summary>Strike exactly the surplus, at random: a valid ballot keeping as many names as seats.</summary>
+    private static BallotContent StrikeSurplus(BallotView ballot) =>
+        new BallotContent.Struck([.. ballot.Names.OrderBy(_ => Random.Shared.Next()).Take(ballot.Names.Count - ballot.Seats).Select(x => x.Id)]);
 
     private static string Num(double v) => double.IsNaN(v) ? "n/a" : double.IsInfinity(v) ? "timeout" : Log.F(v);
 
     private static List<double> Spread(long[] arrivals, long from) =>
         arrivals.Where(t => t != 0).Select(t => Stats.Ms(from, t)).ToList();
-
-    /// <summary>
-    /// Rounds opened for the purpose (a one-seat election, two names): all N tablets cast at once as
-    /// soon as the round is open, each once (the rule), so the server has N ballots queued; the rate
-    /// counts from the open call's return to the last acknowledgement, summed over rounds until the
-    /// casting time reaches --capacity seconds. Closing between rounds is not counted. After each round
-    /// the SQLite baseline runs for as long as the round cast, so both see the disk of the same minute.
-    /// </summary>
-    private async Task<double> CapacityAsync(SqliteBaseline baseline, CancellationToken ct)
-    {
-        double ballots = 0, seconds = 0;
-        var errors = 0;
-        var cpuSelf0 = Cpu.SelfSeconds();
-        var cpuServer0 = Cpu.ProcessSeconds(server?.Pid);
-        for (var r = 1; r <= options.CapacityMaxRounds && seconds < options.CapacitySeconds; r++)
-        {
-            var roundId = await HallSetup.CreateRoundAsync(api, staff, ElectionKinds.Other, $"Capacity round {r}", 1, ["Nguyễn Văn Một", "Trần Thị Hai"], ct);
-            await HallSetup.OpenAsync(api, staff, roundId, ct);
-            var start = Stopwatch.GetTimestamp();
-            var outcomes = await Task.WhenAll(tablets.Select(t =>
-                Casting.UntilAcknowledgedAsync(t, roundId, HallSetup.NewKey(), [Random.Shared.Next(2) == 0 ? "c1" : "c2"], TimeSpan.FromSeconds(90), ct)));
-            var ok = outcomes.Where(o => o.Acknowledged).ToList();
-            var end = ok.Count > 0 ? ok.Max(o => o.AcknowledgedAt) : Stopwatch.GetTimestamp();
-            var s = Stats.Ms(start, end) / 1000;
-            ballots += ok.Count;
-            seconds += s;
-            errors += outcomes.Sum(o => o.Errors);
-            Log.Info($"capacity round {r}: {ok.Count} ballots in {Log.F2(s)} s = {Log.F(ok.Count / s)}/s, p50 {Log.F(Stats.Percentile(ok.Select(o => o.LatencyMs).ToList(), 50))} ms; load {Log.LoadAverage()}");
-            await HallSetup.CloseAsync(api, staff, roundId, ct);
-            // The disk's own rate right now, for as long as this round cast (the server is idle).
-            var slice = baseline.RunFor(TimeSpan.FromSeconds(s));
-            Log.Info($"  SQLite baseline slice: {Log.F(slice)} rows/s for {Log.F2(s)} s");
-        }
-        var cpuSelf = Cpu.SelfSeconds() - cpuSelf0;
-        var cpuServer = Cpu.ProcessSeconds(server?.Pid) - cpuServer0;
-        Log.Info($"capacity: {ballots} ballots in {Log.F2(seconds)} s casting = {Log.F(ballots / seconds)}/s, errors {errors}; CPU over the phase incl. closes: tool {Log.F2(cpuSelf)} s, server {Log.F2(cpuServer)} s");
-        return ballots / seconds;
-    }
 
     private async Task ConnectAsync(int n, int m, int extra, CancellationToken ct)
     {

@@ -21,6 +21,10 @@ internal sealed class Options
     public bool KeepData { get; private set; }
     public int Seed { get; private set; } = Environment.TickCount;
     public int SignInParallelism { get; private set; } = 16;
+    /// <summary>Encrypted ballots: a 3-of-5 key ceremony before the burst, ballots encrypted in advance, close = decrypting.</summary>
+    public bool Encrypted { get; private set; }
+    /// <summary>Names on the burst's list (null: the 11 names of the executive list, 9 seats, as every earlier line).</summary>
+    public int? Names { get; private set; }
     /// <summary>Environment of the started server, for experiments (e.g. DOTNET_gcServer=0).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
 
@@ -46,6 +50,11 @@ internal sealed class Options
           --keep-data            keep the temporary data folder
           --seed N               random seed
           --server-env K=V       environment variable for the started server (repeatable; for experiments)
+          --encrypted            encrypted ballots: a 3-of-5 key ceremony over 5 committee members (C# does what their
+                                 browsers do), every tablet's ballot encrypted and proved before the burst (all cores),
+                                 close = 3 partial decryptions (close_to_result_ms), the result checked against the
+                                 Domain's count of the chosen plaintexts; capacity rounds encrypted too
+          --names N              names on the burst's list, seats N - ceil(N/6) (default: the 11-name list, 9 seats)
         Progress goes to stderr; the one final line to stdout. Exit 0 when the run completed, 2 on a setup failure.
         """;
 
@@ -74,6 +83,8 @@ internal sealed class Options
                 case "--keep-data": o.KeepData = true; break;
                 case "--seed": o.Seed = Int(); break;
                 case "--signin-parallelism": o.SignInParallelism = Int(); break;
+                case "--encrypted": o.Encrypted = true; break;
+                case "--names": o.Names = Int(); break;
                 case "--server-env":
                     var kv = Next().Split('=', 2);
                     o.ServerEnvironment[kv[0]] = kv.Length > 1 ? kv[1] : "";
@@ -88,6 +99,14 @@ internal sealed class Options
         if (o.Url is not null && o.DataFolder is null)
         {
             throw new ArgumentException("--url needs --data-folder (the first organiser's password is read there, the disk baseline written there: see docs/performance.md)");
+        }
+        if (o.Names is < 2)
+        {
+            throw new ArgumentException("--names must be at least 2 (a list with surplus)");
+        }
+        if (o.Encrypted && o.CrashTrials > 0)
+        {
+            throw new ArgumentException("--encrypted is for the load line, not the crash trials");
         }
         if (o.Url is not null && o.CrashTrials > 0)
         {

@@ -56,7 +56,7 @@ try
         dataFolder = options.DataFolder!;
         api = new HallApi(options.Url);
     }
-    staff = await HallSetup.SetUpAsync(api, dataFolder, options.Delegates, options.Screens + 1, ct);
+    staff = await HallSetup.SetUpAsync(api, dataFolder, options.Delegates, options.Screens + 1, options.Encrypted ? EncryptedHall.Members : 2, ct);
     Log.Info($"before PINs and sign-in: {server?.RssNow()}");
     tablets = await HallSetup.SignInAllAsync(api, staff, options.Delegates, options.SignInParallelism, ct);
     Log.Info($"after sign-in: {server?.RssNow()}");
@@ -76,7 +76,7 @@ try
 {
     line = options.CrashTrials > 0
         ? await new CrashRun(options, api, staff, tablets, server!).RunAsync(ct)
-        : await new LoadRun(options, api, staff, tablets, server).RunAsync(ct);
+        : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff, server?.Pid ?? options.ServerPid) : null).RunAsync(ct);
 }
 finally
 {
