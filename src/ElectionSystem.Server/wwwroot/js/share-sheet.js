@@ -6,23 +6,39 @@
 import { el } from './kernel/dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-// Error correction M (15 %): a share file (~600 bytes) fits one QR of version ~17, still easy to
-// scan from paper. A longer text is cut into numbered parts of PART characters, read in order.
+// Error correction M (15 %): a share file (~1,050 bytes of JSON) fits one QR of version 26
+// (121 modules, ~0.8 mm each on a 10 cm square: still easy to scan from paper). A text that needs a
+// version above MAX_VERSION is cut into numbered parts, each within it, read in order and joined.
 const LEVEL = 'M';
-const PART = 1000;
+const MAX_VERSION = 27;
 
 /** QR code(s) of text as SVG elements: [{ svg, part, parts }]. Throws if the QR library is missing. */
 export function qrParts(text) {
   if (typeof globalThis.qrcode !== 'function') throw new Error('Thiếu thư viện tạo mã QR (/lib/qrcode.js).');
-  const chunks = [];
-  for (let i = 0; i < text.length; i += PART) chunks.push(text.slice(i, i + PART));
-  return chunks.map((chunk, i) => ({ svg: qrSvg(chunk), part: i + 1, parts: chunks.length }));
+  if (!text) throw new Error('Tệp khóa trống.');
+  for (let parts = 1; ; parts++) {
+    const size = Math.ceil(text.length / parts);
+    const qrs = [];
+    for (let i = 0; i < text.length; i += size) {
+      const qr = make(text.slice(i, i + size));
+      if (!qr) break;
+      qrs.push(qr);
+    }
+    if (qrs.length === Math.ceil(text.length / size)) return qrs.map((qr, i) => ({ svg: qrSvg(qr), part: i + 1, parts: qrs.length }));
+  }
 }
 
-function qrSvg(text) {
-  const qr = globalThis.qrcode(0, LEVEL); // 0: the smallest version that holds the text
-  qr.addData(text, 'Byte');
-  qr.make();
+/** The smallest QR (level M) that holds text, or null if that is above MAX_VERSION. */
+function make(text) {
+  for (let version = 1; version <= MAX_VERSION; version++) {
+    const qr = globalThis.qrcode(version, LEVEL);
+    qr.addData(text, 'Byte');
+    try { qr.make(); return qr; } catch { /* code length overflow: a bigger version */ }
+  }
+  return null;
+}
+
+function qrSvg(qr) {
   const n = qr.getModuleCount();
   const quiet = 4;
   const size = n + 2 * quiet;
