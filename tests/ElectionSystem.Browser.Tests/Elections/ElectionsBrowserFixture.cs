@@ -133,6 +133,8 @@ public sealed class ElectionsBrowserFixture : WebApplicationFactory<Program>, IA
         File.Copy(signalr, Path.Combine(lib, "signalr.min.js"), overwrite: true);
         var jsqr = Path.Combine(server, "node_modules", "jsqr", "dist", "jsQR.js");
         if (File.Exists(jsqr)) File.Copy(jsqr, Path.Combine(lib, "jsQR.js"), overwrite: true);
+        var qr = Path.Combine(server, "node_modules", "qrcode-generator", "dist", "qrcode.js");
+        if (File.Exists(qr)) File.Copy(qr, Path.Combine(lib, "qrcode.js"), overwrite: true);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -10,12 +10,13 @@ using static Microsoft.Playwright.Assertions;
 namespace ElectionSystem.Browser.Tests.Elections;
 
 /// <summary>
-/// Issue 14 end to end in Chromium: the presidium starts a 2-of-3 key ceremony on /presidium; the
+/// Issue 14 end to end in Chromium: the presidium starts a 3-of-3 key ceremony on /presidium; the
 /// three members run it on /committee, each in their own browser context, and each saves their share
-/// file under a passphrase; a round opened then is encrypted; two delegates vote on /tablet (one
+/// file under a passphrase; the first member's printed sheet holds the sealed file as a QR code that
+/// jsQR reads back to the downloaded file's exact text; a round opened then is encrypted; two delegates vote on /tablet (one
 /// valid ballot, one deliberately invalid after the layout's confirmation), each ballot encrypted in
-/// the page, and each gets its tracker; the round is closed; two members decrypt from their own
-/// contexts with their share files (a wrong passphrase first refused); the announced result equals
+/// the page, and each gets its tracker; the round is closed; all three members decrypt from their own
+/// contexts with their share files (a wrong passphrase first refused; 2 of 3 confirm nothing); the announced result equals
 /// the two ballots the test cast, and the first delegate finds the tracker on the round's board.
 /// axe finds no violation on the ceremony panel, the decryption panel and the board lookup.
 /// </summary>
@@ -28,7 +29,7 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
     private static readonly LocatorAssertionsToContainTextOptions Contains = new() { Timeout = 60_000 };
 
     [Fact]
-    public async Task Members_make_the_key_a_delegate_votes_encrypted_and_two_members_decrypt_the_result()
+    public async Task Members_make_the_key_print_it_as_a_QR_sheet_a_delegate_votes_encrypted_and_three_members_decrypt_the_result()
     {
         await hall.SeatAsync(Pin, 3, ("Phạm Văn Một", "K001"), ("Đỗ Thị Hai", "K002"), ("Ngô Văn Ba", "K003"),
             ("Nguyễn Văn Bốn", "D001"), ("Trần Thị Năm", "D002"));
@@ -40,14 +41,14 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
         foreach (var code in Members) desks.Add(await CommitteeAsync(code));
         await Expect(desks[0].Locator("#ceremony")).ToContainTextAsync("Chưa có lễ tạo khóa");
 
-        // The presidium starts it: 2 of the 3 members are needed to decrypt.
+        // The presidium starts it: all 3 members are needed to decrypt.
         var console = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
         Assert.True((await console.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "keys-presidium", password = Password } })).Ok);
         var chair = await console.NewPageAsync();
         chair.Dialog += (_, d) => d.AcceptAsync();
         await chair.GotoAsync("/presidium");
         await Expect(chair.Locator("#ceremony-status")).ToContainTextAsync("Chưa có lễ tạo khóa");
-        await chair.Locator("#ceremony-k").FillAsync("2");
+        await chair.Locator("#ceremony-k").FillAsync("3");
         await chair.Locator("#ceremony-start").ClickAsync();
         await Expect(chair.Locator("#ceremony-state")).ToContainTextAsync("chờ các thành viên gửi khóa công khai");
 
@@ -86,6 +87,7 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
             Assert.False(root.TryGetProperty("share", out _));
         }
         await AxeAsync(desks[2], "axe-committee-ceremony.png");
+        await QrSheetAsync(desks[0], await File.ReadAllTextAsync(shareFiles[0]), "Phạm Văn Một (K001)", pk);
 
         // A round opened now is encrypted: 3 names for 2 seats.
         string[] names = ["Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên"];
@@ -121,30 +123,37 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
         Assert.Matches("^[0-9a-f]{64}$", otherTracker);
         Assert.NotEqual(tracker, otherTracker);
 
-        // The close: nothing is counted; the decryption panel waits for 2 of the 3.
+        // The close: nothing is counted; the decryption panel waits for all 3.
         await Expect(desks[0].Locator("#collected")).ToHaveTextAsync("2", new() { Timeout = 15_000 });
         await desks[0].ClickAsync("#close");
         await desks[0].ClickAsync("#close-confirm");
-        foreach (var desk in desks) await Expect(desk.Locator("#decrypted-count")).ToHaveTextAsync("0/2 thành viên đã giải mã", new() { Timeout = 15_000 });
+        foreach (var desk in desks) await Expect(desk.Locator("#decrypted-count")).ToHaveTextAsync("0/3 thành viên đã giải mã", new() { Timeout = 15_000 });
         await Expect(desks[0].Locator("#tally")).ToHaveCountAsync(0);
         await AxeAsync(desks[2], "axe-committee-decryption.png");
 
-        // Member 1 decrypts; the others see 1/2 live.
+        // Member 1 decrypts; the others see 1/3 live.
         await DecryptAsync(desks[0], shareFiles[0], Passphrase(0));
         await Expect(desks[0].Locator("#decryption-mine")).ToBeVisibleAsync(Visible);
-        await Expect(desks[2].Locator("#decrypted-count")).ToHaveTextAsync("1/2 thành viên đã giải mã", new() { Timeout = 15_000 });
+        await Expect(desks[2].Locator("#decrypted-count")).ToHaveTextAsync("1/3 thành viên đã giải mã", new() { Timeout = 15_000 });
         await Expect(desks[2].Locator("#round-state")).ToHaveTextAsync("Đã đóng — chờ xác nhận");
 
-        // Member 2: a wrong passphrase opens nothing; the right one completes the decryption.
+        // Member 2: a wrong passphrase opens nothing; the right one adds the second part, which is not yet enough.
         await DecryptAsync(desks[1], shareFiles[1], "không phải cụm này");
         await Expect(desks[1].Locator("#decryption .problem")).ToContainTextAsync("Cụm mật khẩu không đúng", Contains);
         await DecryptAsync(desks[1], shareFiles[1], Passphrase(1));
-        await Expect(desks[1].Locator("#round-state")).ToHaveTextAsync("Đã xác nhận", new() { Timeout = 60_000 });
-        await Expect(desks[1].Locator("#tally")).ToBeVisibleAsync();
-        await Expect(desks[2].Locator("#decrypted-count")).ToHaveTextAsync("2/2 thành viên đã giải mã", new() { Timeout = 15_000 });
-        await desks[1].ClickAsync("#announce");
-        await Expect(desks[1].Locator("#round-state")).ToHaveTextAsync("Đã công bố");
-        await desks[1].ScreenshotAsync(new() { Path = Shot("committee-decrypted.png"), FullPage = true });
+        await Expect(desks[1].Locator("#decryption-mine")).ToBeVisibleAsync(Visible);
+        await Expect(desks[2].Locator("#decrypted-count")).ToHaveTextAsync("2/3 thành viên đã giải mã", new() { Timeout = 15_000 });
+        await Expect(desks[2].Locator("#round-state")).ToHaveTextAsync("Đã đóng — chờ xác nhận");
+        await Expect(desks[2].Locator("#tally")).ToHaveCountAsync(0);
+
+        // Member 3, from the third context, completes the decryption.
+        await DecryptAsync(desks[2], shareFiles[2], Passphrase(2));
+        await Expect(desks[2].Locator("#round-state")).ToHaveTextAsync("Đã xác nhận", new() { Timeout = 60_000 });
+        await Expect(desks[2].Locator("#tally")).ToBeVisibleAsync();
+        await Expect(desks[0].Locator("#decrypted-count")).ToHaveTextAsync("3/3 thành viên đã giải mã", new() { Timeout = 15_000 });
+        await desks[2].ClickAsync("#announce");
+        await Expect(desks[2].Locator("#round-state")).ToHaveTextAsync("Đã công bố");
+        await desks[2].ScreenshotAsync(new() { Path = Shot("committee-decrypted.png"), FullPage = true });
 
         // The announced result is the two ballots cast above: one valid (Hải, Hoa kept), one invalid (too many kept).
         var result = await Ok<RoundResultDto>(presidium.GetAsync($"/api/elections/rounds/{round.Id}/results"));
@@ -178,6 +187,43 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
     }
 
     private static string Passphrase(int member) => $"tệp khóa của thành viên {member + 1}";
+
+    /// <summary>
+    /// "In tệp khóa" fills the print sheet (window.print stubbed, so the test sees it was called): the
+    /// member and the public key in words, and SVG QR code(s) that jsQR (the project's /lib/jsQR.js),
+    /// reading the SVG drawn on a canvas, decodes to exactly the downloaded file's text.
+    /// </summary>
+    private async Task QrSheetAsync(IPage desk, string fileText, string member, string pk)
+    {
+        await desk.EvaluateAsync("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }");
+        await desk.Locator("#share-print").ClickAsync();
+        var sheet = desk.Locator("#share-sheet");
+        await Expect(sheet.Locator("svg.share-qr")).ToHaveCountAsync(1);
+        Assert.Equal(1, await desk.EvaluateAsync<int>("() => window.__printed"));
+        await Expect(sheet).ToContainTextAsync(member);
+        await Expect(sheet).ToContainTextAsync(pk);
+        await desk.AddScriptTagAsync(new() { Url = "/lib/jsQR.js" });
+        var decoded = await desk.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#share-sheet svg.share-qr')].map((svg) => {
+              const size = svg.viewBox.baseVal.width, scale = 6;
+              const canvas = document.createElement('canvas');
+              canvas.width = canvas.height = size * scale;
+              const g = canvas.getContext('2d');
+              g.fillStyle = '#fff'; g.fillRect(0, 0, canvas.width, canvas.height);
+              g.scale(scale, scale); g.fillStyle = '#000';
+              g.fill(new Path2D(svg.querySelector('path').getAttribute('d')));
+              const found = jsQR(g.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+              return found ? found.data : '';
+            })
+            """);
+        Assert.Equal(fileText, string.Concat(decoded));
+        await desk.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(sheet).ToBeVisibleAsync();
+        await Expect(desk.Locator("#ceremony")).ToBeHiddenAsync();
+        await desk.ScreenshotAsync(new() { Path = Shot("committee-share-sheet-print.png"), FullPage = true });
+        await desk.EmulateMediaAsync(new() { Media = Media.Screen });
+        output.WriteLine($"share file {fileText.Length} chars in {decoded.Length} QR code(s)");
+    }
 
     private static async Task DecryptAsync(IPage desk, string file, string passphrase)
     {

@@ -5,11 +5,12 @@
 // (crypto_box_seal: the server never sees a share); 3. once all have dealt, open the shares sealed to
 // this member, check each against its dealer's commitments (Feldman), post the verification
 // (complaints = dealers whose share failed) and combine x_j; 4. the member types a passphrase and
-// saves the share file (download + a printable sheet of the file's text: no QR generator is among
-// the page's libraries). The secrets (box secret key, coefficients, x_j) live in this page's memory
+// saves the share file (download + a printable sheet: the sealed file as QR code(s) and as text,
+// share-sheet.js). The secrets (box secret key, coefficients, x_j) live in this page's memory
 // only: reloading the page before the file is saved loses them, and the ceremony must start again.
 import { api } from './kernel/api.js';
 import { $, el } from './kernel/dom.js';
+import { fillSheet } from './share-sheet.js';
 
 let crypto = null; // the crypto modules, loaded on first use (libsodium's WebAssembly)
 const loadCrypto = async () => (crypto ??= {
@@ -156,14 +157,15 @@ function download(text, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The printable sheet: the share file's text (sealed with the passphrase), for the member's safe. */
+/** The printable sheet (share-sheet.js): name, public parts, the sealed file as QR code(s) and as text. */
 function printSheet() {
-  const m = me();
-  $('share-sheet').replaceChildren(
-    el('h1', {}, 'Tệp khóa của thành viên Ban Kiểm phiếu'),
-    el('p', {}, `${m.fullName} (${m.code}) — thành viên số ${view.you}, cần ${view.k} trong ${view.n} thành viên để giải mã.`),
-    el('p', {}, `Tên tệp: ${mine.fileName}. Tệp đã được khóa bằng cụm mật khẩu của đồng chí; nếu mất tệp, gõ lại nguyên văn nội dung dưới đây vào một tệp cùng tên.`),
-    el('pre', { class: 'share-text' }, mine.text));
+  try {
+    fillSheet($('share-sheet'), { member: me(), fileName: mine.fileName, text: mine.text });
+  } catch (e) {
+    problem = e.message;
+    draw();
+    return;
+  }
   window.print();
 }
 
