@@ -4,7 +4,14 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/env.sh"
-stop_pid() { [ -f "$1" ] && kill "$(cat "$1")" 2>/dev/null; rm -f "$1"; }
+# SIGTERM, then wait (up to 10 s, then SIGKILL) so the ports are free for the next up.sh.
+stop_pid() {
+  [ -f "$1" ] || return 0
+  local pid; pid=$(head -1 "$1"); rm -f "$1"
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null
+}
 [ -f "$dir/promote.pid" ] && stop_pid "$dir/promote.pid"
 stop_pid "$dir/haproxy.pid"
 stop_pid "$dir/app1.pid"

@@ -15,6 +15,9 @@ demo=false
 [ "${1:-}" = "--demo" ] && demo=true
 
 if [ -e "$dir/pg1" ]; then echo "up: $dir already holds a rehearsal; deploy/two-nodes/down.sh first" >&2; exit 1; fi
+for port in $proxy_port $pg1_port $pg2_port $redis_port $app1_port $app2_port; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "up: port $port is in use (TWO_NODES_PORT moves them all)" >&2; exit 1; fi
+done
 mkdir -p "$dir"
 chmod 755 "$dir"
 [ "$(id -u)" = 0 ] && chown postgres: "$dir"
@@ -32,7 +35,6 @@ max_wal_senders = 5
 wal_keep_size = 256MB
 hot_standby = on
 synchronous_commit = on
-synchronous_standby_names = 'standby'
 track_commit_timestamp = off
 max_connections = 300
 CONF
@@ -51,6 +53,13 @@ synchronous_standby_names = ''
 CONF
 as_pg "$pgbin/pg_ctl" -D "$dir/pg2" -l "$dir/pg2.log" -w start >/dev/null
 for _ in $(seq 1 60); do
+  state=$(as_pg "$pgbin/psql" -h 127.0.0.1 -p "$pg1_port" -U postgres -Atc "SELECT state FROM pg_stat_replication WHERE application_name='standby'")
+  [ "$state" = streaming ] && break
+  sleep 0.5
+done
+# Named as synchronous only now: before the standby streams, every commit would wait for it.
+as_pg "$pgbin/psql" -h 127.0.0.1 -p "$pg1_port" -U postgres -qc "ALTER SYSTEM SET synchronous_standby_names = 'standby'" -c "SELECT pg_reload_conf()" >/dev/null
+for _ in $(seq 1 60); do
   state=$(as_pg "$pgbin/psql" -h 127.0.0.1 -p "$pg1_port" -U postgres -Atc "SELECT sync_state FROM pg_stat_replication WHERE application_name='standby'")
   [ "$state" = sync ] && break
   sleep 0.5
@@ -63,19 +72,19 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --d
   --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
 
 # --- the two app nodes ---------------------------------------------------------------------------
-if [ ! -f "$dir/app/ElectionSystem.Server.dll" ]; then
-  say "publishing the server to $dir/app"
-  dotnet publish "$repo/src/ElectionSystem.Server/ElectionSystem.Server.csproj" -c Release -o "$dir/app" -v q --nologo >/dev/null
+if [ ! -f "$app_dir/ElectionSystem.Server.dll" ]; then
+  say "publishing the server to $app_dir"
+  dotnet publish "$repo/src/ElectionSystem.Server/ElectionSystem.Server.csproj" -c Release -o "$app_dir" -v q --nologo >/dev/null
 fi
 start_app() {
   local name=$1 port=$2
   mkdir -p "$dir/$name-data"
   # The same GC settings as the systemd unit (deploy/electionsystem.service).
-  env -C "$dir/app" DOTNET_GCgen0size=0x1000000 ASPNETCORE_ENVIRONMENT=Production \
+  env -C "$app_dir" DOTNET_GCgen0size=0x1000000 ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="http://127.0.0.1:$port" DataFolder="$dir/$name-data" Demo=$demo \
     Database__Provider=postgres ConnectionStrings__Election="$connection" \
     Hall__Nodes=two Redis__Configuration="127.0.0.1:$redis_port" Proxy__KnownProxies__0=127.0.0.1 \
-    setsid nohup dotnet "$dir/app/ElectionSystem.Server.dll" >"$dir/$name.log" 2>&1 </dev/null &
+    setsid nohup dotnet "$app_dir/ElectionSystem.Server.dll" >"$dir/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/$name.pid"
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { say "$name on 127.0.0.1:$port (pid $(cat "$dir/$name.pid"))"; return 0; }

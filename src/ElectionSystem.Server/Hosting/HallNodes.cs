@@ -48,6 +48,8 @@ public sealed class RedisOptions
     {
         var options = ConfigurationOptions.Parse(Configuration);
         options.AbortOnConnectFail = false;
+        // While Redis is away a hub message or a node message fails at once instead of waiting 5 s in a backlog.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ChannelPrefix = RedisChannel.Literal("electionsystem");
         return options;
     }
@@ -104,12 +106,30 @@ public sealed class LocalHallBus(TimeSpan? cacheLifetime) : IHallBus
     }
 }
 
-/// <summary>Redis pub/sub on <c>electionsystem:node:{topic}</c>; a message names its sender, who ignores it.</summary>
-public sealed class RedisHallBus(IConnectionMultiplexer redis, TimeSpan? cacheLifetime, ILogger<RedisHallBus> logger) : IHallBus
+/// <summary>
+/// Redis pub/sub on <c>electionsystem:node:{topic}</c>; a message names its sender, who ignores it. A
+/// subscription made while Redis is away is made again when the connection is restored (until then
+/// the caches' lifetime covers it); StackExchange.Redis itself renews those it holds after a reconnect.
+/// </summary>
+public sealed class RedisHallBus : IHallBus
 {
     private readonly string _node = Guid.NewGuid().ToString("N");
+    private readonly IConnectionMultiplexer redis;
+    private readonly ILogger<RedisHallBus> logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Action<string>> _pending = new();
 
-    public TimeSpan? CacheLifetime => cacheLifetime;
+    public RedisHallBus(IConnectionMultiplexer redis, TimeSpan? cacheLifetime, ILogger<RedisHallBus> logger)
+    {
+        this.redis = redis;
+        this.logger = logger;
+        CacheLifetime = cacheLifetime;
+        redis.ConnectionRestored += (_, _) =>
+        {
+            foreach (var (topic, handler) in _pending) Subscribe(topic, handler);
+        };
+    }
+
+    public TimeSpan? CacheLifetime { get; }
 
     public void Publish(string topic, string message)
     {
@@ -123,16 +143,27 @@ public sealed class RedisHallBus(IConnectionMultiplexer redis, TimeSpan? cacheLi
         }
     }
 
-    public void Subscribe(string topic, Action<string> handler) =>
-        redis.GetSubscriber().Subscribe(Channel(topic), (_, value) =>
+    public void Subscribe(string topic, Action<string> handler)
+    {
+        try
         {
-            var text = (string?)value ?? "";
-            var bar = text.IndexOf('|');
-            if (bar > 0 && text[..bar] != _node)
+            redis.GetSubscriber().Subscribe(Channel(topic), (_, value) =>
             {
-                handler(text[(bar + 1)..]);
-            }
-        });
+                var text = (string?)value ?? "";
+                var bar = text.IndexOf('|');
+                if (bar > 0 && text[..bar] != _node)
+                {
+                    handler(text[(bar + 1)..]);
+                }
+            });
+            _pending.TryRemove(topic, out _);
+        }
+        catch (RedisException e)
+        {
+            _pending[topic] = handler;
+            logger.LogWarning("Not yet listening to the other hall server's {Topic} (Redis: {Error}); again when Redis is back", topic, e.Message);
+        }
+    }
 
     private static RedisChannel Channel(string topic) => RedisChannel.Literal("node:" + topic);
 }
