@@ -42,7 +42,9 @@ builder.Services.AddElectionData(database.DatabaseProvider, database.ConnectionS
 builder.Services.AddHallAuth();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddSignalR();
+// Two hall servers (Hall:Nodes, Redis:Configuration): the node bus, and hub messages through Redis.
+builder.Services.AddHallNodes(builder.Configuration);
+builder.Services.AddHallSignalR(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 // Vietnamese in pages as characters, not &#x…; entities (still HTML-encoded where it matters).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -19,6 +19,11 @@ internal sealed class Options
     public string? DataFolder { get; private set; }
     public int? ServerPid { get; private set; }
     public bool KeepData { get; private set; }
+    /// <summary>Start deploy/two-nodes/up.sh (and down.sh at the end) and drive the layout through its proxy.</summary>
+    public bool TwoNodes { get; private set; }
+    /// <summary>Kill mode: app, db or redis (the two-node layout).</summary>
+    public string? Kill { get; private set; }
+    public double? KillAtSeconds { get; private set; }
     public int Seed { get; private set; } = Environment.TickCount;
     public int SignInParallelism { get; private set; } = 16;
     /// <summary>Encrypted ballots: a 3-of-5 key ceremony before the burst, ballots encrypted in advance, close = decrypting.</summary>
@@ -47,7 +52,14 @@ internal sealed class Options
           --data-folder DIR      the attached server's DataFolder (its initial-organiser-password.txt is read and the
                                  disk baseline's file written there), or where to start one
           --server-pid PID       the attached server's process (for rss_mb)
-          --keep-data            keep the temporary data folder
+          --keep-data            keep the temporary data folder (with --two-nodes: leave the layout up)
+          --two-nodes            run deploy/two-nodes/up.sh (PostgreSQL primary + sync standby, Redis, two app nodes,
+                                 haproxy) and drive it through the proxy; down.sh at the end. With --url, attach to
+                                 a layout already up (--url http://127.0.0.1:56000, TWO_NODES_DIR for its folder)
+          --kill app|db|redis    kill mode (needs the two-node layout): SIGKILL one part mid-burst — app1 (half the
+                                 requests), the primary database (promote.sh promotes the standby) or Redis — and
+                                 print the 'kill:' line with failover_s, lost and duplicated (checked in the database)
+          --at S                 the kill's moment, seconds into the burst (default: random in the window)
           --seed N               random seed
           --server-env K=V       environment variable for the started server (repeatable; for experiments)
           --encrypted            encrypted ballots: a 3-of-5 key ceremony over 5 committee members (C# does what their
@@ -81,6 +93,9 @@ internal sealed class Options
                 case "--data-folder": o.DataFolder = Next(); break;
                 case "--server-pid": o.ServerPid = Int(); break;
                 case "--keep-data": o.KeepData = true; break;
+                case "--two-nodes": o.TwoNodes = true; break;
+                case "--kill": o.Kill = Next(); break;
+                case "--at": o.KillAtSeconds = Dbl(); break;
                 case "--seed": o.Seed = Int(); break;
                 case "--signin-parallelism": o.SignInParallelism = Int(); break;
                 case "--encrypted": o.Encrypted = true; break;
@@ -96,7 +111,15 @@ internal sealed class Options
         {
             throw new ArgumentException("--delegates and --screens must be at least 1, --window positive");
         }
-        if (o.Url is not null && o.DataFolder is null)
+        if (o.Kill is not null && o.Kill is not ("app" or "db" or "redis"))
+        {
+            throw new ArgumentException("--kill takes app, db or redis");
+        }
+        if (o.Kill is not null && !o.TwoNodes)
+        {
+            throw new ArgumentException("--kill needs the two-node layout: --two-nodes (with --url to attach to one already up)");
+        }
+        if (o.Url is not null && o.DataFolder is null && !o.TwoNodes)
         {
             throw new ArgumentException("--url needs --data-folder (the first organiser's password is read there, the disk baseline written there: see docs/performance.md)");
         }

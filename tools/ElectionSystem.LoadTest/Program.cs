@@ -28,12 +28,26 @@ Log.Info($"machine: {Environment.ProcessorCount} cores, load {Log.LoadAverage()}
 ServerProcess? server = null;
 string dataFolder;
 var madeFolder = false;
+TwoNodesLayout? layout = null;
+var startedLayout = false;
 HallApi api;
 Staff staff;
 List<Tablet> tablets;
 try
 {
-    if (options.Url is null)
+    if (options.TwoNodes)
+    {
+        layout = TwoNodesLayout.FromEnvironment();
+        if (options.Url is null)
+        {
+            Log.Info($"deploy/two-nodes/up.sh into {layout.Folder}");
+            await layout.UpAsync(ct);
+            startedLayout = true;
+        }
+        dataFolder = options.DataFolder ?? layout.DataFolder;
+        api = new HallApi(options.Url ?? layout.Url);
+    }
+    else if (options.Url is null)
     {
         var dll = await ServerProcess.LocateOrBuildAsync(options.ServerDll);
         dataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "es-load-" + Guid.NewGuid().ToString("N")[..12]);
@@ -68,18 +82,28 @@ catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellat
     {
         await server.DisposeAsync();
     }
+    if (startedLayout && !options.KeepData)
+    {
+        await layout!.DownAsync(CancellationToken.None);
+    }
     return 2;
 }
 
 string line;
 try
 {
-    line = options.CrashTrials > 0
-        ? await new CrashRun(options, api, staff, tablets, server!).RunAsync(ct)
-        : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff, server?.Pid ?? options.ServerPid) : null).RunAsync(ct);
+    line = options.Kill is not null
+        ? await new KillRun(options, api, staff, tablets, layout!).RunAsync(ct)
+        : options.CrashTrials > 0
+            ? await new CrashRun(options, api, staff, tablets, server!).RunAsync(ct)
+            : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff, server?.Pid ?? options.ServerPid) : null).RunAsync(ct);
 }
 finally
 {
+    if (startedLayout && !options.KeepData)
+    {
+        await layout!.DownAsync(CancellationToken.None);
+    }
     if (server is not null)
     {
         await server.DisposeAsync();

@@ -36,6 +36,7 @@ public class ElectionDbContext : DbContext
     public DbSet<DisplayKey> DisplayKeys => Set<DisplayKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<HallSecret> HallSecrets => Set<HallSecret>();
 
     internal void EnqueueAudit(PendingAuditEntry entry) => _pendingAudit.Add(entry);
 
@@ -59,11 +60,17 @@ public class ElectionDbContext : DbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // One appender at a time: reading the chain head and writing the next entries must not interleave.
+        // One appender at a time: reading the chain head and writing the next entries must not interleave —
+        // in this process (the gate) and, on PostgreSQL, across hall servers (an advisory lock held by the
+        // transaction that reads the head and writes the entries, so the next appender reads after its commit).
         await chainGate.WaitAsync(cancellationToken);
         var added = new List<object>();
+        var ownTransaction = Database.IsNpgsql() && Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
         try
         {
+            await DatabaseLocks.TakeInTransactionAsync(this, DatabaseLocks.AuditChain, shared: false, cancellationToken);
             var head = await AuditHeads.FindAsync([AuditHash.HeadId], cancellationToken);
             if (head is null)
             {
@@ -95,7 +102,9 @@ public class ElectionDbContext : DbContext
                 head.Hash = entry.Hash;
             }
             _pendingAudit.Clear();
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
         }
         catch
         {
@@ -114,6 +123,7 @@ public class ElectionDbContext : DbContext
         }
         finally
         {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
             chainGate.Release();
         }
     }
@@ -124,7 +134,7 @@ public class ElectionDbContext : DbContext
     }
 }
 
-/// <summary>Serialises audit appends within one server process (SQLite has one writer anyway).</summary>
+/// <summary>Serialises audit appends within one server process (SQLite has one writer anyway; across servers: <see cref="DatabaseLocks.AuditChain"/>).</summary>
 public sealed class AuditChainGate : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -44,7 +44,11 @@ public static class CongressBootstrap
             app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintCredentials(hall, app.Urls));
         }
 
-        app.Services.GetRequiredService<BadgeSigning>().Initialize(BadgeKeyStore.LoadOrCreate(hall.DataFolder, congress.Id));
+        // Two hall servers sign and check badges with one key, kept in the database they share (ADR 0012).
+        var badgeKey = app.Services.GetRequiredService<IOptions<HallNodesOptions>>().Value.Several
+            ? await BadgeKeyStore.LoadOrCreateSharedAsync(db, congress.Id)
+            : BadgeKeyStore.LoadOrCreate(hall.DataFolder, congress.Id);
+        app.Services.GetRequiredService<BadgeSigning>().Initialize(badgeKey);
     }
 
     private static async Task<Congress> CreateEmptyCongressAsync(ElectionDbContext db, HallOptions hall, AuditLog audit, HallClock clock)

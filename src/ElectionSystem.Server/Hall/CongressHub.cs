@@ -58,9 +58,29 @@ public sealed class CongressHub(AttendanceService attendance, SignedInConnection
 }
 
 /// <summary>The live channel the capabilities send through, on this process's hub.</summary>
-public sealed class HubLiveChannel(IHubContext<CongressHub> hub) : ILiveChannel
+/// <summary>
+/// Hub messages to groups. A message is a hint to refetch, sent after the change has committed: when it
+/// cannot be sent (two hall servers and Redis away: the backplane throws after its timeout) the change
+/// still stands, so this logs and returns instead of failing the request that made it; a screen
+/// refetches its whole state when it reconnects (ADR 0004).
+/// </summary>
+public sealed class HubLiveChannel(IHubContext<CongressHub> hub, ILogger<HubLiveChannel> logger) : ILiveChannel
 {
-    public Task SendAsync(IReadOnlyList<string> groups, string method, object message) => hub.Clients.Groups(groups).SendAsync(method, message);
+    public Task SendAsync(IReadOnlyList<string> groups, string method, object message) =>
+        Guarded(hub.Clients.Groups(groups).SendAsync(method, message), method);
 
-    public Task SendAsync(string group, string method, object message) => hub.Clients.Group(group).SendAsync(method, message);
+    public Task SendAsync(string group, string method, object message) =>
+        Guarded(hub.Clients.Group(group).SendAsync(method, message), method);
+
+    private async Task Guarded(Task send, string method)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            logger.LogWarning("Hub message {Method} not sent (the backplane is away: {Error}); screens refetch on reconnect", method, e.Message);
+        }
+    }
 }

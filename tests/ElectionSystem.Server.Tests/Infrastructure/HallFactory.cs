@@ -55,6 +55,24 @@ public partial class HallFactory : WebApplicationFactory<Program>
         _displayKey = new Lazy<Task<string>>(() => CreateDisplayKeyAsync("test projector"));
     }
 
+    /// <summary>
+    /// A second app node on the same database as <paramref name="databaseOf"/> but with a data folder of
+    /// its own, as on a second machine: nothing of the first one's folder (keys) is shared. It removes
+    /// its folder; the first one drops the database.
+    /// </summary>
+    protected HallFactory(HallFactory databaseOf, bool ownDataFolder)
+        : this(databaseOf)
+    {
+        if (ownDataFolder)
+        {
+            DataFolder = Path.Combine(Path.GetTempPath(), "es-tests-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(DataFolder);
+            _ownsFolderOnly = true;
+        }
+    }
+
+    private readonly bool _ownsFolderOnly;
+
     public string DataFolder { get; }
 
     /// <summary>The PostgreSQL database's name (null on SQLite).</summary>
@@ -242,6 +260,10 @@ public partial class HallFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
         if (_sharesStorage)
         {
+            if (_ownsFolderOnly)
+            {
+                DeleteFolder();
+            }
             return;
         }
         SqliteConnection.ClearAllPools();
@@ -249,6 +271,11 @@ public partial class HallFactory : WebApplicationFactory<Program>
         {
             PostgresCluster.Instance.DropDatabase(PostgresDatabase);
         }
+        DeleteFolder();
+    }
+
+    private void DeleteFolder()
+    {
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -370,6 +370,21 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.ToTable("DisplayKeys");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Data.HallSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HallSecrets");
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutyRequest", b =>
                 {
                     b.Property<Guid>("Id")

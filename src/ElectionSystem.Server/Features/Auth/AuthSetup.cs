@@ -38,9 +38,12 @@ public static class AuthSetup
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidatedOnStart();
         services.AddDataProtection().SetApplicationName("ElectionSystem");
         // Keys in {DataFolder}/keys (what PersistKeysToFileSystem does, but reading the folder from
-        // the validated options rather than before the container exists).
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<HallOptions>, ILoggerFactory>((o, hall, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(hall.Value.DataFolder, "keys")), logs));
+        // the validated options rather than before the container exists); with two hall servers in the
+        // database they share (DatabaseKeyRing), so either reads the other's cookies and tokens.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<HallOptions>, IOptions<HallNodesOptions>, ILoggerFactory, IServiceScopeFactory>(
+            (o, hall, nodes, logs, scopes) => o.XmlRepository = nodes.Value.Several
+                ? new DatabaseKeyRing(scopes)
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(hall.Value.DataFolder, "keys")), logs));
 
         services.AddAuthentication(HallScheme)
             .AddPolicyScheme(HallScheme, "Cookie, bearer token or display key", o => o.ForwardDefaultSelector = SelectScheme)

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,15 +12,32 @@ namespace ElectionSystem.Server.Features.Auth;
 /// account that is not disabled. Sign-out, password reset, disable and role change give the account
 /// a new stamp (<see cref="Revoke"/>), which ends every cookie and token of it at once.
 /// The stored stamps are cached here, so a request costs no query; <see cref="Ended"/> drops an
-/// account's entry after its change is saved and closes its open hub connections. Delegate tablets
+/// account's entry after its change is saved and closes its open hub connections, here and (through
+/// <see cref="IHallBus"/>) on the other hall server, whose cached entries also expire by themselves. Delegate tablets
 /// and display keys have checks of their own (TabletSessions, DisplayKeyAuthenticationHandler).
 /// </summary>
-public sealed class StaffSessions(IServiceScopeFactory scopes, SignedInConnections connections)
+public sealed class StaffSessions
 {
     public const string StampClaim = "es:stamp";
+    private const string Topic = "staff-ended";
 
-    private readonly ConcurrentDictionary<Guid, string?> _stamps = new();
+    private readonly IServiceScopeFactory scopes;
+    private readonly SignedInConnections connections;
+    private readonly IHallBus bus;
+    private readonly NodeCache<Guid, string?> _stamps;
     private long _changes;
+
+    public StaffSessions(IServiceScopeFactory scopes, SignedInConnections connections, IHallBus bus)
+    {
+        this.scopes = scopes;
+        this.connections = connections;
+        this.bus = bus;
+        _stamps = new NodeCache<Guid, string?>(bus.CacheLifetime);
+        bus.Subscribe(Topic, id =>
+        {
+            if (Guid.TryParse(id, out var accountId)) EndedHere(accountId);
+        });
+    }
 
     /// <summary>A staff principal: one of the account roles (not a display, not a delegate's tablet).</summary>
     public static bool IsStaff(ClaimsPrincipal user) =>
@@ -37,8 +54,14 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, SignedInConnectio
     /// <summary>After the save of a <see cref="Revoke"/>: forget the cached stamp and close the account's hub connections.</summary>
     public void Ended(Guid accountId)
     {
+        EndedHere(accountId);
+        bus.Publish(Topic, accountId.ToString("N"));
+    }
+
+    private void EndedHere(Guid accountId)
+    {
         Interlocked.Increment(ref _changes);
-        _stamps.TryRemove(accountId, out _);
+        _stamps.Remove(accountId);
         connections.Abort(SignedInConnections.AccountSubject(accountId));
     }
 
@@ -58,7 +81,7 @@ public sealed class StaffSessions(IServiceScopeFactory scopes, SignedInConnectio
                 .Select(a => a.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
             if (Interlocked.Read(ref _changes) == changes)
             {
-                _stamps.TryAdd(accountId, current);
+                _stamps.Set(accountId, current);
             }
         }
         return current is not null && string.Equals(current, stamp, StringComparison.Ordinal);

@@ -3,6 +3,8 @@
 // badges). Losing the file makes every printed badge invalid, so a damaged file is an error to
 // look at, never silently replaced.
 using System.Security.Cryptography;
+using ElectionSystem.Server.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Badges;
 
@@ -82,6 +84,26 @@ public static class BadgeKeyStore
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Two hall servers (Hall:Nodes=two, ADR 0012): the key in the database both share (<see cref="HallSecret"/>
+    /// <c>badge:{congressId:N}</c>), made by whichever server comes first. The price, said in the ADR: a
+    /// copy of the database then carries the key, so the database's copies must be kept like the key file.
+    /// </summary>
+    public static async Task<byte[]> LoadOrCreateSharedAsync(ElectionDbContext db, Guid congressId, CancellationToken ct = default)
+    {
+        var name = HallSecret.BadgePrefix + congressId.ToString("N");
+        var made = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes));
+        // First one wins; a second server starting at the same moment reads the winner's key.
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"HallSecrets\" (\"Name\", \"Value\") VALUES ({name}, {made}) ON CONFLICT (\"Name\") DO NOTHING", ct);
+        var stored = await db.HallSecrets.AsNoTracking().Where(s => s.Name == name).Select(s => s.Value).FirstAsync(ct);
+        var key = Convert.FromBase64String(stored);
+        if (key.Length != KeyBytes)
+        {
+            throw new InvalidOperationException($"The badge-signing key {name} in the database holds {key.Length} bytes instead of {KeyBytes}: it is damaged.");
+        }
+        return key;
     }
 
     private static byte[] Read(string path)

@@ -28,7 +28,7 @@ public sealed class OpenVoteCasting(ElectionDbContext db, VotingEligibility elig
         {
             return Problems.Forbidden(may.Reason!, "Không biểu quyết được");
         }
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             var vote = await db.Set<OpenVote>().AsNoTracking().Where(v => v.Id == voteId)
                 .Select(v => new { v.State, v.Anonymous, v.Title }).FirstOrDefaultAsync(ct);

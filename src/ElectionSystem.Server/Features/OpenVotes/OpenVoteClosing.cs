@@ -20,7 +20,7 @@ public sealed class OpenVoteClosing(
     public async Task<ProblemOr<OpenVoteSummary>> CloseAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         OpenVote? vote;
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             if ((vote = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct)) is null) return OpenVoteMapping.VoteNotFound();
             if (vote.State != OpenVoteState.Open)
@@ -55,7 +55,7 @@ public sealed class OpenVoteClosing(
         // Three counts, none negative: ShowOfHandsRequestValidator.
         var (f, a, ab) = (request.For.GetValueOrDefault(), request.Against.GetValueOrDefault(), request.Abstain.GetValueOrDefault());
         OpenVote? vote;
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             if ((vote = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct)) is null) return OpenVoteMapping.VoteNotFound();
             if (vote.State != OpenVoteState.Draft)

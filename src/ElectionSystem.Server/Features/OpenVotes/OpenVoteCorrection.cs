@@ -23,7 +23,7 @@ public sealed class OpenVoteCorrection(ElectionDbContext db, OpenVoteGate gate, 
         // Three counts, none negative: ShowOfHandsRequestValidator.
         var (f, a, ab) = (request.For.GetValueOrDefault(), request.Against.GetValueOrDefault(), request.Abstain.GetValueOrDefault());
         OpenVote? vote;
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             if ((vote = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct)) is null) return OpenVoteMapping.VoteNotFound();
             if (vote.State != OpenVoteState.Closed || vote.Method != OpenVoteMethod.ShowOfHands)
@@ -56,7 +56,7 @@ public sealed class OpenVoteCorrection(ElectionDbContext db, OpenVoteGate gate, 
     public async Task<ProblemOr<OpenVoteSummary>> MarkPrintedAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         OpenVote? vote;
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             if ((vote = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct)) is null) return OpenVoteMapping.VoteNotFound();
             if (vote.State != OpenVoteState.Closed) return Problems.Conflict("Biểu quyết chưa kết thúc: chưa có quyết định để in.");

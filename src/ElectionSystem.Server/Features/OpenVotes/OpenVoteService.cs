@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ElectionSystem.Server.Features.OpenVotes;
 
 /// <summary>
-/// Serialises the writes of open votes (create, open, close, cast) in this process: SQLite has one
-/// writer anyway, and a cast must not interleave with the close that counts it. Each holder keeps
-/// it for one short transaction, never across a network wait.
+/// Serialises the writes of open votes (create, open, close, cast) in this process and, on PostgreSQL,
+/// across hall servers (<see cref="DatabaseLocks.OpenVotes"/>): a cast must not interleave with the
+/// close that counts it. Each holder keeps it for one short transaction, never across a network wait.
 /// </summary>
-public sealed class OpenVoteGate : WriteGate;
+public sealed class OpenVoteGate() : DatabaseGate(DatabaseLocks.OpenVotes);
 
 /// <summary>
 /// Biểu quyết, the presidium's agenda: create and open votes, list the session's votes and the
@@ -44,7 +44,7 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
         // Title present and lengths within bounds: CreateOpenVoteRequestValidator.
         var title = VietnameseText.Normalize(request.Title!);
         var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim().Normalize(NormalizationForm.FormC);
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.IsCurrent, ct);
             if (session is null)
@@ -74,7 +74,7 @@ public sealed class OpenVoteService(ElectionDbContext db, AuditLog audit, HallCl
     public async Task<ProblemOr<OpenVoteSummary>> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         OpenVote? vote;
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(db, ct))
         {
             if ((vote = await db.Set<OpenVote>().FirstOrDefaultAsync(v => v.Id == id, ct)) is null) return OpenVoteMapping.VoteNotFound();
             if (vote.State != OpenVoteState.Draft)

@@ -20,7 +20,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> OpenAsync(Guid roundId, OpenPaperRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var l = await db.LoadPaperRoundAsync(roundId, ct, track: true);
             if (l is null) return Problems.NotFound("Không tìm thấy lần bầu này.");
@@ -40,7 +40,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> SetIssuedAsync(Guid roundId, SetIssuedRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
             var row = await db.Set<ElectionRoundRow>().FirstAsync(x => x.Id == roundId, ct);
@@ -182,7 +182,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
 
     public async Task<ProblemOr<PaperStatusDto>> ResolveAsync(Guid roundId, int bundle, int index, ResolveRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
             var s = (await SnapshotAsync(roundId, ct))!;
@@ -228,7 +228,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
     /// </summary>
     public async Task<ProblemOr<PaperStatusDto>> CompleteAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
             var s = (await SnapshotAsync(roundId, ct))!;

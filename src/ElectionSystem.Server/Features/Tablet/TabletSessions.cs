@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Hosting;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +8,28 @@ namespace ElectionSystem.Server.Features.Tablet;
 /// <summary>
 /// Which tablet session is current for each delegate: one tablet at a time. The database row
 /// (<see cref="DelegateCredential.TabletSessionId"/>) is the truth; this cache saves a query on
-/// every tablet request and is updated by sign-in and sign-out in this process.
+/// every tablet request and is updated by sign-in and sign-out in this process; the other hall
+/// server drops its entry (<see cref="IHallBus"/>), and with two servers an entry expires by itself.
 /// </summary>
-public sealed class TabletSessions(IServiceScopeFactory scopes)
+public sealed class TabletSessions
 {
     public const string SignedInElsewhere = "Đã đăng nhập trên máy tính bảng khác";
+    private const string Topic = "tablet-session";
 
-    private readonly ConcurrentDictionary<Guid, Guid?> _current = new();
+    private readonly IServiceScopeFactory scopes;
+    private readonly IHallBus bus;
+    private readonly NodeCache<Guid, Guid?> _current;
+
+    public TabletSessions(IServiceScopeFactory scopes, IHallBus bus)
+    {
+        this.scopes = scopes;
+        this.bus = bus;
+        _current = new NodeCache<Guid, Guid?>(bus.CacheLifetime);
+        bus.Subscribe(Topic, id =>
+        {
+            if (Guid.TryParse(id, out var delegateId)) _current.Remove(delegateId);
+        });
+    }
 
     public async Task<bool> IsCurrentAsync(Guid delegateId, Guid tabletSession, CancellationToken cancellationToken)
     {
@@ -24,12 +39,16 @@ public sealed class TabletSessions(IServiceScopeFactory scopes)
             var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
             current = await db.Set<DelegateCredential>().AsNoTracking()
                 .Where(c => c.DelegateId == delegateId).Select(c => c.TabletSessionId).FirstOrDefaultAsync(cancellationToken);
-            _current.TryAdd(delegateId, current);
+            _current.Set(delegateId, current);
         }
         return current == tabletSession;
     }
 
-    public void Set(Guid delegateId, Guid? tabletSession) => _current[delegateId] = tabletSession;
+    public void Set(Guid delegateId, Guid? tabletSession)
+    {
+        _current.Set(delegateId, tabletSession);
+        bus.Publish(Topic, delegateId.ToString("N"));
+    }
 }
 
 /// <summary>

@@ -376,6 +376,21 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     b.ToTable("DisplayKeys");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Data.HallSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HallSecrets");
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutyRequest", b =>
                 {
                     b.Property<Guid>("Id")

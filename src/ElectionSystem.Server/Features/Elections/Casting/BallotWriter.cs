@@ -141,6 +141,9 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
         var receipts = new List<Receipt>();
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Across hall servers: a round's close (which holds this lock exclusively) waits for this batch,
+        // or this batch reads the round after the close committed. Writers of two nodes share it.
+        await DatabaseLocks.TakeInTransactionAsync(db, transitions.Key, shared: true, ct);
 
         // Who may vote, for the whole batch in one query, read now (a check-in undone a moment ago counts).
         var may = await eligibility.CheckManyAsync(batch.Select(p => p.DelegateId).ToList(), ct);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ElectionSystem.Domain.Elections;
+using ElectionSystem.Server.Hosting;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -10,9 +12,22 @@ namespace ElectionSystem.Server.Features.Elections;
 /// has committed, and a snapshot read before a change is never stored after it (the generation check).
 /// Nothing here decides whether a ballot is accepted: the writer still checks, under the gate and in
 /// the ballot's own transaction, that the round is open and the delegate has not voted.
+/// With two hall servers (issue 15) a change made on the other one drops this snapshot through
+/// <see cref="IHallBus"/> (Redis), and a snapshot is trusted <see cref="IHallBus.CacheLifetime"/> at most,
+/// so a lost message costs seconds of a stale ballot view, never a wrong acceptance (the writer decides).
 /// </summary>
 public sealed class OpenRoundCache
 {
+    private const string Topic = "round-changed";
+    private readonly IHallBus bus;
+    private long _storedAt;
+
+    public OpenRoundCache(IHallBus bus)
+    {
+        this.bus = bus;
+        bus.Subscribe(Topic, _ => Forget());
+    }
+
     /// <summary>
     /// The open round (or none) and the last announced round; Ballot has Voted = false. Voted: who has
     /// voted in the open round (delegate → SHA-256 of the submission key), complete from the moment the
@@ -28,7 +43,8 @@ public sealed class OpenRoundCache
     private readonly ConcurrentDictionary<Guid, IReadOnlyList<string>> _published = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, string>> _voted = new();
 
-    public Snapshot? Current => Volatile.Read(ref _current);
+    public Snapshot? Current =>
+        bus.CacheLifetime is { } lifetime && Stopwatch.GetElapsedTime(Interlocked.Read(ref _storedAt)) >= lifetime ? null : Volatile.Read(ref _current);
 
     public long Generation
     {
@@ -40,12 +56,20 @@ public sealed class OpenRoundCache
     {
         lock (_lock)
         {
-            if (generation == _generation) Volatile.Write(ref _current, snapshot);
+            if (generation != _generation) return;
+            Interlocked.Exchange(ref _storedAt, Stopwatch.GetTimestamp());
+            Volatile.Write(ref _current, snapshot);
         }
     }
 
-    /// <summary>After a round's state change has committed.</summary>
+    /// <summary>After a round's state change has committed: here, and on the other hall server.</summary>
     public void Invalidate()
+    {
+        Forget();
+        bus.Publish(Topic, "");
+    }
+
+    private void Forget()
     {
         lock (_lock)
         {

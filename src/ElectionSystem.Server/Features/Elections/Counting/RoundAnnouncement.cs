@@ -13,7 +13,7 @@ public sealed class RoundAnnouncement(ElectionDbContext db, AuditLog audit, Hall
     {
         var order = r.Order ?? "ballot";
         ResultsAnnounced announced;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);

@@ -16,7 +16,7 @@ public sealed class RoundClosing(ElectionDbContext db, AuditLog audit, HallClock
     public async Task<ProblemOr<RoundSignal>> CloseAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
         RoundSignal signal;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);

@@ -25,7 +25,7 @@ public sealed class RoundConfirmation(
         var member = await db.Delegates.AsNoTracking().Where(d => d.Id == memberId).Select(d => new { d.Code, d.FullName }).FirstAsync(ct);
         var account = $"{member.FullName} ({member.Code})";
         RoundSignal signal;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);

@@ -23,7 +23,7 @@ public sealed class RoundCreation(ElectionDbContext db, AuditLog audit, HallCloc
     {
         var e = await db.Set<Election>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == electionId, ct);
         if (e is null) return Problems.NotFound(RoundWords.ElectionNotFound);
-        using var _ = await transitions.EnterAsync(ct);
+        await using var _ = await transitions.EnterAsync(db, ct);
         var plan = await planner.PlanAsync(e, ct);
         if (plan.Purpose is null) return Problems.Conflict(plan.Dto.MessageVi);
         string? decidedBy = null;
@@ -60,7 +60,7 @@ public sealed class RoundCreation(ElectionDbContext db, AuditLog audit, HallCloc
     /// <summary>Xóa lần bầu nháp: the latest round of an election, while still a draft (to change the list or start again).</summary>
     public async Task<ProblemOr<ElectionDto>> DeleteDraftAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
-        using var _ = await transitions.EnterAsync(ct);
+        await using var _ = await transitions.EnterAsync(db, ct);
         var round = await db.TrackedRoundAsync(roundId, ct);
         if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
         if (round.State != RoundState.Draft) return Problems.Conflict($"{RoundWords.Label(round)} đã mở: không xóa được.");

@@ -15,7 +15,7 @@ public sealed class RoundOpening(ElectionDbContext db, AuditLog audit, HallClock
     {
         ElectionRoundRow round;
         Election election;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var tracked = await db.TrackedRoundAsync(roundId, ct);
             if (tracked is null) return Problems.NotFound(RoundWords.RoundNotFound);

@@ -1,16 +1,19 @@
+using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Shared;
 
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
-/// Every change of a round's state goes through here: <see cref="WriteGate.EnterAsync"/> serialises
-/// it against casts (a ballot is either in the count or refused) and against other changes; after
+/// Every change of a round's state goes through here: <see cref="DatabaseGate.EnterAsync(Microsoft.EntityFrameworkCore.DbContext, CancellationToken)"/>
+/// serialises it against casts (a ballot is either in the count or refused) and against other changes,
+/// in this process and, on PostgreSQL, across hall servers (<see cref="DatabaseLocks.Rounds"/>: held
+/// exclusively here, shared by the ballot writer's transaction; the holder re-reads the round); after
 /// the change has committed, the slice that made it calls one of the methods below, which drops the
 /// open round's snapshot and tells the hall. Broadcasts are raised here, by the state change, never
 /// by an endpoint.
 /// </summary>
-public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel, LiveUpdates live) : WriteGate
+public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel, LiveUpdates live) : DatabaseGate(DatabaseLocks.Rounds)
 {
     /// <summary>Everyone: tablets refetch their ballot, screens their view.</summary>
     private static readonly IReadOnlyList<string> Everyone =

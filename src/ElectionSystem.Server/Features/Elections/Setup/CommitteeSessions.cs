@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Elections;
@@ -11,12 +11,32 @@ namespace ElectionSystem.Server.Features.Elections;
 /// a new activation code and a new list give the row a new stamp (or remove it), which ends every
 /// token and cookie of that member at once. The stored stamps are cached, like StaffSessions': one
 /// query per member per change, not per request; <see cref="Ended"/> and <see cref="AllEnded"/>
-/// drop entries after the change is saved and close the member's open hub connections.
+/// drop entries after the change is saved and close the member's open hub connections, here and on
+/// the other hall server (<see cref="IHallBus"/>).
 /// </summary>
-public sealed class CommitteeSessions(IServiceScopeFactory scopes, SignedInConnections connections)
+public sealed class CommitteeSessions
 {
-    private readonly ConcurrentDictionary<Guid, string?> _stamps = new();
+    private const string Topic = "committee-ended";
+    private const string All = "all";
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly IHallBus bus;
+    private readonly SignedInConnections connections;
+    private readonly NodeCache<Guid, string?> _stamps;
     private long _changes;
+
+    public CommitteeSessions(IServiceScopeFactory scopes, IHallBus bus, SignedInConnections connections)
+    {
+        this.scopes = scopes;
+        this.bus = bus;
+        this.connections = connections;
+        _stamps = new NodeCache<Guid, string?>(bus.CacheLifetime);
+        bus.Subscribe(Topic, id =>
+        {
+            if (id == All) Forget(null);
+            else if (Guid.TryParse(id, out var delegateId)) Forget(delegateId);
+        });
+    }
 
     /// <summary>Before the save: a new stamp for the member's row.</summary>
     public static void Revoke(CountingCommitteeMember member) => member.SecurityStamp = Account.NewStamp();
@@ -24,17 +44,30 @@ public sealed class CommitteeSessions(IServiceScopeFactory scopes, SignedInConne
     /// <summary>After the save of a <see cref="Revoke"/>: forget the member's cached stamp and close their hub connections.</summary>
     public void Ended(Guid delegateId)
     {
-        Interlocked.Increment(ref _changes);
-        _stamps.TryRemove(delegateId, out _);
-        connections.Abort(SignedInConnections.MemberSubject(delegateId));
+        Forget(delegateId);
+        bus.Publish(Topic, delegateId.ToString("N"));
     }
 
     /// <summary>After a new list is saved: forget every cached stamp and close every member's hub connections.</summary>
     public void AllEnded()
     {
+        Forget(null);
+        bus.Publish(Topic, All);
+    }
+
+    private void Forget(Guid? delegateId)
+    {
         Interlocked.Increment(ref _changes);
-        _stamps.Clear();
-        connections.AbortMembers();
+        if (delegateId is { } id)
+        {
+            _stamps.Remove(id);
+            connections.Abort(SignedInConnections.MemberSubject(id));
+        }
+        else
+        {
+            _stamps.Clear();
+            connections.AbortMembers();
+        }
     }
 
     /// <summary>Whether the delegate is on the list with this stamp.</summary>
@@ -54,7 +87,7 @@ public sealed class CommitteeSessions(IServiceScopeFactory scopes, SignedInConne
                 .Select(m => m.SecurityStamp).FirstOrDefaultAsync(ct);
             if (Interlocked.Read(ref _changes) == changes)
             {
-                _stamps.TryAdd(delegateId, current);
+                _stamps.Set(delegateId, current);
             }
         }
         return current is not null && string.Equals(current, stamp, StringComparison.Ordinal);

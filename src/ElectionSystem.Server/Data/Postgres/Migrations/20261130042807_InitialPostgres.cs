@@ -195,6 +195,18 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HallSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HallSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KeyCeremonies",
                 columns: table => new
                 {
@@ -851,6 +863,9 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DutyRequests");
+
+            migrationBuilder.DropTable(
+                name: "HallSecrets");
 
             migrationBuilder.DropTable(
                 name: "OpenVoteChoices");

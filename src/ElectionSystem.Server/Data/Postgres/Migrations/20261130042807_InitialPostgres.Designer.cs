@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElectionSystem.Server.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresElectionDbContext))]
-    [Migration("20261130032452_InitialPostgres")]
+    [Migration("20261130042807_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -377,6 +377,21 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DisplayKeys");
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Data.HallSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HallSecrets");
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutyRequest", b =>
