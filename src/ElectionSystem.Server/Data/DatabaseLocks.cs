@@ -21,6 +21,9 @@ public static class DatabaseLocks
     /// <summary>An open vote's state against its casts (OpenVoteGate).</summary>
     public const long OpenVotes = 0x45530003;
 
+    /// <summary>A committee member's decision on a duty request (DutyDecisions): one at a time on every node.</summary>
+    public const long DutyDecisions = 0x45530004;
+
     /// <summary>Within the current transaction, until it ends. Shared holders exclude only exclusive ones.</summary>
     public static async Task TakeInTransactionAsync(DbContext db, long key, bool shared, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
     public const string NotYourOwn = "Thành viên Ban Kiểm phiếu không tự duyệt việc cấp mã PIN, cấp thẻ hay điểm danh cho chính mình: cần một thành viên khác.";
     public const string NotTwice = "Đồng chí đã duyệt yêu cầu này. Yêu cầu về một thành viên Ban Kiểm phiếu cần thêm một thành viên khác duyệt.";
 
-    /// <summary>One decision at a time: two members pressing "Duyệt" together must not reset a PIN twice.</summary>
+    /// <summary>One decision at a time: two members pressing "Duyệt" together must not reset a PIN twice (this node; the database lock below for both).</summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public async Task<ProblemOr<DutyResultDto>> DecideAsync(Guid id, bool approve, ClaimsPrincipal member, CancellationToken ct)
@@ -48,6 +48,8 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
         await OneAtATime.WaitAsync(ct);
         try
         {
+            // Across hall servers too: on PostgreSQL the decision holds a database lock (a no-op on SQLite, one process).
+            await using var held = await DatabaseLocks.HoldAsync(db, DatabaseLocks.DutyDecisions, ct);
             return await DecideOnceAsync(id, approve, member, memberId, ct);
         }
         finally

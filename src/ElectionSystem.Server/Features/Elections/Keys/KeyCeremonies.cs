@@ -27,7 +27,7 @@ public sealed class KeyCeremonies(ElectionDbContext db, AuditLog audit, HallCloc
     public async Task<ProblemOr<CeremonyDto>> StartAsync(StartCeremonyRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
         KeyCeremony ceremony;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             if (await db.Set<EncryptedRound>().AnyAsync(ct))
                 return Problems.Conflict("Đã mở lần bầu mã hóa bằng khóa của Ban Kiểm phiếu: không tạo khóa mới được nữa.");
@@ -147,7 +147,7 @@ public sealed class KeyCeremonies(ElectionDbContext db, AuditLog audit, HallCloc
         Func<KeyCeremony, CeremonyMember, List<CeremonyMember>, Refusal?> change)
     {
         KeyCeremony c;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var current = await CurrentAsync(db, ct);
             if (current is null) return Problems.NotFound(NoCeremony);

@@ -47,7 +47,7 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
         if (CommitteeMemberClaims.MemberId(user) is not { } delegateId) return Problems.Forbidden(NotAMember);
         var db = rounds.Db;
         RoundSignal signal;
-        using (await transitions.EnterAsync(ct))
+        await using (await transitions.EnterAsync(db, ct))
         {
             var round = await db.TrackedRoundAsync(roundId, ct);
             if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
