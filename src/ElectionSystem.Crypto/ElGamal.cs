@@ -1,7 +1,15 @@
 namespace ElectionSystem.Crypto;
 
 /// <summary>An ElGamal key pair: secret x in [1, L−1], public pk = g^x.</summary>
-public sealed record ElGamalKeyPair(Scalar Secret, Element Public);
+public sealed record ElGamalKeyPair(Scalar Secret, Element Public)
+{
+    /// <summary>Never the secret in a log line, an exception or a failed assertion.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Public = ").Append(Public);
+        return true;
+    }
+}
 
 /// <summary>
 /// Exponential ElGamal over ristretto255 (ElGamal '85; the "in the exponent" variant of

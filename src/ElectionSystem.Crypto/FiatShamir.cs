@@ -67,10 +67,13 @@ public sealed class FiatShamir
     public byte[] Bytes() => _bytes.ToArray();
 
     /// <summary>SHA-256 of the transcript's bytes (H and the tracker).</summary>
-    public byte[] Digest() => SHA256.HashData(_bytes.ToArray());
+    public byte[] Digest() => SHA256.HashData(Written);
 
     /// <summary>The challenge: SHA-512 of the transcript, reduced mod L.</summary>
-    public Scalar Challenge() => Crypto.Scalar.Reduce(SHA512.HashData(_bytes.ToArray()));
+    public Scalar Challenge() => Crypto.Scalar.Reduce(SHA512.HashData(Written));
+
+    /// <summary>The bytes written so far, without copying them.</summary>
+    private ReadOnlySpan<byte> Written => _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
 
     private FiatShamir Item(ReadOnlySpan<byte> bytes)
     {

@@ -22,7 +22,15 @@ public static partial class ShareFile
     private const nuint MemModerate = 268_435_456;
 
     /// <summary>The public parts of a share and the share itself.</summary>
-    public sealed record Share(int Index, int Threshold, int Members, Element PublicKey, Element VerificationKey, Scalar Secret);
+    public sealed record Share(int Index, int Threshold, int Members, Element PublicKey, Element VerificationKey, Scalar Secret)
+    {
+        /// <summary>Never the share in a log line, an exception or a failed assertion.</summary>
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append($"Index = {Index}, Threshold = {Threshold}, Members = {Members}, PublicKey = {PublicKey}, VerificationKey = {VerificationKey}");
+            return true;
+        }
+    }
 
     /// <summary>The file's JSON text, sealed with <paramref name="passphrase"/>.</summary>
     public static string Seal(Share share, string passphrase)
