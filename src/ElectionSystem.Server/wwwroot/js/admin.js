@@ -1,7 +1,7 @@
 // Organisers' page: congress, sessions, delegates (absence, alternates, badges), import, accounts,
 // display keys, audit. Every call goes through the same API a script would use.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 import { fmt } from './kernel/words.js';
 
 const button = (text, onClick) => el('button', { type: 'button', text, on: { click: onClick } });
@@ -21,7 +21,7 @@ async function loadCongress() {
   for (const k of ['name', 'bodyName', 'ordinal', 'term', 'place', 'startDate', 'endDate']) f[k].value = c[k] ?? '';
   f.twoThirdsQuorumEnforced.checked = c.twoThirdsQuorumEnforced;
   const sessions = await api('/api/congress/sessions');
-  $('sessions').replaceChildren(...sessions.map((s) => el('tr', {},
+  swap($('sessions'), ...sessions.map((s) => el('tr', {},
     el('td', { text: s.ordinal }), el('td', { text: s.title }), el('td', { text: s.date }),
     el('td', { text: s.startsAt ?? '' }),
     el('td', {}, s.isCurrent ? el('strong', { text: 'Phiên hiện tại' })
@@ -52,7 +52,7 @@ function renderDelegates() {
   const byId = new Map(delegates.map((d) => [d.id, d]));
   const absentOfficials = delegates.filter((d) => d.category !== 'Alternate' && d.absentWholeCongress);
   const rows = delegates.filter((d) => !q || fold(`${d.fullName} ${d.code} ${d.delegation}`).includes(q)).slice(0, 400);
-  $('delegate-rows').replaceChildren(...rows.map((d) => {
+  swap($('delegate-rows'), ...rows.map((d) => {
     const absence = d.category === 'Alternate' ? el('span')
       : el('input', { type: 'checkbox', checked: d.absentWholeCongress, 'aria-label': `Vắng cả đại hội: ${d.fullName}`, on: { change: guard(async (e) => {
         await api(`/api/delegates/${d.id}/absence`, { method: 'PUT', body: { absentWholeCongress: e.target.checked } });
@@ -98,7 +98,7 @@ $('import-form').addEventListener('submit', guard(async (e) => {
   form.append('file', file);
   $('import-commit').disabled = true;
   const out = $('import-result');
-  out.replaceChildren();
+  swap(out);
   try {
     const p = await api('/api/import/delegates/preview', { method: 'POST', form });
     previewed = p.problems.length === 0 ? file : null;
@@ -125,7 +125,7 @@ $('import-commit').addEventListener('click', guard(async () => {
   const done = `Đã nhập: thêm ${r.toCreate}, cập nhật ${r.toUpdate}.`;
   flash(done);
   // Shown where the organiser is: the import section, not only the top of a long page.
-  $('import-result').replaceChildren(el('p', { class: 'ok', role: 'status', text: done }));
+  swap($('import-result'), el('p', { class: 'ok', role: 'status', text: done }));
   $('import-result').scrollIntoView({ block: 'nearest' });
   $('import-commit').disabled = true;
   await loadDelegates();
@@ -140,7 +140,7 @@ const showPassword = (userName, password) =>
 
 async function loadAccounts() {
   const accounts = await api('/api/accounts');
-  $('account-rows').replaceChildren(...accounts.map((a) => el('tr', {},
+  swap($('account-rows'), ...accounts.map((a) => el('tr', {},
     el('td', { text: a.userName }), el('td', { text: a.displayName }),
     el('td', { text: a.roleName + (a.disabled ? ' (đã khóa)' : '') + (a.mustChangePassword ? ' · Chưa đổi mật khẩu tạm' : '') }),
     el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
@@ -173,7 +173,7 @@ $('account-form').addEventListener('submit', guard(async (e) => {
 async function loadRequests() {
   const board = await api('/api/duties');
   const mine = [...board.pending, ...board.decided].filter((r) => r.accountUserName);
-  $('account-requests').replaceChildren(...mine.map((r) => el('li', {},
+  swap($('account-requests'), ...mine.map((r) => el('li', {},
     `${r.kindVi}: ${r.accountUserName} (${r.accountRoleVi}) — ${r.stateVi}${r.outcome ? ': ' + r.outcome : ''} `,
     r.state === 'approved' && (r.kind === 'account-create' || r.kind === 'account-password-reset')
       ? button('Nhận mật khẩu tạm', guard(async () => {
@@ -188,7 +188,7 @@ async function loadRequests() {
 // Display keys
 async function loadDisplays() {
   const keys = await api('/api/display-keys');
-  $('display-rows').replaceChildren(...keys.map((k) => el('tr', {},
+  swap($('display-rows'), ...keys.map((k) => el('tr', {},
     el('td', { text: k.name + (k.revoked ? ' (đã thu hồi)' : '') }), el('td', { text: new Date(k.createdAt).toLocaleString('vi-VN') }),
     el('td', {}, k.revoked ? '' : button('Thu hồi', guard(async () => { await api(`/api/display-keys/${k.id}/revoke`, { method: 'POST' }); await loadDisplays(); }))))));
 }

@@ -9,7 +9,7 @@
 // share-sheet.js). The secrets (box secret key, coefficients, x_j) live in this page's memory
 // only: reloading the page before the file is saved loses them, and the ceremony must start again.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 import { fillSheet } from './share-sheet.js';
 
 let crypto = null; // the crypto modules, loaded on first use (libsodium's WebAssembly)
@@ -175,7 +175,7 @@ function draw() {
   const root = $('ceremony');
   if (!root) return;
   if (!view) {
-    root.replaceChildren(el('h2', {}, 'Khóa của Ban Kiểm phiếu'),
+    swap(root, el('h2', {}, 'Khóa của Ban Kiểm phiếu'),
       el('p', { class: 'muted' }, 'Chưa có lễ tạo khóa. Đoàn Chủ tịch bắt đầu lễ tạo khóa (k trong n thành viên) trên trang /presidium.'),
       problem ? el('p', { class: 'problem', role: 'alert' }, problem) : null);
     return;
@@ -198,7 +198,7 @@ function draw() {
   parts.push(view.state === 'ready' ? el('details', {}, el('summary', {}, 'Các thành viên trong lễ tạo khóa'), table) : table);
   if (m) parts.push(...memberPart(m));
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
-  root.replaceChildren(...parts.filter(Boolean));
+  swap(root, ...parts.filter(Boolean));
 }
 
 function memberPart(m) {

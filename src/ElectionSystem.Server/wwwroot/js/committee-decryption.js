@@ -5,7 +5,7 @@
 // when k are in, the server combines them and the round's result shows as for any round.
 // The share and the passphrase never leave the page.
 import { api } from './kernel/api.js';
-import { el } from './kernel/dom.js';
+import { el, swap } from './kernel/dom.js';
 
 let panel = null;   // { roundId, root, file, pass, status }: built once per round, so a chosen file survives a redraw
 let busy = false;
@@ -58,7 +58,7 @@ function draw() {
   else parts.push(panel.form);
   if (busy) parts.push(el('p', { role: 'status' }, 'Đang mở tệp khóa và tính phần giải mã…'));
   if (problem) parts.push(el('p', { class: 'problem', role: 'alert' }, problem));
-  panel.status.replaceChildren(...parts.filter(Boolean));
+  swap(panel.status, ...parts.filter(Boolean));
   const button = panel.form.querySelector('button');
   button.disabled = busy;
 }

@@ -1,7 +1,7 @@
 // Ban Kiểm phiếu's screen (/committee). The page's cookie carries the member's sign-in; every
 // figure comes from /api/committee, and the hub only says "something changed" (refetch).
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 import { connectLive } from './kernel/live.js';
 import { createStore } from './kernel/state.js';
 import { fmt as nf, OUTCOME, roundState } from './kernel/words.js';
@@ -40,12 +40,12 @@ async function act(path, body) {
 }
 
 function render(s) {
-  $('rounds').replaceChildren(...s.rounds.map((r) => el('li', {}, el('button', {
+  swap($('rounds'), ...s.rounds.map((r) => el('li', {}, el('button', {
     type: 'button', class: r.roundId === s.current ? 'current' : '',
     on: { click: () => choose(r.roundId) },
   }, `${r.electionTitle} — ${r.label} `, el('span', { class: 'state ' + r.state }, roundState(r.state))))));
   if (s.view) drawRound(s);
-  else if (!s.rounds.length) $('rounds').replaceChildren(el('li', { class: 'muted' }, 'Chưa có lần bầu nào.'));
+  else if (!s.rounds.length) swap($('rounds'), el('li', { class: 'muted' }, 'Chưa có lần bầu nào.'));
 }
 
 function resultTable(res) {
@@ -106,7 +106,7 @@ function drawRound({ view: v, totals, problem, confirmClose }) {
   } else {
     parts.push(actions, el('p', { class: 'muted' }, totals ? 'Kết quả hiện khi đủ số thành viên đã giải mã.' : 'Kết quả chỉ hiện sau khi đóng lần bầu.'));
   }
-  $('round').replaceChildren(...parts.filter((p) => p != null));
+  swap($('round'), ...parts.filter((p) => p != null));
 }
 
 // Approvals (ADR 0010): pending and decided requests, accounts made or reset since the congress
@@ -116,7 +116,7 @@ async function loadDuties() {
   try {
     board = await api('/api/duties');
   } catch (e) {
-    $('duties').replaceChildren(el('p', { class: 'problem' }, e.message));
+    swap($('duties'), el('p', { class: 'problem' }, e.message));
     return;
   }
   const when = (t) => new Date(t).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
@@ -132,7 +132,7 @@ async function loadDuties() {
     ...(r.state === 'pending' ? [' ',
       el('button', { type: 'button', class: 'approve', on: { click: () => decide(r.id, 'approve') } }, 'Duyệt'),
       el('button', { type: 'button', class: 'secondary', on: { click: () => decide(r.id, 'refuse') } }, 'Từ chối')] : []));
-  $('duties').replaceChildren(
+  swap($('duties'),
     el('h3', {}, `Chờ duyệt (${board.pending.length})`), el('ul', { id: 'duties-pending' }, ...board.pending.map(row)),
     el('h3', {}, 'Đã quyết định'), el('ul', { id: 'duties-decided' }, ...board.decided.map(row)),
     el('h3', {}, 'Tài khoản tạo hoặc đặt lại trong Đại hội'),

@@ -1,7 +1,7 @@
 // Ban Kiểm phiếu's paper desk (/entry/committee). Every figure comes from /api/paper; the rulings
 // and their reasons go to the audit log on the server.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 import { createStore } from './kernel/state.js';
 
 // rounds: open or closed rounds; current: the chosen one's id; paper: its paper state; problem: the last action's error.
@@ -26,7 +26,7 @@ function choose(roundId) {
 }
 
 function render({ rounds, current, paper: s, problem }) {
-  $('rounds').replaceChildren(...rounds.map((r) => el('li', {}, el('button', {
+  swap($('rounds'), ...rounds.map((r) => el('li', {}, el('button', {
     type: 'button', class: r.roundId === current ? 'current' : '', on: { click: () => choose(r.roundId) },
   }, `${r.electionTitle} — ${r.label}`))));
   if (!current || !s) return;
@@ -78,7 +78,7 @@ function render({ rounds, current, paper: s, problem }) {
       main.push(el('p', { class: 'statement' }, `Đã hoàn tất: ${s.counted} phiếu giấy đưa vào kiểm phiếu.`));
     }
   }
-  $('paper').replaceChildren(...main);
+  swap($('paper'), ...main);
 }
 
 load();

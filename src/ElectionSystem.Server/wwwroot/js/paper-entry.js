@@ -3,7 +3,7 @@
 // empty field goes back one ballot. The server parses every entry (EntryText) and returns only this
 // station's own entries.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 
 const keyCodes = { F2: '/t', F3: '/d', F4: '/k' };
 
@@ -29,7 +29,7 @@ async function loadRounds() {
   $('empty').hidden = ready.length > 0;
   $('setup').hidden = ready.length === 0;
   if (!ready.length) return;
-  $('round-list').replaceChildren(...ready.map((r) => el('li', { text: `${r.electionTitle} — ${r.roundLabel}` })));
+  swap($('round-list'), ...ready.map((r) => el('li', { text: `${r.electionTitle} — ${r.roundLabel}` })));
   $('round-choice-label').hidden = ready.length < 2;
   pickRound(ready.length === 1 ? ready[0] : (ready.find((r) => r.roundId === s.round?.roundId) || null));
 }
@@ -38,8 +38,8 @@ function pickRound(round) {
   s.round = round;
   $('round-title').textContent = round ? `${round.electionTitle} — ${round.roundLabel}` : '';
   const list = $('bundles');
-  if (!round) { list.replaceChildren(); return; }
-  list.replaceChildren(...round.bundles.map((b) => el('li', {
+  if (!round) { swap(list); return; }
+  swap(list, ...round.bundles.map((b) => el('li', {
     class: b.station ? 'mine' : '',
     text: `Tập ${b.number} (${b.size} phiếu)` + (b.station ? ` — trạm ${b.station}: ${b.entered}/${b.size}${b.finished ? ', đã kết thúc' : ''}` : '')
       + (b.stationsTaken.length ? ` · trạm đã nhận: ${b.stationsTaken.join(', ')}` : ''),
@@ -91,7 +91,7 @@ function draw() {
   $('finish-prompt').textContent = prompt
     ? `Đã nhập đủ ${s.size}/${s.size} phiếu của tập ${s.bundle}. Enter: kết thúc tập · Backspace: sửa phiếu cuối` : '';
   const recent = [...s.entries.values()].sort((a, b) => b.index - a.index).slice(0, 8);
-  $('recent').replaceChildren(...recent.map((e) => el('li', { value: e.index, text: `${e.text} — ${e.summary}` })));
+  swap($('recent'), ...recent.map((e) => el('li', { value: e.index, text: `${e.text} — ${e.summary}` })));
 }
 
 /** A quick check before sending, so a slip is shown at once; the server decides. */

@@ -3,7 +3,7 @@
 // session; this panel follows it (CeremonyChanged from the hub, through presidium.js). A round opened
 // while the ceremony is ready is encrypted; once one has opened, no new ceremony can start.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 
 const STATE_VI = {
   keys: 'chờ các thành viên gửi khóa công khai',
@@ -26,11 +26,11 @@ export async function loadCeremony() {
     if (e.status !== 404) { problem(e.message); return; }
   }
   if (!c) {
-    $('ceremony-status').replaceChildren(el('p', { class: 'small' }, 'Chưa có lễ tạo khóa: các lần bầu dùng phiếu không mã hóa như trước.'));
+    swap($('ceremony-status'), el('p', { class: 'small' }, 'Chưa có lễ tạo khóa: các lần bầu dùng phiếu không mã hóa như trước.'));
     return;
   }
   const done = (flag) => (flag ? '✓' : '—');
-  $('ceremony-status').replaceChildren(
+  swap($('ceremony-status'),
     el('p', {}, `Lễ tạo khóa: cần ${c.k} trong ${c.n} thành viên — `, el('b', { id: 'ceremony-state' }, STATE_VI[c.state] || c.state)),
     c.failure ? el('p', { class: 'problem' }, c.failure) : '',
     el('ul', {}, ...c.members.map((m) => el('li', {},

@@ -4,7 +4,7 @@
 // gets a one-time activation code, shown once here and on the printable slips
 // (/presidium/activation-slips); "Cấp mã kích hoạt mới" gives one member a new code.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 
 const SlipsKey = 'es.activationSlips';
 
@@ -19,7 +19,7 @@ function problem(message) {
 function showSlips(slips) {
   sessionStorage.setItem(SlipsKey, JSON.stringify(slips));
   $('committee-slips').hidden = false;
-  $('committee-slip-list').replaceChildren(...slips.map((s) => el('li', { 'data-slip': s.code || '' },
+  swap($('committee-slip-list'), ...slips.map((s) => el('li', { 'data-slip': s.code || '' },
     `${s.fullName}${s.code ? ` (${s.code})` : ''}: `, el('b', { class: 'activation-code' }, s.activationCode))));
 }
 
@@ -35,7 +35,7 @@ async function reissue(m) {
 
 async function loadMembers() {
   const members = await api('/api/elections/committee-members');
-  $('committee-members').replaceChildren(...(members.length
+  swap($('committee-members'), ...(members.length
     ? members.map((m) => el('li', {}, `${m.fullName}${m.code ? ` (${m.code})` : ''}${m.isChair ? ' — Trưởng ban' : ''} `,
       m.delegateId ? el('button', { type: 'button', class: 'secondary reissue', on: { click: () => reissue(m) } }, 'Cấp mã kích hoạt mới') : ''))
     : [el('li', { class: 'small' }, 'Chưa có thành viên nào: biên bản kiểm phiếu sẽ thiếu danh sách Ban Kiểm phiếu.')]));
@@ -46,13 +46,13 @@ async function loadMembers() {
 async function loadVotes() {
   const agenda = await api('/api/openvotes');
   const passed = (agenda?.votes || []).filter((v) => v.result?.passed);
-  $('committee-vote').replaceChildren(...(passed.length
+  swap($('committee-vote'), ...(passed.length
     ? passed.map((v) => el('option', { value: v.id }, `Biểu quyết số ${v.ordinal}: ${v.title}`))
     : [el('option', { value: '' }, 'Chưa có biểu quyết nào được thông qua')]));
 }
 
 function drawChosen() {
-  $('committee-chosen').replaceChildren(...chosen.map((m) => {
+  swap($('committee-chosen'), ...chosen.map((m) => {
     const chair = el('input', { type: 'radio', name: 'committee-chair', id: 'chair-' + m.id, checked: m.isChair,
       on: { change: () => { chosen.forEach((x) => { x.isChair = x === m; }); } } });
     return el('li', { 'data-member': m.code || m.id }, `${m.fullName} (${m.code}) `, chair,
@@ -67,15 +67,15 @@ $('committee-search').addEventListener('input', () => {
   timer = setTimeout(async () => {
     const q = $('committee-search').value.trim();
     const list = $('committee-found');
-    list.replaceChildren();
+    swap(list);
     if (q.length < 2) return;
     try {
       const found = await api('/api/delegates/search?q=' + encodeURIComponent(q));
-      list.replaceChildren(...found.slice(0, 10).map((d) => el('li', {}, `${d.fullName} — ${d.delegation} (${d.code}) `,
+      swap(list, ...found.slice(0, 10).map((d) => el('li', {}, `${d.fullName} — ${d.delegation} (${d.code}) `,
         el('button', { type: 'button', disabled: chosen.some((x) => x.id === d.id), on: { click: () => {
           chosen.push({ id: d.id, fullName: d.fullName, code: d.code, isChair: chosen.length === 0 });
           drawChosen();
-          list.replaceChildren();
+          swap(list);
           $('committee-search').value = '';
         } } }, 'Chọn'))));
     } catch (e) {

@@ -4,7 +4,7 @@
 // shows GET /api/elections (list + verdict) and GET next-step, and sends what the presidium chose.
 // Closing, confirming and announcing are the counting committee's (/committee).
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 import { roundState } from './kernel/words.js';
 
 // The API's words for elections, translated once (round states are the kernel's, shared).
@@ -108,13 +108,13 @@ function buildCard(id) {
 function fill(c, e, step) {
   // One list, one ballot: once a round exists its ballot is fixed; delete the draft round to change the list.
   const started = e.rounds.length > 0;
-  c.head.replaceChildren(
+  swap(c.head, 
     el('h3', { text: e.title }),
     el('div', { class: 'meta', text: [KIND[e.kind] || e.kind, e.kind === 'nomination-poll' ? null : `Số lượng cần bầu: ${e.seats}`,
       e.alternateSeats ? `Dự khuyết: ${e.alternateSeats}` : null].filter(Boolean).join(' · ') }));
 
   // Rounds and their states; opening a draft round is the presidium's, the rest the committee's.
-  c.rounds.replaceChildren(el('thead', {}, el('tr', {}, ...['Lần bầu', 'Trạng thái', 'Số lượng cần bầu', 'Đã bỏ phiếu', 'Thao tác'].map((t) => el('th', { text: t })))));
+  swap(c.rounds, el('thead', {}, el('tr', {}, ...['Lần bầu', 'Trạng thái', 'Số lượng cần bầu', 'Đã bỏ phiếu', 'Thao tác'].map((t) => el('th', { text: t })))));
   const body = el('tbody');
   if (e.rounds.length === 0) body.append(el('tr', {}, el('td', { colspan: 5, class: 'small', text: 'Chưa tạo lần bầu nào.' })));
   for (const r of e.rounds) {
@@ -137,7 +137,7 @@ function fill(c, e, step) {
   c.rounds.append(body);
 
   // What comes next, as the rule book (the server) says.
-  c.next.replaceChildren();
+  swap(c.next);
   if (step) {
     c.next.append(el('p', { class: 'step', text: step.messageVi }));
     if (CREATE_ROUND[step.step]) {
@@ -158,7 +158,7 @@ function fill(c, e, step) {
   const list = e.list;
   c.verdict.textContent = list?.messageVi || '';
   c.verdict.className = 'verdict' + (list?.surplusAllowed === true ? ' ok' : list?.surplusAllowed === false ? ' bad' : '');
-  c.list.replaceChildren(el('thead', {}, el('tr', {}, ...['STT', 'Họ và tên', 'Đơn vị', 'Năm sinh', 'Thao tác'].map((t) => el('th', { text: t })))));
+  swap(c.list, el('thead', {}, el('tr', {}, ...['STT', 'Họ và tên', 'Đơn vị', 'Năm sinh', 'Thao tác'].map((t) => el('th', { text: t })))));
   const names = el('tbody');
   for (const n of list?.inBallotOrder || []) {
     const action = el('td');
@@ -205,21 +205,21 @@ function addForm(id) {
     await api(`/api/elections/${id}/candidates`, { method: 'POST', body });
     search.value = '';
     name.value = '';
-    found.replaceChildren();
+    swap(found);
   });
   let typing;
   search.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(async () => {
       const q = search.value.trim();
-      if (q.length < 2) { found.replaceChildren(); return; }
+      if (q.length < 2) { swap(found); return; }
       try {
         const people = await api('/api/delegates/search?q=' + encodeURIComponent(q));
         if (search.value.trim() !== q) return;
-        found.replaceChildren(...people.map((d) => el('li', {}, el('button', { type: 'button',
+        swap(found, ...people.map((d) => el('li', {}, el('button', { type: 'button',
           text: `${d.fullName} — ${d.delegation || ''} (${d.code})`,
           on: { click: () => add({ fullName: d.fullName, birthDate: d.birthDate, delegation: d.delegation, delegateId: d.id }) } }))));
-        if (people.length === 0) found.replaceChildren(el('li', { class: 'small', text: 'Không tìm thấy đại biểu nào.' }));
+        if (people.length === 0) swap(found, el('li', { class: 'small', text: 'Không tìm thấy đại biểu nào.' }));
         show(problem, null);
       } catch (e) {
         show(problem, e.message);

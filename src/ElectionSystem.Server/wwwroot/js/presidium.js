@@ -3,7 +3,7 @@
 // elections are in presidium-elections.js, the key ceremony in presidium-ceremony.js. One hub connection (kernel/live.js) for both.
 // The render functions only draw; the hub handlers and buttons fetch, then draw.
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 import { connectLive } from './kernel/live.js';
 import { OPEN_VOTE_STATE } from './kernel/words.js';
 import * as elections from './presidium-elections.js';
@@ -34,7 +34,7 @@ const button = (text, onClick, primary) => el('button', { type: 'button', class:
 function renderAgenda() {
   $('session').textContent = agenda.sessionTitle || 'Chưa chọn phiên họp hiện tại';
   const body = $('agenda');
-  body.replaceChildren();
+  swap(body);
   const anyOpen = agenda.votes.some((v) => v.state === 'Open');
   for (const v of agenda.votes) {
     const tr = el('tr', { 'data-vote': v.id });
@@ -112,7 +112,7 @@ function renderAttendance(a) {
   $('summoned').textContent = a.summoned;
   $('base').textContent = a.baseValue;
   $('base-explain').textContent = a.baseExplanation;
-  $('warnings').replaceChildren(...a.warnings.map((w) => el('p', { text: w })));
+  swap($('warnings'), ...a.warnings.map((w) => el('p', { text: w })));
 }
 
 function renderLive(vote) {

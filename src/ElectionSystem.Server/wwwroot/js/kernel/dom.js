@@ -18,3 +18,24 @@ export function el(tag, attrs = {}, ...children) {
   for (const c of children) if (c != null) e.append(c);
   return e;
 }
+
+// parent.replaceChildren(...children), keeping the keyboard focus and the caret on a field that is
+// put back: a live refetch redraws while a member types a passphrase, and a field taken out of the
+// page loses its focus, so what was typed next went nowhere.
+export function swap(parent, ...children) {
+  const active = document.activeElement;
+  const kept = active && active !== document.body && parent.contains(active) ? active : null;
+  const caret = kept ? selection(kept) : null;
+  parent.replaceChildren(...children);
+  if (!kept || !kept.isConnected || document.activeElement === kept) return;
+  kept.focus({ preventScroll: true });
+  if (caret) try { kept.setSelectionRange(caret[0], caret[1], caret[2]); } catch { /* not a text field */ }
+}
+
+function selection(field) {
+  try {
+    return field.selectionStart == null ? null : [field.selectionStart, field.selectionEnd, field.selectionDirection];
+  } catch {
+    return null;
+  }
+}
