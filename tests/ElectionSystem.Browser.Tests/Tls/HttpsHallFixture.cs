@@ -25,6 +25,7 @@ namespace ElectionSystem.Browser.Tests.Tls;
 public sealed class HttpsHallFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly HallTrust _trust = HallTrust.Create();
+    private readonly int _port = KestrelHall.FreePort();
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "es-browser-tls-" + Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
@@ -37,7 +38,10 @@ public sealed class HttpsHallFixture : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Demo", "false");
         builder.UseSetting("Auth:LoginAttemptsPerMinutePerAddress", "1000");
-        builder.UseSetting("Kestrel:Endpoints:Https:Url", "https://127.0.0.1:0");
+        // A port chosen here, not 0: Kestrel binds endpoints from configuration again when the
+        // configuration reloads (Development watches appsettings), and port 0 then meant a new port
+        // while the tests kept the old one ("Connection refused" in a full CI run, twice).
+        builder.UseSetting("Kestrel:Endpoints:Https:Url", $"https://127.0.0.1:{_port}");
         builder.UseSetting("Kestrel:Endpoints:Https:Certificate:Path", _trust.ServerCertificate);
         builder.UseSetting("Kestrel:Endpoints:Https:Certificate:KeyPath", _trust.ServerKey);
         builder.UseEnvironment("Development");
@@ -51,6 +55,7 @@ public sealed class HttpsHallFixture : WebApplicationFactory<Program>, IAsyncLif
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = new Uri(Assert.Single(addresses));
         Assert.Equal("https", address.Scheme);
+        Assert.Equal(_port, address.Port);
         BaseUrl = $"https://{HallTrust.HostName}:{address.Port}";
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
     }
