@@ -13,10 +13,10 @@ public interface IDutyClient
 
 public sealed record DutiesChanged(DateTime At);
 
-/// <summary>Tells the committee's screen, the organisers, the desks and the presidium that a request was made or decided.</summary>
+/// <summary>Tells the committee's screen, the organisers and the desks that a request was made or decided (the presidium collects its own with "Nhận").</summary>
 public sealed class DutyNotices(ILiveChannel channel, TimeProvider time)
 {
-    private static readonly IReadOnlyList<string> Audience = [HubGroups.Committee, HubGroups.Organisers, HubGroups.CheckIn, HubGroups.Presidium];
+    private static readonly IReadOnlyList<string> Audience = [HubGroups.Committee, HubGroups.Organisers, HubGroups.CheckIn];
 
     public Task ChangedAsync() => channel.SendAsync(Audience, nameof(IDutyClient.DutiesChanged), new DutiesChanged(time.GetUtcNow().UtcDateTime));
 }
