@@ -75,9 +75,9 @@ internal static class HallSetup
         await ImportAsync(api, organiser, delegates, ct);
 
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The presidium is the first run's "chutich" (its own password file): the organiser makes no presidium account (ADR 0010).
         foreach (var (user, name, role) in new[]
         {
-            ("lt-presidium", "Đoàn Chủ tịch (thử tải)", Roles.Presidium),
             (CheckInDesk, "Bàn điểm danh (thử tải)", Roles.CheckInStaff),
         })
         {
@@ -99,7 +99,8 @@ internal static class HallSetup
 
         await EnsureCurrentSessionAsync(api, organiser, ct);
         await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
-        var presidium = await LoginAsync(api, "lt-presidium", passwords["lt-presidium"], ct);
+        var chutich = await File.ReadAllLinesAsync(Path.Combine(dataFolder, CongressBootstrap.InitialPresidiumPasswordFile), ct);
+        var presidium = await LoginAsync(api, chutich[0].Trim(), chutich[1].Trim(), ct);
         var committee = await ElectCommitteeAsync(api, organiser, presidium, pins, members, ct);
         return new Staff(organiser, presidium, committee[0], committee[1], keys, pins, committee);
     }

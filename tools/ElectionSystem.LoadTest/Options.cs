@@ -49,7 +49,7 @@ internal sealed class Options
           --crash-trials T       crash mode: T trials of SIGKILL during the burst (prints the 'crash:' line)
           --server-dll PATH      server to start (default: src/ElectionSystem.Server/bin/Release/net10.0/ElectionSystem.Server.dll, built if missing)
           --url URL              attach to a running server instead (needs --data-folder; no crash mode)
-          --data-folder DIR      the attached server's DataFolder (its initial-organiser-password.txt is read and the
+          --data-folder DIR      the attached server's DataFolder (its initial-organiser- and -presidium-password.txt are read, the
                                  disk baseline's file written there), or where to start one
           --server-pid PID       the attached server's process (for rss_mb)
           --keep-data            keep the temporary data folder (with --two-nodes: leave the layout up)

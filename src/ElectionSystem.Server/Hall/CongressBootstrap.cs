@@ -11,12 +11,17 @@ namespace ElectionSystem.Server;
 
 /// <summary>
 /// Start-up: apply migrations, then make sure there is a congress — the demo congress with
-/// <c>--demo</c>, otherwise an empty one with a first organiser "admin" whose random password is
-/// written once to {DataFolder}/initial-organiser-password.txt (0600) — and load the badge key.
+/// <c>--demo</c>, otherwise an empty one with a first organiser "admin" and a first presidium
+/// account "chutich", each with its own random temporary password written once to its own file in
+/// {DataFolder} (0600) and printed on the console — and load the badge key. The organiser never
+/// makes a presidium account (ADR 0010): the operator hands "chutich"'s password to the presidium
+/// in a sealed envelope, and the presidium makes any further presidium accounts itself.
 /// </summary>
 public static class CongressBootstrap
 {
     public const string InitialPasswordFile = "initial-organiser-password.txt";
+    public const string InitialPresidiumPasswordFile = "initial-presidium-password.txt";
+    public const string FirstPresidium = "chutich";
 
     public static async Task PrepareCongressAsync(this WebApplication app)
     {
@@ -66,28 +71,38 @@ public static class CongressBootstrap
 
         if (!await db.Accounts.AnyAsync())
         {
-            var password = PasswordHasher.NewPassword();
-            db.Accounts.Add(new Account
-            {
-                Id = Guid.NewGuid(),
-                UserName = "admin",
-                DisplayName = "Ban Tổ chức",
-                Role = Roles.Organiser,
-                PasswordHash = PasswordHasher.Hash(password),
-                // Written to a file and the console: the first sign-in sets a password of one's own.
-                MustChangePassword = true,
-                CreatedAt = clock.UtcNow,
-            });
-            await audit.AppendAsync("system", "account.created", "account:admin", new { role = Roles.Organiser });
-            hall.WriteSecretFile(InitialPasswordFile, $"admin\n{password}\n");
-            Console.WriteLine($"""
-
-                First run: organiser account "admin", password: {password}
-                (also written to {Path.Combine(hall.DataFolder, InitialPasswordFile)}; the first sign-in asks for a new one, then delete that file)
-
-                """);
+            await FirstAccountAsync(db, hall, audit, clock, "admin", "Ban Tổ chức", Roles.Organiser, InitialPasswordFile);
+            await FirstAccountAsync(db, hall, audit, clock, FirstPresidium, "Đoàn Chủ tịch", Roles.Presidium, InitialPresidiumPasswordFile);
         }
         await db.SaveChangesAsync();
         return congress;
+    }
+
+    /// <summary>
+    /// A first account with a random password, written to its file (0600) and the console; it is
+    /// temporary: the first sign-in sets a password of one's own.
+    /// </summary>
+    private static async Task FirstAccountAsync(
+        ElectionDbContext db, HallOptions hall, AuditLog audit, HallClock clock, string userName, string displayName, string role, string file)
+    {
+        var password = PasswordHasher.NewPassword();
+        db.Accounts.Add(new Account
+        {
+            Id = Guid.NewGuid(),
+            UserName = userName,
+            DisplayName = displayName,
+            Role = role,
+            PasswordHash = PasswordHasher.Hash(password),
+            MustChangePassword = true,
+            CreatedAt = clock.UtcNow,
+        });
+        await audit.AppendAsync("system", "account.created", $"account:{userName}", new { role });
+        hall.WriteSecretFile(file, $"{userName}\n{password}\n");
+        Console.WriteLine($"""
+
+            First run: {Roles.DisplayNameVi(role)} account "{userName}" ({role}), password: {password}
+            (also written to {Path.Combine(hall.DataFolder, file)}; the first sign-in asks for a new one, then delete that file)
+
+            """);
     }
 }

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ElectionSystem.Server.Features.Auth;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -7,7 +10,8 @@ namespace ElectionSystem.Browser.Tests.Elections;
 
 /// <summary>
 /// Issue 13: a committee member's own credential, in the browser. The presidium gives a member a new
-/// activation code from its console ("Cấp mã kích hoạt mới") and prints the slip; the member signs in
+/// activation code from its console ("Cấp mã kích hoạt mới"; the congress is in session, so two other
+/// members approve it first and the presidium collects it with "Nhận") and prints the slip; the member signs in
 /// at /login with code and PIN, is told to activate, types the code and a passphrase twice and lands
 /// on /committee; after signing out, the PIN alone no longer opens it but the passphrase does.
 /// </summary>
@@ -20,7 +24,8 @@ public class CommitteeActivationBrowserTests(ElectionsBrowserFixture hall, ITest
     [Fact]
     public async Task The_presidium_prints_a_members_new_code_and_the_member_activates_with_it_at_login()
     {
-        await hall.SeatAsync(Pin, 2, ("Phạm Văn Kích", "K001"), ("Đỗ Thị Hoạt", "K002"), ("Ngô Văn Ba", "K003"));
+        // Three members: during the congress a member's new code waits for two others (ADR 0010, "Who makes the presidium").
+        await hall.SeatAsync(Pin, 3, ("Phạm Văn Kích", "K001"), ("Đỗ Thị Hoạt", "K002"), ("Ngô Văn Ba", "K003"));
         await hall.StaffAsync("slip-presidium", Roles.Presidium, Password);
 
         // The presidium: a new code for the first member, shown once, and its printable slip.
@@ -30,6 +35,14 @@ public class CommitteeActivationBrowserTests(ElectionsBrowserFixture hall, ITest
         presidium.Dialog += (_, dialog) => dialog.AcceptAsync();
         await presidium.GotoAsync("/presidium");
         await presidium.Locator("#committee-members li", new() { HasText = "K001" }).GetByRole(AriaRole.Button, new() { Name = "Cấp mã kích hoạt mới" }).ClickAsync();
+        // The congress is in session: the request waits for two other members, who approve on their own devices; then "Nhận".
+        var waiting = presidium.Locator("#presidium-requests li", new() { HasText = "K001" });
+        await Expect(waiting).ToContainTextAsync("chờ hai thành viên Ban Kiểm phiếu");
+        foreach (var member in new[] { "K002", "K003" })
+        {
+            await ApproveActivationAsync(member);
+        }
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Nhận" }).ClickAsync();
         var code = presidium.Locator("#committee-slip-list [data-slip=K001] .activation-code");
         await Expect(code).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$"));
         var activation = await code.TextContentAsync();
@@ -69,5 +82,19 @@ public class CommitteeActivationBrowserTests(ElectionsBrowserFixture hall, ITest
         await page.WaitForURLAsync("**/committee");
         await desk.CloseAsync();
         await console.CloseAsync();
+    }
+
+    /// <summary>A committee member signs in with code, PIN and passphrase and approves the pending new activation code.</summary>
+    private async Task ApproveActivationAsync(string code)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(hall.BaseUrl) };
+        var signIn = await client.PostAsJsonAsync("/api/committee/signin", new { code, pin = Pin, passphrase = ElectionsBrowserFixture.MemberPassphrase });
+        Assert.True(signIn.IsSuccessStatusCode, await signIn.Content.ReadAsStringAsync());
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var board = await client.GetFromJsonAsync<JsonElement>("/api/duties");
+        var id = board.GetProperty("pending").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == DutyKinds.CommitteeActivation).GetProperty("id").GetString();
+        var approved = await client.PostAsync(new Uri($"/api/duties/{id}/approve", UriKind.Relative), null);
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ElectionSystem.Domain.Congress;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Auth;
@@ -81,6 +82,8 @@ public sealed class OpenVotesBrowserFixture : IAsyncLifetime
                 db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), SessionId = session.Id, DelegateId = d.Id, At = DateTime.UtcNow, By = "test" });
             }
         }
+        // The first start made "chutich" (ADR 0010, its own password file): the fixture's, with a known password, takes its place.
+        await db.Accounts.Where(a => a.UserName == "chutich").ExecuteDeleteAsync();
         db.Accounts.Add(new Account
         {
             Id = Guid.NewGuid(), UserName = "chutich", DisplayName = "Đoàn Chủ tịch", Role = Roles.Presidium,

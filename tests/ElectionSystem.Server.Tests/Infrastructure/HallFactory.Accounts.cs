@@ -29,8 +29,9 @@ public partial class HallFactory
     }
 
     /// <summary>
-    /// The organiser creates the account (a member approves it if the congress is in session and the
-    /// organiser collects the temporary password), and the account sets <see cref="OwnPassword"/>.
+    /// The organiser creates the account (if the congress is in session a member approves it, two
+    /// members for a counting-committee account, and the organiser collects the temporary password),
+    /// and the account sets <see cref="OwnPassword"/>.
     /// Returns a client signed in with its own password.
     /// </summary>
     public async Task<HttpClient> NewStaffAccountAsync(HttpClient organiser, string userName, string role)
@@ -40,6 +41,11 @@ public partial class HallFactory
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             var approved = await ApproveAsync(response);
+            if (approved.Request.State == DutyStates.Pending)
+            {
+                // A presidium or counting-committee account needs a second, different member (ADR 0010).
+                approved = await ApproveAsync(approved.Request.Id, await SecondCounterAsync());
+            }
             var result = await organiser.GetFromJsonAsync<DutyResultDto>($"/api/duties/{approved.Request.Id}");
             temporary = result!.TemporaryPassword!;
         }

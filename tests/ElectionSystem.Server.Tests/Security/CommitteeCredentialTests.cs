@@ -127,8 +127,10 @@ public class CommitteeCredentialTests(CommitteeCredentialHall hall) : IClassFixt
         Assert.Contains("Mã kích hoạt đã hết hạn", expired.Detail, StringComparison.Ordinal);
 
         var presidium = await hall.PresidiumAsync();
-        var fresh = await ElectionsHall.OkAsync<ActivationSlipDto>(presidium.PostAsync(
-            new Uri($"/api/elections/committee-members/{m.DelegateId}/activation", UriKind.Relative), null));
+        // Before the congress, so at once (during it two members approve it first: PresidiumPowersTests).
+        ActivationSlipDto fresh = null!;
+        await hall.BeforeTheCongressAsync(async () => fresh = await ElectionsHall.OkAsync<ActivationSlipDto>(presidium.PostAsync(
+            new Uri($"/api/elections/committee-members/{m.DelegateId}/activation", UriKind.Relative), null)));
         Assert.NotEqual(m.Activation, fresh.ActivationCode);
         await ProblemAsync(await SignInAsync(Activation(m)), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Activation(m, code: fresh.ActivationCode))).StatusCode);
@@ -233,7 +235,9 @@ public class CommitteeCredentialTests(CommitteeCredentialHall hall) : IClassFixt
                 }
                 break;
             case "new-activation":
-                (await presidium.PostAsync(new Uri($"/api/elections/committee-members/{members[0].DelegateId}/activation", UriKind.Relative), null)).EnsureSuccessStatusCode();
+                // Before the congress, so at once (during it two members approve it first: PresidiumPowersTests).
+                await hall.BeforeTheCongressAsync(async () => Assert.Equal(HttpStatusCode.OK, (await presidium.PostAsync(
+                    new Uri($"/api/elections/committee-members/{members[0].DelegateId}/activation", UriKind.Relative), null)).StatusCode));
                 break;
             default:
                 var passed = await hall.DecisionAsync(hall.Unique("Bầu lại Ban Kiểm phiếu "), 1000);
@@ -259,7 +263,9 @@ public class CommitteeCredentialTests(CommitteeCredentialHall hall) : IClassFixt
         var outsider = (await hall.SeatAsync(1))[0];
         Assert.Equal(CommitteeActivation.NotAMember, (await ProblemAsync(await presidium.PostAsync(
             new Uri($"/api/elections/committee-members/{outsider.Delegate.Id}/activation", UriKind.Relative), null), HttpStatusCode.NotFound)).Detail);
-        var fresh = await ElectionsHall.OkAsync<ActivationSlipDto>(presidium.PostAsync(reissue, null));
+        // Before the congress, so at once (during it two members approve it first: PresidiumPowersTests).
+        ActivationSlipDto fresh = null!;
+        await hall.BeforeTheCongressAsync(async () => fresh = await ElectionsHall.OkAsync<ActivationSlipDto>(presidium.PostAsync(reissue, null)));
 
         using var member = await BearerAsync(await SignInAsync(Activation(m, code: fresh.ActivationCode)));
         var board = await ElectionsHall.OkAsync<DutyBoardDto>(member.GetAsync("/api/duties"));

@@ -95,14 +95,15 @@ public class SessionRevocationTests(HallFactory hall) : IClassFixture<HallFactor
     {
         var (id, _, bearer) = await SignedInTwiceAsync(Roles.CountingCommittee);
         var organiser = await hall.ClientAsync(Roles.Organiser);
-        var changed = await (await organiser.PostAsJsonAsync($"/api/accounts/{id}/role", new AccountRoleChange(Roles.Presidium)))
+        // Was: to Presidium; the organiser may no longer make a presidium account (ADR 0010), so another role.
+        var changed = await (await organiser.PostAsJsonAsync($"/api/accounts/{id}/role", new AccountRoleChange(Roles.EntryOperator)))
             .Content.ReadFromJsonAsync<AccountDto>();
-        Assert.Equal(Roles.Presidium, changed!.Role);
+        Assert.Equal(Roles.EntryOperator, changed!.Role);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync(new Uri("/api/auth/me", UriKind.Relative))).StatusCode);
 
         using var again = hall.AnonymousClient();
         again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await hall.LoginAsync(changed.UserName, HallFactory.TestPassword));
-        Assert.Equal(Roles.Presidium, (await again.GetFromJsonAsync<MeResponse>("/api/auth/me"))!.Role);
+        Assert.Equal(Roles.EntryOperator, (await again.GetFromJsonAsync<MeResponse>("/api/auth/me"))!.Role);
         Assert.True(await hall.WithDbAsync(db => Task.FromResult(
             db.AuditEntries.Any(a => a.Action == "account.role-changed" && a.Subject == "account:" + changed.UserName))));
     }

@@ -134,13 +134,15 @@ public class StaffAccountDutiesTests(StaffAccountsHall hall) : IClassFixture<Sta
         Assert.Equal(HttpStatusCode.Unauthorized, (await before.GetAsync(new Uri("/api/attendance", UriKind.Relative))).StatusCode);
         Assert.True((await OkAsync<LoginResponse>(hall.AnonymousClient().PostAsJsonAsync("/api/auth/login", new LoginRequest(account.UserName, temporary)))).MustChangePassword);
 
-        // Role change: held.
-        var role = await organiser.PostAsJsonAsync($"/api/accounts/{account.Id}/role", new AccountRoleChange(Roles.Presidium));
+        // Role change: held. (Was: to Presidium, approved by one member. The organiser may no longer
+        // make a presidium account at all (PresidiumPowersTests); a counting-committee role needs two members.)
+        var role = await organiser.PostAsJsonAsync($"/api/accounts/{account.Id}/role", new AccountRoleChange(Roles.CountingCommittee));
         Assert.Equal(HttpStatusCode.Accepted, role.StatusCode);
         var roleHeld = (await role.Content.ReadFromJsonAsync<PendingDuty>())!;
         var board = await OkAsync<DutyBoardDto>((await hall.MemberAsync(1)).GetAsync(new Uri("/api/duties", UriKind.Relative)));
         var row = Assert.Single(board.Pending, r => r.Id == roleHeld.RequestId);
-        Assert.Equal((account.UserName, Roles.Presidium, Roles.DisplayNameVi(Roles.Presidium)), (row.AccountUserName, row.AccountRole, row.AccountRoleVi));
+        Assert.Equal((account.UserName, Roles.CountingCommittee, Roles.DisplayNameVi(Roles.CountingCommittee), "0/2 thành viên đã duyệt"),
+            (row.AccountUserName, row.AccountRole, row.AccountRoleVi, row.ApprovalsVi));
         Assert.Equal(Roles.CheckInStaff, await hall.WithDbAsync(db => db.Accounts.Where(a => a.Id == account.Id).Select(a => a.Role).SingleAsync()));
 
         // Disable: at once, even in session.
@@ -153,8 +155,10 @@ public class StaffAccountDutiesTests(StaffAccountsHall hall) : IClassFixture<Sta
         Assert.True(await hall.WithDbAsync(db => db.Accounts.Where(a => a.Id == account.Id).Select(a => a.Disabled).SingleAsync()));
         await hall.ApproveAsync(enable, await hall.MemberAsync(2));
         Assert.False(await hall.WithDbAsync(db => db.Accounts.Where(a => a.Id == account.Id).Select(a => a.Disabled).SingleAsync()));
-        await hall.ApproveAsync(roleHeld.RequestId, await hall.MemberAsync(2));
-        Assert.Equal(Roles.Presidium, await hall.WithDbAsync(db => db.Accounts.Where(a => a.Id == account.Id).Select(a => a.Role).SingleAsync()));
+        Assert.Equal(DutyStates.Pending, (await hall.ApproveAsync(roleHeld.RequestId, await hall.MemberAsync(2))).Request.State);
+        Assert.Equal(Roles.CheckInStaff, await hall.WithDbAsync(db => db.Accounts.Where(a => a.Id == account.Id).Select(a => a.Role).SingleAsync()));
+        await hall.ApproveAsync(roleHeld.RequestId, await hall.MemberAsync(0));
+        Assert.Equal(Roles.CountingCommittee, await hall.WithDbAsync(db => db.Accounts.Where(a => a.Id == account.Id).Select(a => a.Role).SingleAsync()));
     }
 
     // Was: member B alone approved a PIN reset for member A, and the slip went to the organiser.

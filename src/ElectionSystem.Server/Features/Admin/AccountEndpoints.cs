@@ -31,7 +31,8 @@ public sealed record DisplayKeyCreated(DisplayKeyDto DisplayKey, string Key, str
 /// reset, a disable and a role change end every session of the account (StaffSessions); revoking a
 /// display key closes the hub connections it opened. During the congress a new account, a password
 /// reset, an unlock and a role change wait for a counting-committee member (answered 202, ADR 0010);
-/// a disable does not.
+/// a disable does not. No change here creates, resets, unlocks or re-roles a presidium account, nor
+/// makes one (403, <see cref="AccountPowers"/>): the presidium makes its own (Features/Presidium).
 /// </summary>
 public static class AccountEndpoints
 {
@@ -80,6 +81,10 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountCreated>, Accepted<PendingDuty>, ProblemHttpResult>> Create(
         AccountCreate request, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
+        if (AccountPowers.OrganiserMay(request.Role) is { } notYours)
+        {
+            return notYours;
+        }
         var userName = request.UserName.Trim();
         if (await accounts.NameTakenAsync(userName, ct) is { } taken)
         {
@@ -100,6 +105,10 @@ public static class AccountEndpoints
         {
             return Problems.NotFound($"Không có tài khoản {id}.");
         }
+        if (AccountPowers.OrganiserMay(account.Role) is { } notYours)
+        {
+            return notYours;
+        }
         if (await gate.HoldAccountAsync(user, DutyKinds.AccountPasswordReset, Subject(account), ct) is { } pending)
         {
             return Held(pending);
@@ -119,6 +128,10 @@ public static class AccountEndpoints
         {
             return Problems.NotFound($"Không có tài khoản {id}.");
         }
+        if (AccountPowers.OrganiserMay(account.Role) is { } notYours)
+        {
+            return notYours;
+        }
         if (account.Disabled && await gate.HoldAccountAsync(user, DutyKinds.AccountEnable, Subject(account), ct) is { } pending)
         {
             return TypedResults.Accepted((string?)null, pending);
@@ -136,6 +149,10 @@ public static class AccountEndpoints
         if (account.UserName == user.Identity?.Name)
         {
             return Problems.Conflict(StaffAccounts.NotYourOwnRole);
+        }
+        if (AccountPowers.OrganiserMay(account.Role, request.Role) is { } notYours)
+        {
+            return notYours;
         }
         if (await gate.HoldAccountAsync(user, DutyKinds.AccountRoleChange, Subject(account) with { Role = request.Role }, ct) is { } pending)
         {

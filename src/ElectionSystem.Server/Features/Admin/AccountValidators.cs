@@ -20,14 +20,8 @@ public sealed class AccountCreateValidator : AbstractValidator<AccountCreate>
             .WithMessage($"Vai trò (trường \"role\") phải là một trong: {string.Join(", ", Roles.AccountRoles)}.");
     }
 
-    /// <summary>
-    /// ASCII letters, digits, '.', '-', '_' only: a Cyrillic "а" or a Greek "ο" would otherwise
-    /// make a second "admin" that reads the same in the audit log. Compared without case (the
-    /// column is NOCASE and unique), so "Admin" is "admin".
-    /// </summary>
-    public static bool IsPlainUserName(string? name) =>
-        (name ?? "").Trim() is { Length: >= 2 and <= 100 } trimmed
-        && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+    /// <summary>The plain user-name rule (<see cref="AccountPowers.IsPlainUserName"/>): no look-alike letters.</summary>
+    public static bool IsPlainUserName(string? name) => AccountPowers.IsPlainUserName(name);
 }
 
 public sealed class DisplayKeyCreateValidator : AbstractValidator<DisplayKeyCreate>

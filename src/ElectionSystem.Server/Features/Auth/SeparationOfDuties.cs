@@ -38,8 +38,14 @@ public static class DutyKinds
     public const string AccountEnable = "account-enable";
     public const string AccountRoleChange = "account-role-change";
 
+    /// <summary>
+    /// A new activation code for a committee member, asked by the presidium: whoever holds it and the
+    /// member's PIN slip is that member, so during the congress two other members approve it.
+    /// </summary>
+    public const string CommitteeActivation = "committee-activation";
+
     public static readonly IReadOnlyList<string> All =
-        [PinReset, BadgeReissue, ManualCheckIn, AccountCreate, AccountPasswordReset, AccountEnable, AccountRoleChange];
+        [PinReset, BadgeReissue, ManualCheckIn, AccountCreate, AccountPasswordReset, AccountEnable, AccountRoleChange, CommitteeActivation];
 
     /// <summary>About a staff account rather than a delegate.</summary>
     public static bool IsAccount(string kind) => kind is AccountCreate or AccountPasswordReset or AccountEnable or AccountRoleChange;
@@ -53,6 +59,7 @@ public static class DutyKinds
         AccountPasswordReset => "Đặt lại mật khẩu tài khoản",
         AccountEnable => "Mở khóa tài khoản",
         AccountRoleChange => "Đổi vai trò tài khoản",
+        CommitteeActivation => "Cấp mã kích hoạt mới cho thành viên Ban Kiểm phiếu",
         _ => kind,
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Features.Tablet;
 
@@ -9,15 +10,22 @@ namespace ElectionSystem.Server.Features.Duties;
 
 /// <summary>
 /// What came of an approved request: the words for the board, and what is handed once to the one
-/// who asked (a PIN slip, or an account's temporary password).
+/// who asked (a PIN slip, an account's temporary password, or a member's activation slip).
 /// </summary>
-public sealed record DutyOutcome(string Outcome, PinSlips? Slips, string? TemporaryPassword);
+public sealed record DutyOutcome(string Outcome, PinSlips? Slips, string? TemporaryPassword, ActivationSlipDto? Activation = null);
 
-/// <summary>Carries out an approved request with the owning capability's own code: a delegate's, or a staff account's.</summary>
-public sealed class DutyActions(DelegateDutyActions delegates, AccountDutyActions accounts)
+/// <summary>Carries out an approved request with the owning capability's own code: a delegate's, a staff account's, or a member's new activation code.</summary>
+public sealed class DutyActions(DelegateDutyActions delegates, AccountDutyActions accounts, CommitteeActivation activation)
 {
-    public Task<ProblemOr<DutyOutcome>> RunAsync(DutyRequest request, ClaimsPrincipal member, ElectionDbContext db, AuditLog audit, CancellationToken ct) =>
-        DutyKinds.IsAccount(request.Kind) ? accounts.RunAsync(request, member, ct) : delegates.RunAsync(request, member, db, audit, ct);
+    public async Task<ProblemOr<DutyOutcome>> RunAsync(DutyRequest request, ClaimsPrincipal member, ElectionDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (DutyKinds.IsAccount(request.Kind)) return await accounts.RunAsync(request, member, ct);
+        if (request.Kind != DutyKinds.CommitteeActivation) return await delegates.RunAsync(request, member, db, audit, ct);
+        // The new code as the approving member, the approval on its audit entry; the slip goes to the presidium account that asked.
+        var approval = new { requestId = request.Id, requestedBy = request.RequestedBy, firstApprovedBy = request.FirstApprovedBy, approvedBy = member.ActorName() };
+        var slip = await activation.ReissueAsync(request.DelegateId, member, ct, approval);
+        return slip.Problem is { } p ? p : new DutyOutcome("Đã cấp mã kích hoạt mới, phiếu giao cho Đoàn Chủ tịch (người yêu cầu)", null, null, slip.Value);
+    }
 }
 
 /// <summary>

@@ -43,7 +43,7 @@ public sealed class DutyBoard(ElectionDbContext db, CountingCommitteeMembers mem
         var list = await members.ListAsync(ct);
         var onTheList = list.Where(m => m.DelegateId is not null).Select(m => m.DelegateId!.Value).ToHashSet();
         var requests = (await db.DutyRequests.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.RequestedAt)
-            .Select(r => DutyDecisions.ToDto(r, !DutyKinds.IsAccount(r.Kind) && onTheList.Contains(r.DelegateId))).ToList();
+            .Select(r => DutyDecisions.ToDto(r, DutyDecisions.NeedsTwo(r, !DutyKinds.IsAccount(r.Kind) && onTheList.Contains(r.DelegateId)))).ToList();
         // The congress opened when a session was first made current.
         var opened = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "session.made-current")
             .OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(ct);

@@ -13,7 +13,8 @@ namespace ElectionSystem.Server.Features.Duties;
 /// <summary>
 /// A request on the committee's board. An account request names the account (AccountUserName, and
 /// the role it has or is to get); a delegate request names the delegate. Approvals of ApprovalsNeeded:
-/// two when the delegate is on the committee's list ("1/2 thành viên đã duyệt", ADR 0010), else one.
+/// two when the delegate is on the committee's list, for a member's new activation code and for a
+/// presidium or counting-committee account ("1/2 thành viên đã duyệt", ADR 0010), else one.
 /// </summary>
 public sealed record DutyDto(
     Guid Id, string Kind, string KindVi, string DelegateCode, string DelegateName, string RequestedBy, DateTime RequestedAt,
@@ -21,8 +22,8 @@ public sealed record DutyDto(
     string? AccountUserName = null, string? AccountRole = null, string? AccountRoleVi = null,
     int Approvals = 0, int ApprovalsNeeded = 1, string? FirstApprovedBy = null, string? ApprovalsVi = null);
 
-/// <summary>A request as its requester sees it; the PIN slip or the temporary password comes once, to the one who asked.</summary>
-public sealed record DutyResultDto(DutyDto Request, PinSlips? Slips, string? TemporaryPassword = null);
+/// <summary>A request as its requester sees it; the PIN slip, the temporary password or the member's activation slip comes once, to the one who asked.</summary>
+public sealed record DutyResultDto(DutyDto Request, PinSlips? Slips, string? TemporaryPassword = null, ActivationSlipDto? Activation = null);
 
 /// <summary>
 /// A member's answer to a request: only from a committee member's own session (never a staff
@@ -34,7 +35,7 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
 {
     public const string NotAMember = "Chỉ thành viên Ban Kiểm phiếu, đăng nhập bằng thẻ hoặc mã đại biểu và mã PIN của chính mình, duyệt yêu cầu này.";
     public const string NotYourOwn = "Thành viên Ban Kiểm phiếu không tự duyệt việc cấp mã PIN, cấp thẻ hay điểm danh cho chính mình: cần một thành viên khác.";
-    public const string NotTwice = "Đồng chí đã duyệt yêu cầu này. Yêu cầu về một thành viên Ban Kiểm phiếu cần thêm một thành viên khác duyệt.";
+    public const string NotTwice = "Đồng chí đã duyệt yêu cầu này. Yêu cầu này cần thêm một thành viên Ban Kiểm phiếu khác duyệt.";
 
     /// <summary>One decision at a time: two members pressing "Duyệt" together must not reset a PIN twice (this node; the database lock below for both).</summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
@@ -68,8 +69,9 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
         }
         if (request.DelegateId == memberId) return Problems.Forbidden(NotYourOwn);
 
-        // A request about a member's own delegate (PIN, badge, check-in) needs two other members:
-        // the first approval is recorded and the request waits for the second (ADR 0010).
+        // A request about a member's own delegate (PIN, badge, check-in, activation code), and one about a
+        // presidium or counting-committee account, needs two members: the first approval is recorded
+        // and the request waits for the second (ADR 0010).
         var needsTwo = await NeedsTwoAsync(request, ct);
         if (approve && needsTwo && request.FirstApproverId == memberId) return Problems.Conflict(NotTwice);
         if (approve && needsTwo && request.FirstApproverId is null)
@@ -103,9 +105,9 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
             request.Outcome = "Không thực hiện";
         }
         await db.SaveChangesAsync(ct);
-        if (outcome is { Slips: not null } or { TemporaryPassword: not null })
+        if (outcome is { Slips: not null } or { TemporaryPassword: not null } or { Activation: not null })
         {
-            slips.Keep(request.Id, request.RequestedByAccountId, outcome.Slips, outcome.TemporaryPassword);
+            slips.Keep(request.Id, request.RequestedByAccountId, new KeptForRequester(outcome.Slips, outcome.TemporaryPassword, outcome.Activation));
         }
         // The member sees what was done, never the PIN or the password: they are the requester's, once.
         return new DutyResultDto(ToDto(request, needsTwo), null);
@@ -123,12 +125,19 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
             return Problems.Forbidden("Chỉ người gửi yêu cầu và Ban Kiểm phiếu xem yêu cầu này.");
         }
         var kept = mine ? slips.Take(id, account) : null;
-        return new DutyResultDto(ToDto(request, await NeedsTwoAsync(request, ct)), kept?.Slips, kept?.Password);
+        return new DutyResultDto(ToDto(request, await NeedsTwoAsync(request, ct)), kept?.Slips, kept?.Password, kept?.Activation);
     }
 
-    /// <summary>A PIN reset, badge reissue or check-in for a delegate on the committee's list needs two other members.</summary>
     private async Task<bool> NeedsTwoAsync(DutyRequest r, CancellationToken ct) =>
-        !DutyKinds.IsAccount(r.Kind) && await CountingCommitteeMembers.IsMemberAsync(db, r.DelegateId, ct);
+        NeedsTwo(r, !DutyKinds.IsAccount(r.Kind) && await CountingCommitteeMembers.IsMemberAsync(db, r.DelegateId, ct));
+
+    /// <summary>
+    /// Two members: a PIN reset, badge reissue or check-in for a delegate on the committee's list
+    /// (<paramref name="delegateOnTheList"/>), a member's new activation code, and an account request
+    /// whose target role is the presidium's or the counting committee's (<see cref="AccountPowers.NeedsTwoMembers"/>).
+    /// </summary>
+    public static bool NeedsTwo(DutyRequest r, bool delegateOnTheList) =>
+        DutyKinds.IsAccount(r.Kind) ? AccountPowers.NeedsTwoMembers(r.AccountRole) : r.Kind == DutyKinds.CommitteeActivation || delegateOnTheList;
 
     private static string Subject(DutyRequest r) => DutyKinds.IsAccount(r.Kind) ? $"account:{r.AccountUserName}" : $"delegate:{r.DelegateCode}";
 

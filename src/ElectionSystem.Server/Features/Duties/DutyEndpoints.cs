@@ -11,7 +11,7 @@ namespace ElectionSystem.Server.Features.Duties;
 public static class DutyEndpoints
 {
     public const string BoardRoles = Roles.CountingCommittee + "," + Roles.Organiser;
-    public const string RequesterRoles = Roles.Organiser + "," + Roles.CheckInStaff + "," + Roles.CountingCommittee;
+    public const string RequesterRoles = Roles.Organiser + "," + Roles.CheckInStaff + "," + Roles.CountingCommittee + "," + Roles.Presidium;
 
     public static IServiceCollection AddDuties(this IServiceCollection services)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ namespace ElectionSystem.Server.Features.Duties;
 public sealed class DutyGate(ElectionDbContext db, AuditLog audit, HallClock clock, DutyNotices notices) : IDutyGate
 {
     public const string Waiting = "Đã ghi nhận yêu cầu, chờ một thành viên Ban Kiểm phiếu duyệt trên máy của mình.";
+    public const string WaitingForTwo = "Đã ghi nhận yêu cầu, chờ hai thành viên Ban Kiểm phiếu khác nhau duyệt, mỗi người trên máy của mình.";
 
     public async Task<PendingDuty?> HoldAsync(ClaimsPrincipal user, string kind, Guid delegateId, CancellationToken ct)
     {
@@ -34,7 +36,8 @@ public sealed class DutyGate(ElectionDbContext db, AuditLog audit, HallClock clo
         await audit.AppendAsync(user, "duty.requested", $"delegate:{d.Code}", new { request.Id, kind });
         await db.SaveChangesAsync(ct);
         await notices.ChangedAsync();
-        return new PendingDuty(request.Id, kind, d.Code, $"{DutyKinds.Vi(kind)} cho đại biểu {d.FullName} ({d.Code}): {Waiting}");
+        var two = DutyDecisions.NeedsTwo(request, await CountingCommitteeMembers.IsMemberAsync(db, d.Id, ct));
+        return new PendingDuty(request.Id, kind, d.Code, $"{DutyKinds.Vi(kind)} cho đại biểu {d.FullName} ({d.Code}): {(two ? WaitingForTwo : Waiting)}");
     }
 
     public async Task<PendingDuty?> HoldAccountAsync(ClaimsPrincipal user, string kind, AccountSubject account, CancellationToken ct)
@@ -65,6 +68,6 @@ public sealed class DutyGate(ElectionDbContext db, AuditLog audit, HallClock clo
         await audit.AppendAsync(user, "duty.requested", $"account:{account.UserName}", new { request.Id, kind, role = account.Role });
         await db.SaveChangesAsync(ct);
         await notices.ChangedAsync();
-        return new PendingDuty(request.Id, kind, "", $"{what}: {Waiting}", account.UserName);
+        return new PendingDuty(request.Id, kind, "", $"{what}: {(AccountPowers.NeedsTwoMembers(account.Role) ? WaitingForTwo : Waiting)}", account.UserName);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Tablet;
 
@@ -12,7 +13,7 @@ public interface IDutyClient
 
 public sealed record DutiesChanged(DateTime At);
 
-/// <summary>Tells the committee's screen, the organisers and the desks that a request was made or decided.</summary>
+/// <summary>Tells the committee's screen, the organisers and the desks that a request was made or decided (the presidium collects its own with "Nhận").</summary>
 public sealed class DutyNotices(ILiveChannel channel, TimeProvider time)
 {
     private static readonly IReadOnlyList<string> Audience = [HubGroups.Committee, HubGroups.Organisers, HubGroups.CheckIn];
@@ -20,19 +21,19 @@ public sealed class DutyNotices(ILiveChannel channel, TimeProvider time)
     public Task ChangedAsync() => channel.SendAsync(Audience, nameof(IDutyClient.DutiesChanged), new DutiesChanged(time.GetUtcNow().UtcDateTime));
 }
 
-/// <summary>What an approved request hands once to the one who asked: a PIN slip, or an account's temporary password.</summary>
-public sealed record KeptForRequester(PinSlips? Slips, string? Password);
+/// <summary>What an approved request hands once to the one who asked: a PIN slip, an account's temporary password, or a member's activation slip.</summary>
+public sealed record KeptForRequester(PinSlips? Slips, string? Password, ActivationSlipDto? Activation = null);
 
 /// <summary>
-/// The PIN slip of an approved reset, or the temporary password of an approved new account or
-/// reset, kept in memory only until the one who asked collects it (once): the clear PIN or password
+/// The PIN slip of an approved reset, the temporary password of an approved new account or
+/// reset, or a member's new activation code, kept in memory only until the one who asked collects it (once): the clear PIN or password
 /// is never written to disk. Lost at a restart; the requester then asks again.
 /// </summary>
 public sealed class DutySlips
 {
     private readonly ConcurrentDictionary<Guid, (Guid? Account, KeptForRequester Kept)> _slips = new();
 
-    public void Keep(Guid requestId, Guid? account, PinSlips? slips, string? password) => _slips[requestId] = (account, new(slips, password));
+    public void Keep(Guid requestId, Guid? account, KeptForRequester kept) => _slips[requestId] = (account, kept);
 
     public KeptForRequester? Take(Guid requestId, Guid? account) =>
         account is not null && _slips.TryGetValue(requestId, out var kept) && kept.Account == account

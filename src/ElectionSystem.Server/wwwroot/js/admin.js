@@ -143,7 +143,8 @@ async function loadAccounts() {
   swap($('account-rows'), ...accounts.map((a) => el('tr', {},
     el('td', { text: a.userName }), el('td', { text: a.displayName }),
     el('td', { text: a.roleName + (a.disabled ? ' (đã khóa)' : '') + (a.mustChangePassword ? ' · Chưa đổi mật khẩu tạm' : '') }),
-    el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
+    // A presidium account is the presidium's to reset and unlock, never the organiser's (ADR 0010).
+    a.role === 'presidium' ? el('td', { class: 'muted', text: 'Do Đoàn Chủ tịch quản lý' }) : el('td', {}, button('Đặt lại mật khẩu', guard(async () => {
       if (!confirm(`Đặt lại mật khẩu của ${a.userName}? Mật khẩu cũ và mọi phiên đăng nhập của tài khoản này hết hiệu lực.`)) return;
       const r = await api(`/api/accounts/${a.id}/reset-password`, { method: 'POST' });
       if (held(r)) { flash(r.detail); await loadRequests(); } else showPassword(a.userName, r.password);

@@ -2,9 +2,11 @@
 // choose the passed vote, pick the delegates, mark the chair, save (PUT /api/elections/committee-members).
 // The minutes print this list under "Ban Kiểm phiếu gồm các đồng chí:", chair first. Each member
 // gets a one-time activation code, shown once here and on the printable slips
-// (/presidium/activation-slips); "Cấp mã kích hoạt mới" gives one member a new code.
+// (/presidium/activation-slips); "Cấp mã kích hoạt mới" gives one member a new code (during the
+// congress after two committee members approve it: collected once with "Nhận", presidium-accounts.js).
 import { api } from './kernel/api.js';
 import { $, el, swap } from './kernel/dom.js';
+import { remember } from './presidium-accounts.js';
 
 const SlipsKey = 'es.activationSlips';
 
@@ -27,7 +29,8 @@ async function reissue(m) {
   if (!confirm(`Cấp mã kích hoạt mới cho ${m.fullName}? Mật khẩu Ban Kiểm phiếu và mọi phiên đăng nhập của đồng chí này sẽ hết hiệu lực.`)) return;
   problem(null);
   try {
-    showSlips([await api(`/api/elections/committee-members/${m.delegateId}/activation`, { method: 'POST' })]);
+    const r = await api(`/api/elections/committee-members/${m.delegateId}/activation`, { method: 'POST' });
+    if (r.requestId) remember(r); else showSlips([r]);
   } catch (err) {
     problem(err.message);
   }
@@ -97,5 +100,7 @@ $('committee-form').addEventListener('submit', async (e) => {
     problem(err.message);
   }
 });
+
+document.addEventListener('es:activation-slip', (e) => showSlips([e.detail]));
 
 Promise.all([loadMembers(), loadVotes()]).catch((e) => problem(e.message));

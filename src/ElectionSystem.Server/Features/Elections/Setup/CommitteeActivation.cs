@@ -24,7 +24,7 @@ public sealed class CommitteeActivation(ElectionDbContext db, AuditLog audit, Ti
     /// Before the save: a fresh code for the member (its hash and expiry on the row), their
     /// passphrase and wrong-attempt count cleared, a new stamp; audited. Returns the slip.
     /// </summary>
-    public async Task<ActivationSlipDto> IssueAsync(CountingCommitteeMember member, string? code, ClaimsPrincipal user, bool reissued)
+    public async Task<ActivationSlipDto> IssueAsync(CountingCommitteeMember member, string? code, ClaimsPrincipal user, bool reissued, object? approval = null)
     {
         var activation = ActivationCodes.New();
         var expires = time.GetUtcNow().UtcDateTime.AddHours(options.Value.ActivationHours);
@@ -34,12 +34,20 @@ public sealed class CommitteeActivation(ElectionDbContext db, AuditLog audit, Ti
         member.FailedSecretAttempts = 0;
         member.SecretBackOffUntil = null;
         CommitteeSessions.Revoke(member);
-        await audit.AppendAsync(user, Action, $"delegate:{code ?? member.FullName}", new { expiresAt = expires, reissued });
+        await audit.AppendAsync(user, Action, $"delegate:{code ?? member.FullName}",
+            approval is null ? new { expiresAt = expires, reissued } : new { expiresAt = expires, reissued, approval });
         return new ActivationSlipDto(member.FullName, member.IsChair, member.DelegateId, code, activation, expires);
     }
 
-    /// <summary>A new code for one member ("Cấp mã kích hoạt mới"): their passphrase and every session of theirs end.</summary>
-    public async Task<ProblemOr<ActivationSlipDto>> ReissueAsync(Guid delegateId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Whether the delegate is on the committee's list (a new code is asked only for a member).</summary>
+    public Task<bool> IsMemberAsync(Guid delegateId, CancellationToken ct) => CountingCommitteeMembers.IsMemberAsync(db, delegateId, ct);
+
+    /// <summary>
+    /// A new code for one member ("Cấp mã kích hoạt mới"): their passphrase and every session of theirs
+    /// end. During the congress the endpoint first holds it for two members (IDutyGate); their
+    /// approval runs this as the second member, with <paramref name="approval"/> on the audit entry.
+    /// </summary>
+    public async Task<ProblemOr<ActivationSlipDto>> ReissueAsync(Guid delegateId, ClaimsPrincipal user, CancellationToken ct, object? approval = null)
     {
         var member = await db.Set<CountingCommitteeMember>().FirstOrDefaultAsync(m => m.DelegateId == delegateId, ct);
         if (member is null)
@@ -47,7 +55,7 @@ public sealed class CommitteeActivation(ElectionDbContext db, AuditLog audit, Ti
             return Problems.NotFound(NotAMember);
         }
         var code = await db.Delegates.Where(d => d.Id == delegateId).Select(d => d.Code).FirstOrDefaultAsync(ct);
-        var slip = await IssueAsync(member, code, user, reissued: true);
+        var slip = await IssueAsync(member, code, user, reissued: true, approval);
         await db.SaveChangesAsync(ct);
         sessions.Ended(delegateId);
         return slip;

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Features.Auth;
+using ElectionSystem.Server.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -31,8 +33,27 @@ public static class SetupEndpoints
         presidium.MapPut("/committee-members", async (SetCommitteeRequest request, CountingCommitteeMembers s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.SetAsync(request, u, ct)).ToHttp());
         // A new one-time code for one member: their passphrase and every session of theirs end.
-        presidium.MapPost("/committee-members/{delegateId:guid}/activation", async (Guid delegateId, CommitteeActivation s, ClaimsPrincipal u, CancellationToken ct) =>
-            (await s.ReissueAsync(delegateId, u, ct)).ToHttp());
+        presidium.MapPost("/committee-members/{delegateId:guid}/activation", ReissueActivation);
         return elections;
+    }
+
+    /// <summary>
+    /// During the congress a new code waits for two committee members (202, ADR 0010): with it and the
+    /// member's PIN slip anyone is that member. The approved slip goes once to the presidium account
+    /// that asked (GET /api/duties/{id}). Before the congress it is issued at once.
+    /// </summary>
+    private static async Task<Results<Ok<ActivationSlipDto>, Accepted<PendingDuty>, ProblemHttpResult>> ReissueActivation(
+        Guid delegateId, CommitteeActivation activation, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await activation.IsMemberAsync(delegateId, ct))
+        {
+            return Problems.NotFound(CommitteeActivation.NotAMember);
+        }
+        if (await gate.HoldAsync(user, DutyKinds.CommitteeActivation, delegateId, ct) is { } pending)
+        {
+            return TypedResults.Accepted((string?)null, pending);
+        }
+        var slip = await activation.ReissueAsync(delegateId, user, ct);
+        return slip.Problem is { } p ? p : TypedResults.Ok(slip.Value!);
     }
 }
