@@ -51,9 +51,21 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer)
         if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
         if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
 
+        var content = Checked(key, ballot);
+        // The parsed ballot (objects several times its JSON) is not kept while the cast waits for the writer:
+        // in a burst a thousand casts wait at once, long enough to reach the old generation.
+        ballot = null!;
+        return content.Problem is { } refused
+            ? refused
+            : await writer.WriteAsync(new BallotWriter.Pending(roundId, delegateId, keyHash, r.Key, content.Value!, actor, tracker));
+    }
+
+    /// <summary>Every proof checked; what is stored is the wire JSON (the canonical form, whatever the tablet's spacing).</summary>
+    private static ProblemOr<string> Checked(RoundKey key, EncryptedBallot ballot)
+    {
         var check = BallotEncryption.Verify(key.Context, key.PublicKey, key.Shape, ballot);
         if (!check.IsValid) return Problems.BadRequest($"encrypted: phiếu mã hóa không qua kiểm tra chứng minh — {check.Failure}");
-        return await writer.WriteAsync(new BallotWriter.Pending(roundId, delegateId, keyHash, r.Key, WireBallot.Write(ballot), actor, tracker));
+        return WireBallot.Write(ballot);
     }
 
     /// <summary>A delegate who has voted sends again: the same key and the ballot stored get its tracker again; anything else is a second ballot, refused.</summary>
