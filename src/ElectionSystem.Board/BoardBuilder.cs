@@ -37,15 +37,13 @@ public static class BoardBuilder
             [.. voters.Order(StringComparer.Ordinal)], Sum(layout, shuffled));
     }
 
-    /// <summary>The product of the ballots' ciphertexts, row by row and option by option (rows on every core).</summary>
+    /// <summary>The product of the ballots' ciphertexts, row by row and option by option (<see cref="BoardTally.Running"/>).</summary>
     public static BoardTotals Sum(BoardLayout layout, IReadOnlyList<EncryptedBallot> ballots)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var entries = layout.Rows + layout.Options.Count;
-        var sums = new Ciphertext[entries];
-        Parallel.For(0, entries, e => sums[e] = Ciphertext.Sum(ballots.Select(b =>
-            e < layout.Rows ? b.Rows[e].Ciphertext : b.Options[e - layout.Rows].Ciphertext)));
-        return new BoardTotals(sums[..layout.Rows], sums[layout.Rows..]);
+        var running = new BoardTally.Running(layout.Rows, layout.Options.Count);
+        running.Add(ballots);
+        return running.Totals();
     }
 
     /// <summary>Trustee j's partial decryption of every total, each with its proof in context round…/tally/row|option/i/trustee/j.</summary>

@@ -52,18 +52,11 @@ public static partial class BoardVerifier
     /// <summary>Combines the partial decryptions into counts, adds the paper totals and counts with the Domain.</summary>
     internal static ElectionResult Count(ElectionBoard board, ElectionRound round)
     {
-        var entries = Entries(board).ToList();
-        var counts = new long?[entries.Count];
         var bound = board.Ballots.Count;
-        Parallel.For(0, entries.Count, e =>
-        {
-            var (kind, index, total, _) = entries[e];
-            var partials = board.Decryptions.Select(d => kind == "row" ? d.Rows[index] : d.Options[index]).ToList();
-            counts[e] = ThresholdDecryption.CombineToCount(total, partials, bound);
-        });
+        var counts = BoardTally.Counts(board.Totals, board.Decryptions, bound);
         var missing = Array.IndexOf(counts, null);
         if (missing >= 0)
-            throw new BoardFailure($"{entries[missing].Name}: the partial decryptions combine to no count from 0 to {bound}");
+            throw new BoardFailure($"{Entries(board).ElementAt(missing).Name}: the partial decryptions combine to no count from 0 to {bound}");
         var layout = BallotLayout.Of(round);
         var rows = counts.Take(board.Layout.Rows).Select(c => (int)c!.Value).ToList();
         var options = counts.Skip(board.Layout.Rows).Select(c => (int)c!.Value).ToList();

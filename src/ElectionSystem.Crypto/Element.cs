@@ -38,6 +38,32 @@ public readonly struct Element : IEquatable<Element>
         return Sodium.crypto_scalarmult_ristretto255_base(q, s.Bytes) == 0 ? new Element(q) : Identity;
     }
 
+    /// <summary>|m| up to this has g^m in <see cref="SmallPowers"/>: every value a range proof's branch can name
+    /// (<see cref="RangeProof.MaxWidth"/> values) and every 0/1 a row encrypts.</summary>
+    internal const int SmallPowerBound = 1_024;
+
+    // g^m for m in [−bound, bound] at index m + bound, each computed once on first use (by
+    // crypto_scalarmult_ristretto255_base: the same bytes as before). A slot is one reference, so a
+    // reader sees either nothing yet (computed again, harmlessly) or the finished element.
+    private static readonly byte[]?[] SmallPowers = new byte[]?[2 * SmallPowerBound + 1];
+
+    /// <summary>g^m for a small integer m: from a table filled on first use, instead of a scalar multiplication each time.</summary>
+    internal static Element SmallBasePow(long m)
+    {
+        if (m == 0)
+            return Identity;
+        if (m is < -SmallPowerBound or > SmallPowerBound)
+            return BasePow(Scalar.FromInteger(m));
+        var slot = (int)m + SmallPowerBound;
+        var bytes = Volatile.Read(ref SmallPowers[slot]);
+        if (bytes is null)
+        {
+            bytes = BasePow(Scalar.FromInteger(m))._bytes!; // g^m ≠ identity for 0 < |m| < L
+            Volatile.Write(ref SmallPowers[slot], bytes);
+        }
+        return new Element(bytes);
+    }
+
     /// <summary>this^s (<c>crypto_scalarmult_ristretto255</c>); the identity when the result is.</summary>
     public Element Pow(Scalar s)
     {

@@ -47,7 +47,7 @@ public sealed class FiatShamir
     }
 
     /// <summary>Appends an element (32 bytes); throws for the identity, which has no encoding.</summary>
-    public FiatShamir Element(Element x) => Item(x.ToBytes());
+    public FiatShamir Element(Element x) => Item(x.Bytes);
 
     /// <summary>Appends elements in order.</summary>
     public FiatShamir Elements(IEnumerable<Element> xs)
@@ -61,7 +61,7 @@ public sealed class FiatShamir
     public FiatShamir Ciphertext(Ciphertext c) => Element(c.A).Element(c.B);
 
     /// <summary>Appends a scalar (32 bytes little-endian).</summary>
-    public FiatShamir Scalar(Scalar s) => Item(s.ToBytes());
+    public FiatShamir Scalar(Scalar s) => Item(s.Bytes);
 
     /// <summary>The transcript's bytes so far (for tests and for matching the browser).</summary>
     public byte[] Bytes() => _bytes.ToArray();

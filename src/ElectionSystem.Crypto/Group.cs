@@ -28,8 +28,8 @@ public static class Group
     /// <summary>g^s (fixed base).</summary>
     public static Element GPow(Scalar s) => Element.BasePow(s);
 
-    /// <summary>g^m for an integer m (may be negative; |m| &lt; 2^62): g^(m mod L).</summary>
-    public static Element GPow(long m) => Element.BasePow(Scalar.FromInteger(m));
+    /// <summary>g^m for an integer m (may be negative; |m| &lt; 2^62): g^(m mod L); for small |m| from a table.</summary>
+    public static Element GPow(long m) => Element.SmallBasePow(m);
 
     /// <summary>x^s.</summary>
     public static Element Pow(Element x, Scalar s) => x.Pow(s);

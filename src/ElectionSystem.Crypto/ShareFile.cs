@@ -21,6 +21,15 @@ public static partial class ShareFile
     private const ulong OpsModerate = 3;
     private const nuint MemModerate = 268_435_456;
 
+    /// <summary>The most Argon2id passes a file may ask for (the files written ask 3).</summary>
+    public const ulong MaxOpsLimit = 10;
+
+    /// <summary>The most Argon2id memory a file may ask for: 1 GiB (the files written ask 256 MiB).</summary>
+    public const ulong MaxMemLimit = 1UL << 30;
+
+    /// <summary>The fewest passes and the least memory accepted (libsodium's INTERACTIVE limits, as the page checks).</summary>
+    public const ulong MinOpsLimit = 2, MinMemLimit = 64UL << 20;
+
     /// <summary>The public parts of a share and the share itself.</summary>
     public sealed record Share(int Index, int Threshold, int Members, Element PublicKey, Element VerificationKey, Scalar Secret)
     {
@@ -63,18 +72,20 @@ public static partial class ShareFile
         return file.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>Opens a share file: the share, or null when the passphrase is wrong or the file is not whole.</summary>
+    /// <summary>Opens a share file: the share, or null when the passphrase is wrong or the file is not whole;
+    /// throws <see cref="FormatException"/> for Argon2id limits outside the accepted range (see <see cref="Limits"/>).</summary>
     public static Share? Open(string json, string passphrase)
     {
         var file = JsonNode.Parse(json)!.AsObject();
         if ((string?)file["format"] != Format) return null;
         var kdf = file["kdf"]!.AsObject();
+        var (ops, mem) = Limits(kdf);
         var salt = Convert.FromHexString((string)kdf["salt"]!);
         var nonce = Convert.FromHexString((string)file["nonce"]!);
         var box = Convert.FromHexString((string)file["sealed"]!);
         if (salt.Length != SaltBytes || nonce.Length != NonceBytes || box.Length < MacBytes) return null;
         Sodium.EnsureInitialised();
-        var key = DeriveKey(passphrase, salt, (ulong)kdf["opsLimit"]!, (nuint)(ulong)kdf["memLimit"]!);
+        var key = DeriveKey(passphrase, salt, ops, (nuint)mem);
         var plain = new byte[box.Length - MacBytes];
         var opened = crypto_secretbox_open_easy(plain, box, (ulong)box.Length, nonce, key) == 0;
         Array.Clear(key);
@@ -85,6 +96,25 @@ public static partial class ShareFile
         var same = (int)file["index"]! == share.Index && (int)file["threshold"]! == share.Threshold && (int)file["members"]! == share.Members
             && (string?)file["publicKey"] == Group.EncodeElement(share.PublicKey) && (string?)file["verificationKey"] == Group.EncodeElement(share.VerificationKey);
         return same && Group.GPow(share.Secret) == share.VerificationKey ? share : null;
+    }
+
+    /// <summary>
+    /// The file's Argon2id limits, refused (<see cref="FormatException"/>, saying why) outside
+    /// [<see cref="MinOpsLimit"/>, <see cref="MaxOpsLimit"/>] passes and [<see cref="MinMemLimit"/>, <see cref="MaxMemLimit"/>]
+    /// bytes: the file chooses them, so without a cap a crafted file could make opening it take
+    /// any amount of memory and time.
+    /// </summary>
+    private static (ulong Ops, ulong Mem) Limits(JsonObject kdf)
+    {
+        if ((string?)kdf["algorithm"] != "argon2id13")
+            throw new FormatException("kdf.algorithm: a share file is sealed with argon2id13.");
+        var ops = (ulong)kdf["opsLimit"]!;
+        var mem = (ulong)kdf["memLimit"]!;
+        if (ops > MaxOpsLimit || mem > MaxMemLimit)
+            throw new FormatException($"kdf: the file asks Argon2id for {ops} passes over {mem} bytes; at most {MaxOpsLimit} passes and {MaxMemLimit} bytes (1 GiB) are accepted.");
+        if (ops < MinOpsLimit || mem < MinMemLimit)
+            throw new FormatException($"kdf: the file asks Argon2id for {ops} passes over {mem} bytes; at least {MinOpsLimit} passes and {MinMemLimit} bytes (64 MiB) protect a share.");
+        return (ops, mem);
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);

@@ -16,6 +16,7 @@ var dealings = Enumerable.Range(1, 5).Select(i => ThresholdKey.Deal(i, 3)).ToLis
 var commitments = dealings.Select(d => d.Commitments).ToList();
 var pk = ThresholdKey.JointPublicKey(commitments);
 // lists with surplus as the spec's example: options [valid, too many kept, all struck], w = seats, [1 − seats, 0]
+var eleven = new BallotShape(11, 3, 9, -8, 0); // the load tool's list: 11 names, 9 seats
 var thirteen = new BallotShape(13, 3, 11, -10, 0);
 var sixty = new BallotShape(60, 3, 50, -49, 0);
 BallotPlaintext Choose(int rows, int kept) => BallotPlaintext.Valid([.. Enumerable.Range(0, rows).Select(i => i < kept ? 1 : 0)], 3);
@@ -24,6 +25,14 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, load average {File.ReadA
 Measure("100 x g^r (fixed base)", () => { for (var i = 0; i < 100; i++) { Group.GPow(Group.RandomScalar()); } });
 var someA = Group.GPow(Group.RandomScalar());
 Measure("100 x A^x (variable base)", () => { for (var i = 0; i < 100; i++) { someA.Pow(Group.RandomScalar()); } });
+var someB = Group.GPow(Group.RandomScalar());
+Measure("100 x A*B (add)", () => { for (var i = 0; i < 100; i++) { _ = someA * someB; } });
+
+EncryptedBallot b11 = null!;
+Measure("encrypt + prove, 11 rows, keep 1-9", () => b11 = BallotEncryption.Encrypt(round, pk, eleven, Choose(11, 9)));
+Measure("verify, 11 rows, keep 1-9", () => Check(BallotEncryption.Verify(round, pk, eleven, b11)));
+var json11 = BallotJson.Write(b11);
+Measure("parse (BallotJson), 11 rows", () => BallotJson.Parse(json11));
 
 EncryptedBallot b13 = null!, b60 = null!;
 Measure("encrypt + prove, 13 rows, keep 1-11", () => b13 = BallotEncryption.Encrypt(round, pk, thirteen, Choose(13, 7)));

@@ -82,4 +82,20 @@ public class ElGamalTests
         Assert.Null(DiscreteLog.Find(Group.GPow(Group.RandomScalar()), bound: 1000));
         Assert.Equal(0, DiscreteLog.Find(Group.Identity));
     }
+
+    [Fact]
+    public void The_discrete_log_finds_every_count_around_the_steps_and_bounds_of_its_one_table()
+    {
+        // One table of baby steps for every bound (s = 317 for the default bound): counts on and beside a
+        // giant step, a bound below, at and above a step, and past the default bound.
+        int[] bounds = [0, 1, 316, 317, 318, 1_600, 100_000, 250_000];
+        foreach (var bound in bounds)
+        {
+            foreach (var m in new long[] { 0, 1, 2, 315, 316, 317, 318, 633, 634, 635, 1_599, 1_600, 99_999, 100_000, 100_001, 250_000 }.Where(m => m <= bound))
+                Assert.Equal(m, DiscreteLog.Find(ElGamal.Encode(m), bound));
+            Assert.Null(DiscreteLog.Find(ElGamal.Encode(bound + 1L), bound));
+        }
+        for (var m = 0; m <= 700; m++)
+            Assert.Equal(m, DiscreteLog.Find(ElGamal.Encode(m), 700));
+    }
 }

@@ -25,6 +25,21 @@ public class GroupTests
         Assert.False(Group.GPow(minusOne).IsIdentity);
     }
 
+    [Fact]
+    public void G_to_a_small_integer_from_the_table_is_the_fixed_base_multiplication()
+    {
+        // The table is filled on first use: read every slot twice (filled, then from the table), the edges and past them.
+        long[] ms = [.. Enumerable.Range(-1_030, 2_061).Select(m => (long)m), 1L << 40, -(1L << 40)];
+        foreach (var m in ms.Concat(ms))
+        {
+            var expected = Element.BasePow(Scalar.FromInteger(m));
+            Assert.Equal(expected, Group.GPow(m));
+        }
+        Assert.True(Group.GPow(0).IsIdentity);
+        Assert.Equal(G2, Group.EncodeElement(Group.GPow(2)));
+        Assert.Equal(Group.G, Group.GPow(-1) * Group.GPow(2));
+    }
+
     [Theory]
     [InlineData(2, G2)]
     [InlineData(3, G3)]

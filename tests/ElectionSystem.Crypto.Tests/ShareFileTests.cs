@@ -34,6 +34,31 @@ public class ShareFileTests
             ((string)file["format"]!, (string)file["kdf"]!["algorithm"]!, (int)file["kdf"]!["opsLimit"]!, (long)file["kdf"]!["memLimit"]!));
     }
 
+    [Theory]
+    [InlineData(11, 268_435_456L, "at most 10 passes")]
+    [InlineData(3, (1L << 30) + 1, "at most 10 passes and 1073741824 bytes")]
+    [InlineData(1_000_000, 1L << 40, "at most 10 passes")]
+    [InlineData(1, 268_435_456L, "at least 2 passes")]
+    [InlineData(3, 1_024L, "at least 2 passes and 67108864 bytes")]
+    public void A_file_asking_Argon2id_for_limits_outside_the_range_is_refused_before_deriving(long ops, long mem, string why)
+    {
+        var file = JsonNode.Parse(ShareFile.Seal(Fresh(), "hoa sen trong đầm"))!.AsObject();
+        file["kdf"]!["opsLimit"] = ops;
+        file["kdf"]!["memLimit"] = mem;
+        var e = Assert.Throws<FormatException>(() => ShareFile.Open(file.ToJsonString(), "hoa sen trong đầm"));
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Limits_inside_the_range_are_used_as_the_file_gives_them()
+    {
+        // 10 passes over 64 MiB is accepted; the key it derives is not the one the file was sealed with.
+        var file = JsonNode.Parse(ShareFile.Seal(Fresh(), "hoa sen trong đầm"))!.AsObject();
+        file["kdf"]!["opsLimit"] = 10;
+        file["kdf"]!["memLimit"] = 64L << 20;
+        Assert.Null(ShareFile.Open(file.ToJsonString(), "hoa sen trong đầm"));
+    }
+
     [Fact]
     public void A_share_that_is_not_its_verification_keys_is_refused()
     {

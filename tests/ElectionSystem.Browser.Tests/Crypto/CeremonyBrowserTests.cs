@@ -76,5 +76,9 @@ public sealed class CeremonyBrowserTests(CryptoHall hall) : IClassFixture<Crypto
         }
         Assert.Equal("Cụm mật khẩu không đúng (hoặc tệp khoá đã bị sửa).", f.GetProperty("wrong").GetString());
         Assert.Equal("Phần công khai của tệp khoá không khớp với phần đã niêm phong.", f.GetProperty("movedIndex").GetString());
+        // The file chooses its Argon2id limits: refused above 10 passes / 1 GiB and below 2 / 64 MiB, before deriving anything.
+        Assert.Equal("Tệp khoá đòi Argon2id 11 lượt trên 268435456 byte bộ nhớ: chỉ mở tệp đòi tối đa 10 lượt và 1 GiB.", f.GetProperty("tooManyOps").GetString());
+        Assert.Equal("Tệp khoá đòi Argon2id 3 lượt trên 2147483648 byte bộ nhớ: chỉ mở tệp đòi tối đa 10 lượt và 1 GiB.", f.GetProperty("tooMuchMemory").GetString());
+        Assert.Equal("Tệp khoá đặt Argon2id 1 lượt trên 268435456 byte bộ nhớ: cần ít nhất 2 lượt và 64 MiB để bảo vệ khoá.", f.GetProperty("tooWeak").GetString());
     }
 }

@@ -205,6 +205,9 @@ export function shareFile({ passphrase, wrong }) {
     original: data,
     wrong: openShareFile(JSON.parse(text), wrong).failure ?? null,
     movedIndex: openShareFile(moved, passphrase).failure ?? null,
+    tooManyOps: openShareFile({ ...JSON.parse(text), kdf: { ...file.kdf, opsLimit: 11 } }, passphrase).failure ?? null,
+    tooMuchMemory: openShareFile({ ...JSON.parse(text), kdf: { ...file.kdf, memLimit: 2 ** 31 } }, passphrase).failure ?? null,
+    tooWeak: openShareFile({ ...JSON.parse(text), kdf: { ...file.kdf, opsLimit: 1 } }, passphrase).failure ?? null,
   };
 }
 

@@ -72,6 +72,8 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
                 }
                 LargestBatch = Math.Max(LargestBatch, batch.Count);
                 await WriteBatchAsync(batch, stoppingToken);
+                // Answered: let the batch's ballots go now, not when the next ballot comes (after a burst, maybe never).
+                batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -156,7 +158,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
                 .Where(p => p.RoundId == roundId && delegates.Contains(p.DelegateId))
                 .ToDictionaryAsync(p => p.DelegateId, p => p.KeyHash, ct);
             // Encrypted rounds: which of the batch's trackers are stored already (a copied ballot is refused).
-            var encrypted = await db.Set<EncryptedRound>().AnyAsync(r => r.RoundId == roundId, ct);
+            var encrypted = await IsEncryptedAsync(db, roundId, ct);
             var posted = group.Select(x => x.p.Tracker).OfType<string>().ToList();
             var trackers = posted.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : (await db.Set<StoredBallot>().AsNoTracking()
                 .Where(b => posted.Contains(b.Id)).Select(b => b.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -233,6 +235,16 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
         transitions.TurnoutChanged();
         return outcomes;
     }
+
+    /// <summary>
+    /// Whether the round is encrypted: from the open round's snapshot when it is that round (a round is
+    /// marked encrypted in its opening's transaction, and a snapshot is read only from an opened round,
+    /// so its key is there exactly when the round is encrypted, and stays true); else from the database.
+    /// </summary>
+    private async Task<bool> IsEncryptedAsync(ElectionDbContext db, Guid roundId, CancellationToken ct) =>
+        cache.Current is { Open.Id: var open } snapshot && open == roundId
+            ? snapshot.Key is not null
+            : await db.Set<EncryptedRound>().AnyAsync(r => r.RoundId == roundId, ct);
 
     /// <summary>One INSERT of all rows, parameters bound through EF Core's type mappings (Guids as EF stores them).</summary>
     private static Task<int> InsertAsync(ElectionDbContext db, string table, string[] columns, IEnumerable<object[]> rows, CancellationToken ct)

@@ -18,6 +18,7 @@ public static class KeyEndpoints
         services.AddScoped<KeyCeremonies>();
         services.AddScoped<EncryptedRounds>();
         services.AddScoped<EncryptedCasting>();
+        services.AddSingleton<ProofCheckGate>();
         services.AddScoped<RoundDecryption>();
         services.AddScoped<RoundBoards>();
         return services;

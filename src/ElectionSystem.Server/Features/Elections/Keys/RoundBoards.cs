@@ -69,12 +69,11 @@ public sealed class RoundBoards(ElectionDbContext db, RoundCounts counts)
                             select d.Code).ToListAsync(ct);
         if (ballots.Count == 0) return Problems.Conflict("Lần bầu này không có phiếu mã hóa nào trên máy tính bảng: không có bảng phiếu.");
         var layout = BallotLayout.Of(boardRound.ToRound());
-        var boardLayout = BoardLayout.Of(layout);
-        var draft = new BoardDraft(boardRound, boardLayout, boardCeremony, BoardChain.Link(context, ballots),
-            [.. voters.Order(StringComparer.Ordinal)], BoardBuilder.Sum(boardLayout, ballots));
+        // The totals as the close stored them (the product of these very ballots; the verifier recomputes it).
+        var totals = EncryptedRounds.ReadTotals(enc.Totals!);
 
         var decryptions = (await db.Set<PartialDecryptionRow>().AsNoTracking().Where(p => p.RoundId == roundId).OrderBy(p => p.Index).ToListAsync(ct))
-            .Select(p => Decryption(p.Index, System.Text.Json.JsonSerializer.Deserialize<PartialDecryptionRequest>(p.Json, EncryptedRounds.Json)!)).ToList();
+            .Select(p => RoundDecryption.Decryption(p.Index, System.Text.Json.JsonSerializer.Deserialize<PartialDecryptionRequest>(p.Json, EncryptedRounds.Json)!)).ToList();
         var paper = (await db.BallotsAsync(roundId, [], ct)).Where(b => b.Source == BallotSource.Paper).Select(b => b.Content).ToList();
         PaperTotals? paperTotals;
         try
@@ -87,14 +86,10 @@ public sealed class RoundBoards(ElectionDbContext db, RoundCounts counts)
             // (added name, identifying marks) has no such encoding yet.
             return Problems.Conflict("Phiếu giấy có phiếu không hợp lệ do Ban Kiểm phiếu kết luận (thêm tên, đánh dấu): định dạng election-board/1 chưa ghi được loại này.");
         }
-        var board = BoardBuilder.Close(draft, decryptions, paperTotals) with { Result = round.ResultJson! };
+        // The announced result as stored: it was counted once, from these decryptions, when the k-th member
+        // posted; the board carries it and the verifier recounts it (the export does not count again).
+        var board = new ElectionBoard(boardRound, BoardLayout.Of(layout), boardCeremony, BoardChain.Link(context, ballots),
+            [.. voters.Order(StringComparer.Ordinal)], new BoardTotals(totals.Rows, totals.Options), decryptions, paperTotals, round.ResultJson!);
         return Built.GetOrAdd(roundId, board);
-    }
-
-    private static TrusteeDecryption Decryption(int trustee, PartialDecryptionRequest r)
-    {
-        PartialDecryption Of(PartialEntry e) =>
-            new(trustee, Group.DecodeElement(e.Share), new DecryptionProof(Group.DecodeScalar(e.Proof[0]), Group.DecodeScalar(e.Proof[1])));
-        return new TrusteeDecryption(trustee, [.. r.Rows.Select(Of)], [.. r.Options.Select(Of)]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using ElectionSystem.Board;
 using ElectionSystem.Crypto;
 using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Features.Audit;
@@ -46,6 +47,9 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
     {
         if (CommitteeMemberClaims.MemberId(user) is not { } delegateId) return Problems.Forbidden(NotAMember);
         var db = rounds.Db;
+        // The proofs are the expensive part (two scalar multiplications a total): checked here, before the
+        // rounds lock, against the totals as stored; under the lock only when those totals were not there yet.
+        var early = await CheckOutsideLockAsync(roundId, r, delegateId, ct);
         RoundSignal signal;
         await using (await transitions.EnterAsync(db, ct))
         {
@@ -64,8 +68,9 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
             }
             var totals = EncryptedRounds.ReadTotals(enc.Totals!);
             var context = KeyCeremonies.Strings(enc.Context);
-            var checkedShares = Check(r, totals, context, me);
+            var checkedShares = early is { } pre && pre.Totals == enc.Totals && pre.Member == me.Index ? pre.Checked : Check(r, totals, context, me);
             if (checkedShares.Problem is { } bad) return bad;
+            var mine = checkedShares.Value!;
             rounds.AddPartial(roundId, me.Index, JsonSerializer.Serialize(r, EncryptedRounds.Json));
             await audit.AppendAsync(user, "election.round.partial-decryption", $"round:{roundId}", new { trustee = me.Index });
 
@@ -73,15 +78,15 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
             var election = await db.ElectionOfAsync(round, ct);
             if (partials.Count + 1 >= ceremony.Threshold)
             {
-                var all = partials.Select(p => (p.Index, Request: JsonSerializer.Deserialize<PartialDecryptionRequest>(p.Json, EncryptedRounds.Json)!))
-                    .Append((me.Index, r)).ToList();
+                var all = partials.Select(p => Decryption(p.Index, JsonSerializer.Deserialize<PartialDecryptionRequest>(p.Json, EncryptedRounds.Json)!))
+                    .Append(mine).ToList();
                 var layout = BallotLayout.Of(await db.BallotRoundAsync(round, election, ct));
                 Tally decrypted;
                 try
                 {
                     decrypted = totals.Ballots == 0
                         ? new Tally(0, 0, new Dictionary<InvalidReason, int>(), new int[layout.Rows.Count])
-                        : layout.Decode(Combine(totals.Rows, all, p => p.Rows, totals.Ballots), Combine(totals.Options, all, p => p.Options, totals.Ballots));
+                        : Decode(layout, totals, all);
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {
@@ -100,7 +105,7 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
                 round.SecondConfirmedAt = enc.DecryptedAt;
                 await audit.AppendAsync(user, "election.round.decrypted", $"round:{roundId}", new
                 {
-                    trustees = all.Select(p => p.Index), round.RecordSha256, collected = stored.Counted.Result.Collected,
+                    trustees = all.Select(p => p.Trustee), round.RecordSha256, collected = stored.Counted.Result.Collected,
                 });
             }
             await db.SaveChangesAsync(ct);
@@ -114,31 +119,46 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
 
     public const string NotEncrypted = "Lần bầu này không mã hóa: kết quả do hai thành viên Ban Kiểm phiếu xác nhận như trước.";
 
-    /// <summary>Every share decodes and every proof holds against the member's K_j in its context; else 400 naming the entry.</summary>
-    private static ProblemOr<bool> Check(PartialDecryptionRequest r, EncryptedTotals totals, IReadOnlyList<string> context, CeremonyMember me)
+    /// <summary>What was checked before the lock: against which stored totals, for which member.</summary>
+    private sealed record EarlyCheck(string Totals, int Member, ProblemOr<TrusteeDecryption> Checked);
+
+    /// <summary>The proof checks, before the lock, when the round is closed and the poster is a member (else the lock's checks answer).</summary>
+    private async Task<EarlyCheck?> CheckOutsideLockAsync(Guid roundId, PartialDecryptionRequest r, Guid delegateId, CancellationToken ct)
+    {
+        var enc = await rounds.Db.Set<EncryptedRound>().AsNoTracking().FirstOrDefaultAsync(x => x.RoundId == roundId, ct);
+        if (enc?.Totals is null || enc.DecryptedAt is not null) return null;
+        if (await rounds.CeremonyMemberAsync(enc.CeremonyId, delegateId, ct) is not { } me) return null;
+        return new EarlyCheck(enc.Totals, me.Index, Check(r, EncryptedRounds.ReadTotals(enc.Totals), KeyCeremonies.Strings(enc.Context), me));
+    }
+
+    /// <summary>Every share decodes and every proof holds against the member's K_j in its context (entries on every core); else 400 naming the first bad entry.</summary>
+    private static ProblemOr<TrusteeDecryption> Check(PartialDecryptionRequest r, EncryptedTotals totals, IReadOnlyList<string> context, CeremonyMember me)
     {
         if (r.Rows.Count != totals.Rows.Count || r.Options.Count != totals.Options.Count)
             return Problems.BadRequest($"Cần {totals.Rows.Count} phần giải mã cho các dòng (rows) và {totals.Options.Count} cho các lựa chọn (options), nhận được {r.Rows.Count} và {r.Options.Count}.");
         var k = Group.DecodeElement(me.VerificationKey!);
-        foreach (var (kind, posted, sums) in new[] { ("row", r.Rows, totals.Rows), ("option", r.Options, totals.Options) })
+        var entries = r.Rows.Select((e, i) => (Kind: "row", Index: i, Entry: e, Total: totals.Rows[i]))
+            .Concat(r.Options.Select((e, i) => (Kind: "option", Index: i, Entry: e, Total: totals.Options[i]))).ToList();
+        var parsed = new PartialDecryption?[entries.Count];
+        var problems = new string?[entries.Count];
+        Parallel.For(0, entries.Count, n =>
         {
-            for (var i = 0; i < posted.Count; i++)
+            var (kind, i, entry, total) = entries[n];
+            var path = $"{kind}s[{i}]";
+            try
             {
-                var path = $"{kind}s[{i}]";
-                PartialDecryption p;
-                try
-                {
-                    p = Parse(posted[i], me.Index);
-                }
-                catch (FormatException e)
-                {
-                    return Problems.BadRequest($"{path}: {e.Message}");
-                }
-                if (!ThresholdDecryption.Verify(EncryptedRounds.PartialContext(context, kind, i, me.Index), k, sums[i], p))
-                    return Problems.BadRequest($"{path}: chứng minh giải mã (Chaum–Pedersen) không đúng với khóa kiểm tra K_{me.Index} của đồng chí.");
+                parsed[n] = Parse(entry, me.Index);
             }
-        }
-        return new ProblemOr<bool>(true, null);
+            catch (FormatException e)
+            {
+                problems[n] = $"{path}: {e.Message}";
+                return;
+            }
+            if (!ThresholdDecryption.Verify(EncryptedRounds.PartialContext(context, kind, i, me.Index), k, total, parsed[n]!))
+                problems[n] = $"{path}: chứng minh giải mã (Chaum–Pedersen) không đúng với khóa kiểm tra K_{me.Index} của đồng chí.";
+        });
+        if (problems.FirstOrDefault(p => p is not null) is { } first) return Problems.BadRequest(first);
+        return new TrusteeDecryption(me.Index, parsed[..r.Rows.Count]!, parsed[r.Rows.Count..]!);
     }
 
     private static PartialDecryption Parse(PartialEntry e, int trustee)
@@ -147,9 +167,17 @@ public sealed class RoundDecryption(EncryptedRounds rounds, AuditLog audit, Roun
         return new PartialDecryption(trustee, Group.DecodeElement(e.Share), new DecryptionProof(Group.DecodeScalar(e.Proof[0]), Group.DecodeScalar(e.Proof[1])));
     }
 
-    private static List<int> Combine(IReadOnlyList<Ciphertext> sums, List<(int Index, PartialDecryptionRequest Request)> all,
-        Func<PartialDecryptionRequest, IReadOnlyList<PartialEntry>> pick, int ballots) =>
-        [.. sums.Select((c, i) => ThresholdDecryption.CombineToCount(c, [.. all.Select(p => Parse(pick(p.Request)[i], p.Index))], ballots) is { } m
-            ? (int)m
-            : throw new InvalidOperationException($"tổng thứ {i + 1} không nằm trong 0…{ballots}."))];
+    /// <summary>A stored member's decryption (checked when it was posted).</summary>
+    internal static TrusteeDecryption Decryption(int trustee, PartialDecryptionRequest r) =>
+        new(trustee, [.. r.Rows.Select(e => Parse(e, trustee))], [.. r.Options.Select(e => Parse(e, trustee))]);
+
+    /// <summary>The k decryptions combined into counts (<see cref="BoardTally.Counts"/>, the verifier's own), then the Domain's decode.</summary>
+    private static Tally Decode(BallotLayout layout, EncryptedTotals totals, IReadOnlyList<TrusteeDecryption> all)
+    {
+        var counts = BoardTally.Counts(new BoardTotals(totals.Rows, totals.Options), all, totals.Ballots);
+        if (Array.IndexOf(counts, null) is var missing and >= 0)
+            throw new InvalidOperationException($"tổng thứ {(missing < totals.Rows.Count ? missing : missing - totals.Rows.Count) + 1} không nằm trong 0…{totals.Ballots}.");
+        var values = counts.Select(c => (int)c!.Value).ToList();
+        return layout.Decode(values[..totals.Rows.Count], values[totals.Rows.Count..]);
+    }
 }

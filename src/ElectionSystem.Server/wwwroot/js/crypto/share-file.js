@@ -9,6 +9,10 @@ import sodium from './sodium.js';
 import { decodeScalar, elementsEqual, decodeElement, gPow, toHex, fromHex } from './group.js';
 
 export const FORMAT = 'ElectionSystem/v2/share-file';
+// The Argon2id limits a file may ask for (the files written ask MODERATE: 3 passes, 256 MiB); the file
+// chooses them, so without a cap a crafted file could make opening it take any memory and time.
+// The same range as ShareFile.cs.
+export const MIN_OPS = 2, MAX_OPS = 10, MIN_MEM = 64 * 1024 * 1024, MAX_MEM = 1024 * 1024 * 1024;
 const PUBLIC = ['index', 'threshold', 'members', 'publicKey', 'verificationKey'];
 const utf8 = new TextEncoder();
 
@@ -45,13 +49,20 @@ export function openShareFile(file, passphrase) {
   const salt = fromHex(kdf.salt, sodium.crypto_pwhash_SALTBYTES);
   const nonce = fromHex(file.nonce, sodium.crypto_secretbox_NONCEBYTES);
   const sealed = typeof file.sealed === 'string' && /^[0-9a-f]+$/.test(file.sealed) ? sodium.from_hex(file.sealed) : null;
-  const limitsOk = kdf.algorithm === 'argon2id13'
-    && Number.isSafeInteger(kdf.opsLimit) && kdf.opsLimit >= sodium.crypto_pwhash_OPSLIMIT_INTERACTIVE
-    && kdf.opsLimit <= sodium.crypto_pwhash_OPSLIMIT_SENSITIVE
-    && Number.isSafeInteger(kdf.memLimit) && kdf.memLimit >= sodium.crypto_pwhash_MEMLIMIT_INTERACTIVE
-    && kdf.memLimit <= sodium.crypto_pwhash_MEMLIMIT_MODERATE;
+  const limitsOk = kdf.algorithm === 'argon2id13' && Number.isSafeInteger(kdf.opsLimit) && Number.isSafeInteger(kdf.memLimit);
   if (!salt || !nonce || !sealed || !limitsOk) return failed('Tệp khoá bị hỏng.');
-  const key = deriveKey(String(passphrase ?? ''), salt, kdf.opsLimit, kdf.memLimit);
+  if (kdf.opsLimit > MAX_OPS || kdf.memLimit > MAX_MEM) {
+    return failed(`Tệp khoá đòi Argon2id ${kdf.opsLimit} lượt trên ${kdf.memLimit} byte bộ nhớ: chỉ mở tệp đòi tối đa ${MAX_OPS} lượt và 1 GiB.`);
+  }
+  if (kdf.opsLimit < MIN_OPS || kdf.memLimit < MIN_MEM) {
+    return failed(`Tệp khoá đặt Argon2id ${kdf.opsLimit} lượt trên ${kdf.memLimit} byte bộ nhớ: cần ít nhất ${MIN_OPS} lượt và 64 MiB để bảo vệ khoá.`);
+  }
+  let key;
+  try {
+    key = deriveKey(String(passphrase ?? ''), salt, kdf.opsLimit, kdf.memLimit);
+  } catch {
+    return failed('Máy này không đủ bộ nhớ để mở tệp khoá (Argon2id).');
+  }
   let plain;
   try {
     plain = sodium.crypto_secretbox_open_easy(sealed, nonce, key);
