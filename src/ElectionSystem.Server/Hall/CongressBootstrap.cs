@@ -13,6 +13,9 @@ namespace ElectionSystem.Server;
 /// Start-up: apply migrations, then make sure there is a congress — the demo congress with
 /// <c>--demo</c>, otherwise an empty one with a first organiser "admin" whose random password is
 /// written once to {DataFolder}/initial-organiser-password.txt (0600) — and load the badge key.
+/// On PostgreSQL all of it runs under a database lock (<see cref="DatabaseLocks.Bootstrap"/>): two hall
+/// servers starting together on an empty database migrate it once and make one congress and one
+/// admin (the second finds them; its data folder then has no password file).
 /// </summary>
 public static class CongressBootstrap
 {
@@ -23,6 +26,7 @@ public static class CongressBootstrap
         var hall = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
+        await using var bootstrap = await DatabaseLocks.HoldAsync(db, DatabaseLocks.Bootstrap, app.Lifetime.ApplicationStopping);
         await db.MigrateAsync();
 
         var congress = await db.Congresses.AsNoTracking().OrderBy(c => c.StartDate).FirstOrDefaultAsync();
