@@ -175,7 +175,7 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
 
         // --- capacity at saturation ---------------------------------------------------------------
         // --- and the SQLite baseline on the same disk, in slices between the rounds ----------------------
-        using var baseline = new SqliteBaseline(Path.Combine(server?.DataFolder ?? options.DataFolder!, "baseline.db"));
+        using var baseline = new SqliteBaseline(Path.Combine(server?.DataFolder ?? options.DataFolder ?? Path.GetTempPath(), "baseline.db")); // two nodes: no folder of ours
         var maxRate = options.CapacitySeconds > 0 ? await CapacityAsync(baseline, ct) : double.NaN;
         Log.Info($"after the capacity rounds: {server?.RssNow()}");
         server?.SampleRss();
@@ -244,6 +244,8 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
                 .WithUrl(new Uri(api.BaseAddress, "hubs/congress"), o =>
                 {
                     o.Transports = HttpTransportType.WebSockets;
+                    // Two nodes behind haproxy: a negotiate and its socket may meet different nodes (the socket has no cookie).
+                    o.SkipNegotiation = options.TwoNodes;
                     o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                     // Negotiation over the page's own connections: a tablet's pool, the screens' shared one.
                     o.HttpMessageHandlerFactory = _ => (i < n ? tablets[i].Http : api).PageHandler();
