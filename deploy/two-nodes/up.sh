@@ -76,26 +76,10 @@ if [ ! -f "$app_dir/ElectionSystem.Server.dll" ]; then
   say "publishing the server to $app_dir"
   dotnet publish "$repo/src/ElectionSystem.Server/ElectionSystem.Server.csproj" -c Release -o "$app_dir" -v q --nologo >/dev/null
 fi
-start_app() {
-  local name=$1 port=$2
-  mkdir -p "$dir/$name-data"
-  # The same GC settings as the systemd unit (deploy/electionsystem.service).
-  env -C "$app_dir" DOTNET_GCgen0size=0x1000000 ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="http://127.0.0.1:$port" DataFolder="$dir/$name-data" Demo=$demo \
-    Database__Provider=postgres ConnectionStrings__Election="$connection" \
-    Hall__Nodes=two Redis__Configuration="127.0.0.1:$redis_port" Proxy__KnownProxies__0=127.0.0.1 \
-    setsid nohup dotnet "$app_dir/ElectionSystem.Server.dll" >"$dir/$name.log" 2>&1 </dev/null &
-  echo $! >"$dir/$name.pid"
-  for _ in $(seq 1 120); do
-    curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { say "$name on 127.0.0.1:$port (pid $(cat "$dir/$name.pid"))"; return 0; }
-    kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null || break
-    sleep 0.5
-  done
-  echo "up: $name did not answer /health (see $dir/$name.log)" >&2; tail -5 "$dir/$name.log" >&2; exit 1
-}
-# One after the other: the first makes the congress (and its organiser's password file), the second finds it.
-start_app app1 "$app1_port"
-start_app app2 "$app2_port"
+# One after the other, so the organiser's password file is in app1's folder (the load tool reads it there);
+# started together they would also make one congress (the first start holds a database lock).
+"$here/start-app.sh" app1 $([ "$demo" = true ] && echo --demo)
+"$here/start-app.sh" app2 $([ "$demo" = true ] && echo --demo)
 
 # --- haproxy -------------------------------------------------------------------------------------
 sed -e "s|@PROXY@|$proxy_port|; s|@APP1@|$app1_port|; s|@APP2@|$app2_port|; s|@DIR@|$dir|" "$here/haproxy.cfg" >"$dir/haproxy.cfg"

@@ -13,9 +13,10 @@ namespace ElectionSystem.LoadTest;
 /// (recorded already, same receipt), the round is closed, confirmed and announced, and the database
 /// (whichever server is the primary now) is asked: one participation, one ballot and one receipt per
 /// delegate who got a receipt, every acknowledged receipt among the published ones.
-/// failover_s = from the kill to the first acknowledgement that came after it.
+/// failover_s = from the kill to the first acknowledgement that came after it. Before the close a killed
+/// app1 is started again and both nodes are asked for the final turnout (<see cref="FinalTurnout"/>).
 /// </summary>
-internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, TwoNodesLayout layout)
+internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, TwoNodesLayout layout, FinalTurnout final)
 {
     public async Task<string> RunAsync(CancellationToken ct)
     {
@@ -57,6 +58,12 @@ internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOn
                 lock (lost) lost.Add(i);
             }
         });
+        if (part == "app")
+        {
+            // Back, as after a repair: a node that comes back shows the same final turnout as the one that stayed.
+            await layout.StartAppAsync("app1", ct);
+        }
+        var finalTurnout = await final.CheckAsync(roundId, acked.Count, ct);
         await HallSetup.CloseAsync(api, staff, roundId, ct);
         await HallSetup.ConfirmTwiceAsync(api, staff, roundId, ct);
         var announced = await HallSetup.AnnounceAsync(api, staff, roundId, ct);
@@ -72,7 +79,7 @@ internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOn
                  + $"{participations} participations of {delegates} delegates, {ballots} ballots, {receipts} receipts; collected {announced.Result.Collected}");
         return $"kill: part={part} at_s={Log.F1(killAt.TotalSeconds)} delegates={tablets.Count} acknowledged={acked.Count} "
                + $"failover_s={Log.F2(failover)} lost={lost.Count + Math.Max(0, missing)} duplicated={duplicated} "
-               + $"unacknowledged={tablets.Count - acked.Count}";
+               + $"unacknowledged={tablets.Count - acked.Count}" + finalTurnout;
     }
 
     private async Task<(long Participations, long Delegates, long Ballots, long Receipts)> CountStoredAsync(Guid roundId, CancellationToken ct)

@@ -18,7 +18,7 @@ namespace ElectionSystem.LoadTest;
 /// ready 3-of-5 ceremony, <see cref="EncryptedHall"/>) every ballot is encrypted before the burst,
 /// and the close is 3 members' partial decryptions instead of the two confirmations.
 /// </summary>
-internal sealed partial class LoadRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, ServerProcess? server, EncryptedHall? encrypted)
+internal sealed partial class LoadRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, ServerProcess? server, EncryptedHall? encrypted, FinalTurnout? final = null)
 {
     private static readonly string[] ExecutiveList =
     [
@@ -131,14 +131,12 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
 
         // --- turnout on the screens -----------------------------------------------------------
         var turnoutDeadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
-        while (Stopwatch.GetTimestamp() < turnoutDeadline && _turnoutFull.Take(m).Any(t => t == 0))
-        {
-            await Task.Delay(20, ct);
-        }
+        while (Stopwatch.GetTimestamp() < turnoutDeadline && _turnoutFull.Take(m).Any(t => t == 0)) await Task.Delay(20, ct);
         var turnoutSeen = _turnoutFull.Take(m).Where(t => t != 0).ToList();
         var turnoutLag = turnoutSeen.Count == m ? Math.Max(0, Stats.Ms(lastAck, turnoutSeen.Max())) : double.PositiveInfinity;
         Log.Info($"turnout collected={n} on {turnoutSeen.Count}/{m} screens; lag after the last acknowledgement: {(double.IsInfinity(turnoutLag) ? "not seen in 10 s" : Log.F(turnoutLag) + " ms")}");
 
+        var finalTurnout = final is null ? "" : await final.CheckAsync(roundId, acked.Count, ct); // two nodes: each node's screen API
         // --- close, confirm ×2, announce --------------------------------------------------------
         var closeToResult = double.NaN;
         if (encrypted is null)
@@ -155,10 +153,7 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
         var announced = await HallSetup.AnnounceAsync(api, staff, roundId, ct);
         var announceReturn = Stopwatch.GetTimestamp();
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 15;
-        while (Stopwatch.GetTimestamp() < deadline && _announced.Any(t => t == 0))
-        {
-            await Task.Delay(20, ct);
-        }
+        while (Stopwatch.GetTimestamp() < deadline && _announced.Any(t => t == 0)) await Task.Delay(20, ct);
         var screensSeen = _announced.Skip(n).Take(m).Where(t => t != 0).ToList();
         var announceToScreen = screensSeen.Count == m ? Stats.Ms(announceStart, screensSeen.Max()) : double.PositiveInfinity;
         var fanout = Spread(_announced, announceStart);
@@ -180,7 +175,7 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
 
         // --- capacity at saturation ---------------------------------------------------------------
         // --- and the SQLite baseline on the same disk, in slices between the rounds ----------------------
-        using var baseline = new SqliteBaseline(Path.Combine(server?.DataFolder ?? options.DataFolder!, "baseline.db"));
+        using var baseline = new SqliteBaseline(Path.Combine(server?.DataFolder ?? options.DataFolder ?? Path.GetTempPath(), "baseline.db")); // two nodes: no folder of ours
         var maxRate = options.CapacitySeconds > 0 ? await CapacityAsync(baseline, ct) : double.NaN;
         Log.Info($"after the capacity rounds: {server?.RssNow()}");
         server?.SampleRss();
@@ -205,7 +200,7 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
             $"turnout_lag_ms={Num(turnoutLag)}", $"announce_to_screen_ms={Num(announceToScreen)}", $"fanout_p99_ms={Num(fanoutP99)}",
             $"rss_mb={(rssKb > 0 ? Log.F(rssKb / 1024.0) : "n/a")}", $"max_ballots_per_s={Num(maxRate)}",
             $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baselineRate) ? "n/a" : Log.F2(maxRate / baselineRate))}")
-            + (prepared is null ? "" : $" encrypted=1 names={names.Count} close_to_result_ms={Num(closeToResult)} domain_count={(domain is null ? "equal" : "DIFFERENT")}");
+            + finalTurnout + (prepared is null ? "" : $" encrypted=1 names={names.Count} close_to_result_ms={Num(closeToResult)} domain_count={(domain is null ? "equal" : "DIFFERENT")}");
     }
 
     /// <summary>The burst's list: the executive list of every earlier line (11 names, 9 seats), or N names with N − ⌈N/6⌉ seats.</summary>
@@ -249,6 +244,8 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
                 .WithUrl(new Uri(api.BaseAddress, "hubs/congress"), o =>
                 {
                     o.Transports = HttpTransportType.WebSockets;
+                    // Two nodes behind haproxy: a negotiate and its socket may meet different nodes (the socket has no cookie).
+                    o.SkipNegotiation = options.TwoNodes;
                     o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                     // Negotiation over the page's own connections: a tablet's pool, the screens' shared one.
                     o.HttpMessageHandlerFactory = _ => (i < n ? tablets[i].Http : api).PageHandler();

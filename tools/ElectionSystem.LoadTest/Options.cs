@@ -24,6 +24,8 @@ internal sealed class Options
     /// <summary>Kill mode: app, db or redis (the two-node layout).</summary>
     public string? Kill { get; private set; }
     public double? KillAtSeconds { get; private set; }
+    /// <summary>Kill runs, each on a fresh layout with its own random kill time (--repeat N with --kill).</summary>
+    public int Repeat { get; private set; } = 1;
     public int Seed { get; private set; } = Environment.TickCount;
     public int SignInParallelism { get; private set; } = 16;
     /// <summary>Encrypted ballots: a 3-of-5 key ceremony before the burst, ballots encrypted in advance, close = decrypting.</summary>
@@ -60,6 +62,9 @@ internal sealed class Options
                                  requests), the primary database (promote.sh promotes the standby) or Redis — and
                                  print the 'kill:' line with failover_s, lost and duplicated (checked in the database)
           --at S                 the kill's moment, seconds into the burst (default: random in the window)
+          --repeat N             with --kill: N runs, each on a fresh layout (up.sh … down.sh) with its own random kill
+                                 time; prints each run's 'kill:' line, then 'kill-repeat:' with every failover_s and
+                                 their median. Exit 1 when a run lost or duplicated a ballot or a node's final turnout differed
           --seed N               random seed
           --server-env K=V       environment variable for the started server (repeatable; for experiments)
           --encrypted            encrypted ballots: a 3-of-5 key ceremony over 5 committee members (C# does what their
@@ -67,7 +72,8 @@ internal sealed class Options
                                  close = 3 partial decryptions (close_to_result_ms), the result checked against the
                                  Domain's count of the chosen plaintexts; capacity rounds encrypted too
           --names N              names on the burst's list, seats N - ceil(N/6) (default: the 11-name list, 9 seats)
-        Progress goes to stderr; the one final line to stdout. Exit 0 when the run completed, 2 on a setup failure.
+        Progress goes to stderr; the one final line to stdout. Exit 0 when the run completed, 1 when --two-nodes saw a
+        final turnout on a node other than accepted (or a --repeat run failed), 2 on a setup failure.
         """;
 
     public static Options Parse(string[] args)
@@ -96,6 +102,7 @@ internal sealed class Options
                 case "--two-nodes": o.TwoNodes = true; break;
                 case "--kill": o.Kill = Next(); break;
                 case "--at": o.KillAtSeconds = Dbl(); break;
+                case "--repeat": o.Repeat = Int(); break;
                 case "--seed": o.Seed = Int(); break;
                 case "--signin-parallelism": o.SignInParallelism = Int(); break;
                 case "--encrypted": o.Encrypted = true; break;
@@ -118,6 +125,10 @@ internal sealed class Options
         if (o.Kill is not null && !o.TwoNodes)
         {
             throw new ArgumentException("--kill needs the two-node layout: --two-nodes (with --url to attach to one already up)");
+        }
+        if (o.Repeat < 1 || (o.Repeat > 1 && (o.Kill is null || o.KillAtSeconds is not null || o.Url is not null)))
+        {
+            throw new ArgumentException("--repeat N (at least 1) needs --kill, picks its own kill times (no --at) and starts the layout each time (no --url)");
         }
         if (o.Url is not null && o.DataFolder is null && !o.TwoNodes)
         {

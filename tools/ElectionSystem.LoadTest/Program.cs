@@ -2,7 +2,7 @@ using ElectionSystem.LoadTest;
 
 // Simulated tablets and projection screens against the hall server (docs/performance.md). Progress on stderr,
 // the one result line on stdout; exit 0 when the run completed (the line tells whether targets were
-// met), 2 on a setup failure.
+// met), 1 when two nodes showed a final turnout other than accepted (or a repeated kill run failed), 2 on a setup failure.
 Options options;
 try
 {
@@ -16,6 +16,11 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 ThreadPool.SetMinThreads(256, 256);
+if (options.Repeat > 1)
+{
+    using var repeatCts = new CancellationTokenSource(TimeSpan.FromMinutes(30 * options.Repeat));
+    return await RepeatRun.RunAsync(options, args, repeatCts.Token);
+}
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(options.CrashTrials > 0 ? 30 + 3 * options.CrashTrials : 30));
 Console.CancelKeyPress += (_, e) =>
 {
@@ -90,13 +95,15 @@ catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellat
 }
 
 string line;
+// Two nodes: the final turnout is read from each node's screen API; a difference fails the run (exit 1).
+var finalTurnout = layout is null ? null : new FinalTurnout(layout, staff.DisplayKeys[0]);
 try
 {
     line = options.Kill is not null
-        ? await new KillRun(options, api, staff, tablets, layout!).RunAsync(ct)
+        ? await new KillRun(options, api, staff, tablets, layout!, finalTurnout!).RunAsync(ct)
         : options.CrashTrials > 0
             ? await new CrashRun(options, api, staff, tablets, server!).RunAsync(ct)
-            : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff, server?.Pid ?? options.ServerPid) : null).RunAsync(ct);
+            : await new LoadRun(options, api, staff, tablets, server, options.Encrypted ? new EncryptedHall(api, staff, server?.Pid ?? options.ServerPid) : null, finalTurnout).RunAsync(ct);
 }
 finally
 {
@@ -127,4 +134,4 @@ finally
 }
 Log.Info($"done; load {Log.LoadAverage()}");
 Console.WriteLine(line);
-return 0;
+return finalTurnout?.Differs == true ? 1 : 0;

@@ -32,6 +32,12 @@ internal sealed class TwoNodesLayout(string folder, int proxyPort)
 
     public Task UpAsync(CancellationToken ct) => RunAsync("up.sh", ct);
 
+    /// <summary>An app node itself, not through haproxy: 1 (app1) or 2 (app2).</summary>
+    public Uri NodeUrl(int node) => new($"http://127.0.0.1:{proxyPort + 10 + node}");
+
+    /// <summary>Starts a killed app node again (start-app.sh, which waits for its /health).</summary>
+    public Task StartAppAsync(string name, CancellationToken ct) => RunAsync("start-app.sh", ct, name);
+
     public Task DownAsync(CancellationToken ct) => RunAsync("down.sh", ct);
 
     /// <summary>promote.sh in the background: it promotes the standby once the primary fails its health check.</summary>
@@ -55,9 +61,9 @@ internal sealed class TwoNodesLayout(string folder, int proxyPort)
 
     private static int ReadPid(string file) => int.Parse(File.ReadLines(file).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task RunAsync(string script, CancellationToken ct)
+    private async Task RunAsync(string script, CancellationToken ct, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Script(script)]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash", [Script(script), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["TWO_NODES_DIR"] = folder;
         start.Environment["TWO_NODES_PORT"] = proxyPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;

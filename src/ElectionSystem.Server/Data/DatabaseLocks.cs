@@ -24,6 +24,9 @@ public static class DatabaseLocks
     /// <summary>A committee member's decision on a duty request (DutyDecisions): one at a time on every node.</summary>
     public const long DutyDecisions = 0x45530004;
 
+    /// <summary>Start-up's migration and first congress: two servers started together on an empty database make one congress and one admin.</summary>
+    public const long Bootstrap = 0x45530005;
+
     /// <summary>Within the current transaction, until it ends. Shared holders exclude only exclusive ones.</summary>
     public static async Task TakeInTransactionAsync(DbContext db, long key, bool shared, CancellationToken ct)
     {

@@ -16,6 +16,9 @@ namespace ElectionSystem.Server;
 /// {DataFolder} (0600) and printed on the console — and load the badge key. The organiser never
 /// makes a presidium account (ADR 0010): the operator hands "chutich"'s password to the presidium
 /// in a sealed envelope, and the presidium makes any further presidium accounts itself.
+/// On PostgreSQL all of it runs under a database lock (<see cref="DatabaseLocks.Bootstrap"/>): two hall
+/// servers starting together on an empty database migrate it once and make one congress, one
+/// admin and one chutich (the second finds them; its data folder then has no password files).
 /// </summary>
 public static class CongressBootstrap
 {
@@ -28,6 +31,7 @@ public static class CongressBootstrap
         var hall = app.Services.GetRequiredService<IOptions<HallOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
+        await using var bootstrap = await DatabaseLocks.HoldAsync(db, DatabaseLocks.Bootstrap, app.Lifetime.ApplicationStopping);
         await db.MigrateAsync();
 
         var congress = await db.Congresses.AsNoTracking().OrderBy(c => c.StartDate).FirstOrDefaultAsync();

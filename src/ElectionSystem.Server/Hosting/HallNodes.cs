@@ -20,6 +20,12 @@ public sealed class HallNodesOptions
 
     public bool Several => string.Equals(Nodes?.Trim(), Two, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Not bound from <c>Hall</c>: whether <c>Redis:Configuration</c> is set (two nodes need it).</summary>
+    public bool RedisSet { get; internal set; }
+
+    /// <summary>Not bound from <c>Hall</c>: <c>Database:Provider</c> (two nodes need PostgreSQL).</summary>
+    public string? DatabaseProvider { get; internal set; }
+
     /// <summary>How long a node trusts what it cached when another node may change it (two nodes only).</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(2);
 }
@@ -31,6 +37,15 @@ public sealed class HallNodesOptionsValidator : AbstractValidator<HallNodesOptio
         RuleFor(o => o.Nodes).Must(n => n is not null && (n.Trim().Equals(HallNodesOptions.One, StringComparison.OrdinalIgnoreCase)
                 || n.Trim().Equals(HallNodesOptions.Two, StringComparison.OrdinalIgnoreCase)))
             .WithMessage(o => $"{HallNodesOptions.Section}:{nameof(HallNodesOptions.Nodes)}: \"{o.Nodes}\" is not one or two.");
+        // Two nodes rest on PostgreSQL (one database, its locks) and Redis (the hub backplane and the node
+        // bus that drops the other node's caches): without either, half of the hall would be wrong, quietly.
+        RuleFor(o => o).Must(o => o.RedisSet && DatabaseProviders.IsPostgres(o.DatabaseProvider)).When(o => o.Several)
+            .WithMessage(o => $"{HallNodesOptions.Section}:{nameof(HallNodesOptions.Nodes)}: \"two\" needs " +
+                string.Join(" and ", new[]
+                {
+                    o.RedisSet ? null : $"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)} (e.g. 127.0.0.1:6379)",
+                    DatabaseProviders.IsPostgres(o.DatabaseProvider) ? null : $"Database:Provider=postgres (not \"{o.DatabaseProvider}\")",
+                }.OfType<string>()) + ".");
     }
 }
 
@@ -185,10 +200,16 @@ public static class HallNodes
     /// <summary>Options, the Redis connection (when configured) and the bus.</summary>
     public static IServiceCollection AddHallNodes(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HallNodesOptions>().BindConfiguration(HallNodesOptions.Section).ValidatedOnStart();
-        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidatedOnStart();
         var nodes = configuration.GetSection(HallNodesOptions.Section).Get<HallNodesOptions>() ?? new HallNodesOptions();
         var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        services.AddOptions<HallNodesOptions>().BindConfiguration(HallNodesOptions.Section)
+            .PostConfigure(o =>
+            {
+                o.RedisSet = redis.IsSet;
+                o.DatabaseProvider = configuration["Database:Provider"] ?? DatabaseProviders.Sqlite;
+            })
+            .ValidatedOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidatedOnStart();
         TimeSpan? lifetime = nodes.Several || redis.IsSet ? HallNodesOptions.CacheLifetime : null;
         if (!redis.IsSet)
         {

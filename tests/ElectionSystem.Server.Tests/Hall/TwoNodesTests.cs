@@ -17,49 +17,38 @@ namespace ElectionSystem.Server.Tests.Hall;
 
 /// <summary>
 /// Two hall servers on one PostgreSQL database (issue 15, step 2; ADR 0012), each with a data folder
-/// of its own as on two machines, <c>Hall:Nodes=two</c>. Always on PostgreSQL (SQLite is one machine's file).
+/// of its own as on two machines, <c>Hall:Nodes=two</c> and one throw-away <c>redis-server</c>
+/// (<see cref="RedisServer"/>: two nodes without Redis are refused at start). Always on PostgreSQL.
 /// </summary>
 public class TwoNodesHall : ElectionsHall
 {
     protected override bool OnPostgres => true;
 
-    /// <summary>Redis:Configuration for both nodes (null: none).</summary>
-    protected virtual string? Redis => null;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        Configure(builder, Redis);
+        Configure(builder);
     }
 
-    internal static void Configure(IWebHostBuilder builder, string? redis)
+    internal static void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Hall:Nodes", "two");
-        if (redis is not null)
-        {
-            builder.UseSetting("Redis:Configuration", redis);
-        }
+        builder.UseSetting("Redis:Configuration", RedisServer.Instance.Configuration);
     }
 
     /// <summary>Node B: the same database, its own data folder (no key file of A's).</summary>
-    public HallFactory SecondNode() => new Node(this, Redis);
+    public HallFactory SecondNode() => new Node(this);
 
-    private sealed class Node(TwoNodesHall first, string? redis) : HallFactory(first, ownDataFolder: true)
+    private sealed class Node(TwoNodesHall first) : HallFactory(first, ownDataFolder: true)
     {
         protected override bool OnPostgres => true;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            Configure(builder, redis);
+            Configure(builder);
         }
     }
-}
-
-/// <summary>Both nodes on a throw-away Redis (<see cref="RedisServer"/>): the backplane and the node bus.</summary>
-public sealed class TwoNodesWithRedisHall : TwoNodesHall
-{
-    protected override string? Redis => RedisServer.Instance.Configuration;
 }
 
 public sealed class TwoNodesTests(TwoNodesHall hall) : IClassFixture<TwoNodesHall>
@@ -167,7 +156,7 @@ public sealed class TwoNodesTests(TwoNodesHall hall) : IClassFixture<TwoNodesHal
 
 }
 
-public sealed class TwoNodesRedisTests(TwoNodesWithRedisHall hall) : IClassFixture<TwoNodesWithRedisHall>
+public sealed class TwoNodesRedisTests(TwoNodesHall hall) : IClassFixture<TwoNodesHall>
 {
     [Fact]
     public async Task A_screen_connected_to_node_B_gets_the_turnout_of_a_ballot_cast_on_node_A()

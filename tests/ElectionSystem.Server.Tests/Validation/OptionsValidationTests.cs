@@ -28,6 +28,8 @@ public class OptionsValidationTests
     [InlineData("Proxy:KnownProxies:0", "nginx.local", "Proxy:KnownProxies: \"nginx.local\" is not an IP address")]
     [InlineData("ConnectionStrings:Election", "Data Source", "ConnectionStrings:Election: \"Data Source\" is not a connection string")]
     [InlineData("Database:Provider", "mysql", "Database:Provider: \"mysql\" is not a database provider (sqlite or postgres)")]
+    [InlineData("Hall:Nodes", "three", "Hall:Nodes: \"three\" is not one or two")]
+    [InlineData("Hall:Nodes", "two", "Hall:Nodes: \"two\" needs Redis:Configuration (e.g. 127.0.0.1:6379)")]
     public async Task A_bad_setting_stops_the_start_and_names_the_setting(string key, string value, string expected)
     {
         await using var hall = new MisconfiguredHall(key, value);
@@ -37,6 +39,33 @@ public class OptionsValidationTests
         Assert.NotNull(failure);
         Assert.Contains(expected, Messages(failure), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(hall.DataFolder, "election.db")));
+    }
+
+    /// <summary>Two nodes with Redis but on SQLite (one machine's file): refused, naming Database:Provider.</summary>
+    [Fact]
+    public async Task Two_nodes_on_sqlite_stop_the_start()
+    {
+        await using var hall = new TwoNodesOnSqlite();
+
+        var failure = Record.Exception(() => hall.CreateClient());
+
+        Assert.NotNull(failure);
+        Assert.Contains("Hall:Nodes: \"two\" needs Database:Provider=postgres (not \"sqlite\").", Messages(failure), StringComparison.Ordinal);
+        Assert.DoesNotContain("needs Redis", Messages(failure), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(hall.DataFolder, "election.db")));
+    }
+
+    private sealed class TwoNodesOnSqlite : HallFactory
+    {
+        protected override bool OnPostgres => false;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Hall:Nodes", "two");
+            // Never connected: validation stops the start first (AbortOnConnectFail=false in any case).
+            builder.UseSetting("Redis:Configuration", "127.0.0.1:1");
+        }
     }
 
     [Fact]

@@ -465,6 +465,29 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.ToTable("DutyRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutySlip", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("DutySlips", (string)null);
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>
                 {
                     b.Property<Guid>("CeremonyId")

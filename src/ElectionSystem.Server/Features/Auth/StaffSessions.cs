@@ -25,7 +25,6 @@ public sealed class StaffSessions
     private readonly SignedInConnections connections;
     private readonly IHallBus bus;
     private readonly NodeCache<Guid, string?> _stamps;
-    private long _changes;
 
     public StaffSessions(IServiceScopeFactory scopes, SignedInConnections connections, IHallBus bus)
     {
@@ -60,7 +59,6 @@ public sealed class StaffSessions
 
     private void EndedHere(Guid accountId)
     {
-        Interlocked.Increment(ref _changes);
         _stamps.Remove(accountId);
         connections.Abort(SignedInConnections.AccountSubject(accountId));
     }
@@ -71,19 +69,14 @@ public sealed class StaffSessions
         {
             return false;
         }
-        if (!_stamps.TryGetValue(accountId, out var current))
+        // A change saved (here or on the other node) while the query runs does not leave its old stamp in the cache.
+        var current = await _stamps.GetOrLoadAsync(accountId, async (id, ct) =>
         {
-            // A change saved while this query runs must not leave its old stamp in the cache.
-            var changes = Interlocked.Read(ref _changes);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
-            current = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId && !a.Disabled)
-                .Select(a => a.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
-            if (Interlocked.Read(ref _changes) == changes)
-            {
-                _stamps.Set(accountId, current);
-            }
-        }
+            return await db.Accounts.AsNoTracking().Where(a => a.Id == id && !a.Disabled)
+                .Select(a => a.SecurityStamp).FirstOrDefaultAsync(ct);
+        }, cancellationToken);
         return current is not null && string.Equals(current, stamp, StringComparison.Ordinal);
     }
 }

@@ -104,11 +104,12 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
         {
             request.Outcome = "Không thực hiện";
         }
-        await db.SaveChangesAsync(ct);
         if (outcome is { Slips: not null } or { TemporaryPassword: not null } or { Activation: not null })
         {
-            slips.Keep(request.Id, request.RequestedByAccountId, new KeptForRequester(outcome.Slips, outcome.TemporaryPassword, outcome.Activation));
+            // Saved with the decision (either node may hand it out): sealed, once, until it expires.
+            await slips.KeepAsync(request.Id, request.RequestedByAccountId, new KeptForRequester(outcome.Slips, outcome.TemporaryPassword, outcome.Activation), ct);
         }
+        await db.SaveChangesAsync(ct);
         // The member sees what was done, never the PIN or the password: they are the requester's, once.
         return new DutyResultDto(ToDto(request, needsTwo), null);
     }
@@ -124,7 +125,7 @@ public sealed class DutyDecisions(ElectionDbContext db, AuditLog audit, HallCloc
         {
             return Problems.Forbidden("Chỉ người gửi yêu cầu và Ban Kiểm phiếu xem yêu cầu này.");
         }
-        var kept = mine ? slips.Take(id, account) : null;
+        var kept = mine ? await slips.TakeAsync(id, account!.Value, user, ct) : null;
         return new DutyResultDto(ToDto(request, await NeedsTwoAsync(request, ct)), kept?.Slips, kept?.Password, kept?.Activation);
     }
 

@@ -25,7 +25,7 @@ public static class DutyEndpoints
         services.AddScoped<CommitteeSecret>();
         services.AddScoped<ICommitteeMemberSignOut, CommitteeSignOut>();
         services.AddSingleton<DutyNotices>();
-        services.AddSingleton<DutySlips>();
+        services.AddScoped<DutySlips>();
         return services;
     }
 

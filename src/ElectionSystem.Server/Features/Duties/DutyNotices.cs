@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Live;
 using ElectionSystem.Server.Features.Tablet;
@@ -23,19 +22,3 @@ public sealed class DutyNotices(ILiveChannel channel, TimeProvider time)
 
 /// <summary>What an approved request hands once to the one who asked: a PIN slip, an account's temporary password, or a member's activation slip.</summary>
 public sealed record KeptForRequester(PinSlips? Slips, string? Password, ActivationSlipDto? Activation = null);
-
-/// <summary>
-/// The PIN slip of an approved reset, the temporary password of an approved new account or
-/// reset, or a member's new activation code, kept in memory only until the one who asked collects it (once): the clear PIN or password
-/// is never written to disk. Lost at a restart; the requester then asks again.
-/// </summary>
-public sealed class DutySlips
-{
-    private readonly ConcurrentDictionary<Guid, (Guid? Account, KeptForRequester Kept)> _slips = new();
-
-    public void Keep(Guid requestId, Guid? account, KeptForRequester kept) => _slips[requestId] = (account, kept);
-
-    public KeptForRequester? Take(Guid requestId, Guid? account) =>
-        account is not null && _slips.TryGetValue(requestId, out var kept) && kept.Account == account
-            && _slips.TryRemove(requestId, out var taken) ? taken.Kept : null;
-}

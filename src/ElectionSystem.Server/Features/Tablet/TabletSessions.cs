@@ -14,7 +14,7 @@ namespace ElectionSystem.Server.Features.Tablet;
 public sealed class TabletSessions
 {
     public const string SignedInElsewhere = "Đã đăng nhập trên máy tính bảng khác";
-    private const string Topic = "tablet-session";
+    internal const string Topic = "tablet-session";
 
     private readonly IServiceScopeFactory scopes;
     private readonly IHallBus bus;
@@ -33,14 +33,14 @@ public sealed class TabletSessions
 
     public async Task<bool> IsCurrentAsync(Guid delegateId, Guid tabletSession, CancellationToken cancellationToken)
     {
-        if (!_current.TryGetValue(delegateId, out var current))
+        // A sign-in saved (here or on the other node) while the query runs does not leave the old session in the cache.
+        var current = await _current.GetOrLoadAsync(delegateId, async (id, ct) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
-            current = await db.Set<DelegateCredential>().AsNoTracking()
-                .Where(c => c.DelegateId == delegateId).Select(c => c.TabletSessionId).FirstOrDefaultAsync(cancellationToken);
-            _current.Set(delegateId, current);
-        }
+            return await db.Set<DelegateCredential>().AsNoTracking()
+                .Where(c => c.DelegateId == id).Select(c => c.TabletSessionId).FirstOrDefaultAsync(ct);
+        }, cancellationToken);
         return current == tabletSession;
     }
 

@@ -471,6 +471,29 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     b.ToTable("DutyRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutySlip", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("DutySlips", (string)null);
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>
                 {
                     b.Property<Guid>("CeremonyId")

@@ -23,7 +23,6 @@ public sealed class CommitteeSessions
     private readonly IHallBus bus;
     private readonly SignedInConnections connections;
     private readonly NodeCache<Guid, string?> _stamps;
-    private long _changes;
 
     public CommitteeSessions(IServiceScopeFactory scopes, IHallBus bus, SignedInConnections connections)
     {
@@ -57,7 +56,6 @@ public sealed class CommitteeSessions
 
     private void Forget(Guid? delegateId)
     {
-        Interlocked.Increment(ref _changes);
         if (delegateId is { } id)
         {
             _stamps.Remove(id);
@@ -77,19 +75,14 @@ public sealed class CommitteeSessions
         {
             return false;
         }
-        if (!_stamps.TryGetValue(delegateId, out var current))
+        // A change saved (here or on the other node) while the query runs does not leave its old stamp in the cache.
+        var current = await _stamps.GetOrLoadAsync(delegateId, async (id, token) =>
         {
-            // A change saved while this query runs must not leave its old stamp in the cache.
-            var changes = Interlocked.Read(ref _changes);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
-            current = await db.Set<CountingCommitteeMember>().AsNoTracking().Where(m => m.DelegateId == delegateId)
-                .Select(m => m.SecurityStamp).FirstOrDefaultAsync(ct);
-            if (Interlocked.Read(ref _changes) == changes)
-            {
-                _stamps.Set(delegateId, current);
-            }
-        }
+            return await db.Set<CountingCommitteeMember>().AsNoTracking().Where(m => m.DelegateId == id)
+                .Select(m => m.SecurityStamp).FirstOrDefaultAsync(token);
+        }, ct);
         return current is not null && string.Equals(current, stamp, StringComparison.Ordinal);
     }
 }

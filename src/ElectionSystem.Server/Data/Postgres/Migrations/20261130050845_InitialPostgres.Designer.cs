@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ElectionSystem.Server.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresElectionDbContext))]
-    [Migration("20261130042807_InitialPostgres")]
+    [Migration("20261130050845_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -472,6 +472,29 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                     b.HasIndex("RequestedAt");
 
                     b.ToTable("DutyRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutySlip", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("DutySlips", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>

@@ -178,6 +178,20 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DutySlips",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sealed = table.Column<string>(type: "text", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutySlips", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Elections",
                 columns: table => new
                 {
@@ -764,6 +778,11 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
                 column: "RequestedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DutySlips_ExpiresAt",
+                table: "DutySlips",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ElectionCandidates_ElectionId_Number",
                 table: "ElectionCandidates",
                 columns: new[] { "ElectionId", "Number" },
@@ -863,6 +882,9 @@ namespace ElectionSystem.Server.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DutyRequests");
+
+            migrationBuilder.DropTable(
+                name: "DutySlips");
 
             migrationBuilder.DropTable(
                 name: "HallSecrets");
