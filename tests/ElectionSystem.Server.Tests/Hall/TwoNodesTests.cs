@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ElectionSystem.Server;
 using ElectionSystem.Server.Data;
+using ElectionSystem.Server.Features.Attendance;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
@@ -172,6 +174,11 @@ public sealed class TwoNodesRedisTests(TwoNodesHall hall) : IClassFixture<TwoNod
             if (t.Rounds.FirstOrDefault(r => r.RoundId == round.Id) is { Collected: 1 } row) turnout.TrySetResult(row);
         });
         await projectorOnB.StartAsync();
+        // StartAsync returns at the handshake, before OnConnectedAsync has joined B's groups (and
+        // subscribed them on Redis); an invocation is dispatched only after it, so this round trip
+        // is the signal that B will hear A's message (the test once waited 30 s for a message
+        // published before B subscribed).
+        await projectorOnB.InvokeAsync<AttendanceSnapshot>(nameof(CongressHub.GetAttendance));
 
         // The ballot goes to node A only: B's screen hears of it through Redis.
         Assert.Equal(HttpStatusCode.OK, (await ElectionsHall.CastAsync(seated[0].Tablet, round.Id, ElectionsHall.NewKey(), ["c1"])).StatusCode);
