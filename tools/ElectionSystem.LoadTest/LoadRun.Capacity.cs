@@ -28,6 +28,8 @@ internal sealed partial class LoadRun
             await HallSetup.OpenAsync(api, staff, roundId, ct);
             var prepared = encrypted is null ? null
                 : await EncryptedHall.PrepareAsync(tablets[0], roundId, tablets.Count, v => new BallotContent.Struck([v.Names[Random.Shared.Next(2)].Id]), ct);
+            // The reviews' pre-checks (all at once, outside the counted time), so the casts only write, as in the burst.
+            if (prepared is not null && options.Precheck) await Prechecking.RunAsync(tablets, roundId, prepared, TimeSpan.Zero, ct);
             var start = Stopwatch.GetTimestamp();
             var outcomes = await Task.WhenAll(tablets.Select(t => prepared is null
                 ? Casting.UntilAcknowledgedAsync(t, roundId, HallSetup.NewKey(), [Random.Shared.Next(2) == 0 ? "c1" : "c2"], TimeSpan.FromSeconds(90), ct)
@@ -49,5 +51,10 @@ internal sealed partial class LoadRun
         Log.Info($"capacity: {ballots} ballots in {Log.F2(seconds)} s casting = {Log.F(ballots / seconds)}/s, errors {errors}; CPU over the phase incl. closes{(encrypted is null ? "" : " and the tool's encryption")}: tool {Log.F2(cpuSelf)} s, server {Log.F2(cpuServer)} s");
         return ballots / seconds;
     }
+
+    private static string Num(double v) => double.IsNaN(v) ? "n/a" : double.IsInfinity(v) ? "timeout" : Log.F(v);
+
+    private static List<double> Spread(long[] arrivals, long from) =>
+        arrivals.Where(t => t != 0).Select(t => Stats.Ms(from, t)).ToList();
 
 }

@@ -63,12 +63,15 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
         var openReturn = Stopwatch.GetTimestamp();
         Log.Info($"round open ({Log.F(Stats.Ms(openStart, openReturn))} ms); {names.Count} names, {seats} seats; burst over {options.WindowSeconds} s");
         PreparedRound? prepared = null;
+        PrecheckPhase? precheck = null;
         if (encrypted is not null)
         {
             // As each tablet does before its delegate confirms: the choice encrypted and proved, here all in advance.
             prepared = await EncryptedHall.PrepareAsync(tablets[0], roundId, n, StrikeSurplus, ct);
             Log.Info($"{n} ballots encrypted and proved in advance in {Log.F1(prepared.Took.TotalSeconds)} s on {Environment.ProcessorCount} cores "
-                + $"({prepared.Ballots[0].Encrypted.GetRawText().Length / 1024} KB each); tool CPU {Log.F2(Cpu.SelfSeconds() - cpuSelf0)} s; the burst starts now");
+                + $"({prepared.Ballots[0].Encrypted.GetRawText().Length / 1024} KB each); tool CPU {Log.F2(Cpu.SelfSeconds() - cpuSelf0)} s; {(options.Precheck ? "the reviews' pre-checks" : "the burst")} start now");
+            // As each tablet page does at its delegate's review: the ballot's proofs checked then, before the burst of confirms.
+            precheck = options.Precheck ? await Prechecking.RunAsync(tablets, roundId, prepared, TimeSpan.FromSeconds(options.WindowSeconds), ct) : null;
             (cpuSelf0, cpuServer0, wall0, openReturn) = (Cpu.SelfSeconds(), Cpu.ProcessSeconds(server?.Pid), Stopwatch.GetTimestamp(), Stopwatch.GetTimestamp());
         }
 
@@ -200,7 +203,8 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
             $"turnout_lag_ms={Num(turnoutLag)}", $"announce_to_screen_ms={Num(announceToScreen)}", $"fanout_p99_ms={Num(fanoutP99)}",
             $"rss_mb={(rssKb > 0 ? Log.F(rssKb / 1024.0) : "n/a")}", $"max_ballots_per_s={Num(maxRate)}",
             $"ratio_to_sqlite={(double.IsNaN(maxRate) || double.IsNaN(baselineRate) ? "n/a" : Log.F2(maxRate / baselineRate))}")
-            + finalTurnout + (prepared is null ? "" : $" encrypted=1 names={names.Count} close_to_result_ms={Num(closeToResult)} domain_count={(domain is null ? "equal" : "DIFFERENT")}");
+            + finalTurnout + (prepared is null ? "" : $" encrypted=1 names={names.Count} close_to_result_ms={Num(closeToResult)} domain_count={(domain is null ? "equal" : "DIFFERENT")}")
+            + (prepared is null ? "" : precheck is null ? " precheck=off" : $" precheck_s={Log.F1(precheck.Seconds)} precheck_p99_ms={Num(precheck.P99Ms)} precheck_errors={precheck.Errors}");
     }
 
     /// <summary>The burst's list: the executive list of every earlier line (11 names, 9 seats), or N names with N − ⌈N/6⌉ seats.</summary>
@@ -210,11 +214,6 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
     /// <summary>Strike exactly the surplus, at random: a valid ballot keeping as many names as seats.</summary>
     private static BallotContent StrikeSurplus(BallotView ballot) =>
         new BallotContent.Struck([.. ballot.Names.OrderBy(_ => Random.Shared.Next()).Take(ballot.Names.Count - ballot.Seats).Select(x => x.Id)]);
-
-    private static string Num(double v) => double.IsNaN(v) ? "n/a" : double.IsInfinity(v) ? "timeout" : Log.F(v);
-
-    private static List<double> Spread(long[] arrivals, long from) =>
-        arrivals.Where(t => t != 0).Select(t => Stats.Ms(from, t)).ToList();
 
     private async Task ConnectAsync(int n, int m, int extra, CancellationToken ct)
     {

@@ -32,6 +32,8 @@ internal sealed class Options
     public bool Encrypted { get; private set; }
     /// <summary>Names on the burst's list (null: the 11 names of the executive list, 9 seats, as every earlier line).</summary>
     public int? Names { get; private set; }
+    /// <summary>Encrypted: every tablet posts its ballot to the round's check before the burst (as at the delegate's review); false: the old way.</summary>
+    public bool Precheck { get; private set; } = true;
     /// <summary>Environment of the started server, for experiments (e.g. DOTNET_gcServer=0).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
 
@@ -72,6 +74,9 @@ internal sealed class Options
                                  close = 3 partial decryptions (close_to_result_ms), the result checked against the
                                  Domain's count of the chosen plaintexts; capacity rounds encrypted too
           --names N              names on the burst's list, seats N - ceil(N/6) (default: the 11-name list, 9 seats)
+          --no-precheck          encrypted: skip the pre-burst phase in which every tablet posts its ballot to the round's
+                                 check (as its page does at the delegate's review, spread over --window; precheck_s and
+                                 precheck_p99_ms on the line), so every proof is checked in the burst, the old way
         Progress goes to stderr; the one final line to stdout. Exit 0 when the run completed, 1 when --two-nodes saw a
         final turnout on a node other than accepted (or a --repeat run failed), 2 on a setup failure.
         """;
@@ -107,6 +112,7 @@ internal sealed class Options
                 case "--signin-parallelism": o.SignInParallelism = Int(); break;
                 case "--encrypted": o.Encrypted = true; break;
                 case "--names": o.Names = Int(); break;
+                case "--no-precheck": o.Precheck = false; break;
                 case "--server-env":
                     var kv = Next().Split('=', 2);
                     o.ServerEnvironment[kv[0]] = kv.Length > 1 ? kv[1] : "";

@@ -100,14 +100,21 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
         // D001 strikes Lương Văn Kiên: a valid ballot, encrypted in the page; the receipt is its tracker.
         var first = await TabletAsync("D001");
         await first.Locator(".ballot-name", new() { HasText = "Lương Văn Kiên" }).ClickAsync();
-        await first.ClickAsync("#ballot-review");
+        // The review encrypts and posts the ciphertexts (only them) to the round's check; the server checks the proofs then.
+        var precheck = await first.RunAndWaitForRequestAsync(() => first.ClickAsync("#ballot-review"),
+            r => r.Method == "POST" && r.Url.EndsWith($"/api/elections/rounds/{round.Id}/ballot/check", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await Expect(first.Locator("#ballot-invalid")).ToHaveCountAsync(0);
+        Assert.Equal(["encrypted"], JsonDocument.Parse(precheck.PostData!).RootElement.EnumerateObject().Select(p => p.Name));
+        var precheckAnswer = await precheck.ResponseAsync();
+        Assert.Equal(200, precheckAnswer!.Status);
+        var prechecked = JsonDocument.Parse(await precheckAnswer.TextAsync()).RootElement.GetProperty("tracker").GetString();
         await first.ClickAsync("#ballot-send");
         await Expect(first.Locator(".ballot-dialog")).ToContainTextAsync("Đồng chí xác nhận gửi phiếu?");
         await first.ClickAsync("#ballot-confirm");
         await Expect(first.Locator("#ballot-receipt")).ToContainTextAsync("Mã theo dõi phiếu", Contains);
         var tracker = await first.Locator("#receipt-code").InnerTextAsync();
         Assert.Matches("^[0-9a-f]{64}$", tracker);
+        Assert.Equal(prechecked, tracker); // the ballot encrypted at the review is the one sent: no second encryption
         await first.ScreenshotAsync(new() { Path = Shot("tablet-encrypted-receipt.png"), FullPage = true });
 
         // D002 keeps all three names: the layout says why that is invalid, and the delegate sends it anyway.

@@ -44,6 +44,30 @@ export async function encrypt(b, draft) {
   return { encrypted: ballot, tracker };
 }
 
+// The ballot encrypted at the review, in this page only (localStorage holds it from the confirm on).
+let atReview = null; // { delegateId, roundId, draft, sealed: Promise<{ encrypted, tracker }> }
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * At "Xem lại phiếu": encrypts the draft once the review is drawn (the delegate reads it meanwhile) and
+ * posts the ciphertexts — never the choice — to the round's check, so the server checks the proofs now
+ * rather than in the burst of confirms. A failed pre-check costs nothing (the cast is checked then);
+ * only a refused proof (400, which an honest page never gets) goes to onRefused(detail).
+ */
+export function prepare(ctx, b, draft, onRefused) {
+  const sealed = afterPaint().then(() => encrypt(b, draft));
+  atReview = { delegateId: ctx.delegateId(), roundId: b.roundId, draft, sealed };
+  sealed.then(({ encrypted }) => ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: { encrypted } }))
+    .catch((e) => { if (e.status === 400 && atReview?.sealed === sealed) onRefused(e.problem?.detail || e.message); });
+}
+
+/** At the confirm: the ballot encrypted at this draft's review (no second encryption), else encrypted now. */
+export function prepared(ctx, b, draft) {
+  const r = atReview;
+  atReview = null;
+  return r && r.delegateId === ctx.delegateId() && r.roundId === b.roundId && r.draft === draft ? r.sealed : encrypt(b, draft);
+}
+
 export const isTracker = (code) => typeof code === 'string' && /^[0-9a-f]{64}$/.test(code);
 
 /** The receipt of an encrypted ballot: the tracker, and where to look for it. */

@@ -10,7 +10,8 @@
 // The ballot's screen state is the store's `ballot` slice; render only draws it, and the loads and
 // sends below (hub messages, the shell's refetch, taps) set it.
 // An encrypted round (ballot.encryption, issue 14): the page judges and encrypts the choice itself
-// (tablet-ballot-encrypted.js) and sends only the ciphertexts; the receipt is the tracker.
+// (tablet-ballot-encrypted.js) at the review, has the server check the proofs then, and sends only
+// those ciphertexts at the confirm; the receipt is the tracker.
 import { el } from './kernel/dom.js';
 import * as sealed from './tablet-ballot-encrypted.js';
 import { pending, pendingKey, receipts, receiptsKey } from './tablet-ballot-storage.js';
@@ -181,9 +182,12 @@ function body(b, draft) {
 async function review(ctx, b) {
   set(ctx, { problem: null });
   try {
-    // An encrypted round: the choice stays here; the layout says whether it is valid (no server check).
-    const check = b.encryption ? sealed.check(b, slice(ctx).draft) : await ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: body(b, slice(ctx).draft) });
+    // An encrypted round: the choice stays here; the layout says whether it is valid, and the ballot is
+    // encrypted now, its proofs checked by the server in the background (only a refused proof is shown).
+    const draft = slice(ctx).draft;
+    const check = b.encryption ? sealed.check(b, draft) : await ctx.api(`/api/elections/rounds/${b.roundId}/ballot/check`, { method: 'POST', body: body(b, draft) });
     set(ctx, { check, step: 'review' });
+    if (b.encryption) sealed.prepare(ctx, b, draft, (problem) => { if (slice(ctx).draft === draft && slice(ctx).step === 'review') set(ctx, { problem }); });
   } catch (e) {
     set(ctx, { problem: e.message }); // the rule's Vietnamese detail, or "Mất kết nối. Xin thử lại."
   }
@@ -233,8 +237,8 @@ async function submit(ctx, b, acceptInvalid) {
   if (!delegateId) return;
   let choice = { ...body(b, slice(ctx).draft), acceptInvalid };
   if (b.encryption) {
-    set(ctx, { step: 'sending' }); // encrypting: the pending ballot kept below holds ciphertexts only
-    try { choice = await sealed.encrypt(b, slice(ctx).draft); } catch (e) { set(ctx, { problem: e.message, step: 'review' }); return; }
+    set(ctx, { step: 'sending' }); // the ballot encrypted at the review: the pending one kept below holds ciphertexts only
+    try { choice = await sealed.prepared(ctx, b, slice(ctx).draft); } catch (e) { set(ctx, { problem: e.message, step: 'review' }); return; }
   }
   const p = { delegateId, roundId: b.roundId, key: newKey(), ...choice };
   localStorage.setItem(pendingKey(delegateId, b.roundId), JSON.stringify(p));

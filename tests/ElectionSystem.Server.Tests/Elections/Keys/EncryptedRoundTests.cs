@@ -190,7 +190,7 @@ public class EncryptedRoundTests(ElectionsHall hall) : IClassFixture<ElectionsHa
     }
 
     /// <summary>The ballot with its first row's proof answered by another (canonical) scalar: well-formed, but false.</summary>
-    private static string Forge(string json)
+    internal static string Forge(string json)
     {
         var ballot = WireBallot.Parse(json);
         var row = ballot.Rows[0];

@@ -3,18 +3,21 @@ using ElectionSystem.Crypto;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProofCheck = ElectionSystem.Crypto.BallotCheck;
 using WireBallot = ElectionSystem.Crypto.BallotJson;
 
 namespace ElectionSystem.Server.Features.Elections;
 
 /// <summary>
 /// The cast of an encrypted ballot: parsed strictly (the wire form), every proof checked against the
-/// round's context, pk and shape BEFORE the ballot is queued — in the request's own thread, so a
-/// burst's checks run side by side on every core and the writer's single thread only writes — then
+/// round's context, pk and shape BEFORE the ballot is queued — unless this node checked this very ballot
+/// (its tracker) while the delegate reviewed it (<see cref="EncryptedPrechecking"/>) — in the request's
+/// own thread, so a burst's checks run side by side on every core and the writer's single thread only writes — then
 /// written like any ballot (participation and ballot in one transaction, once per delegate), stored
 /// as its wire JSON under its tracker, which is the receipt. The server never sees a plaintext.
 /// </summary>
-public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, ProofCheckGate gate)
+public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, ProofCheckGate gate, ProofPrechecks prechecks)
 {
     public const string EncryptedOnly = "encrypted: lần bầu này dùng phiếu mã hóa — máy tính bảng mã hóa phiếu và gửi trường \"encrypted\", không gửi struck/marks.";
     public const string PlaintextOnly = "encrypted: lần bầu này không mã hóa — gửi phiếu bằng struck/marks.";
@@ -57,9 +60,9 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
             if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
             if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
 
-            var check = Checked(key, ballot);
-            if (check.Problem is { } refused) return refused;
-            content = check.Value!;
+            // Checked while the delegate reviewed it (same tracker: the same ballot, every proof included): only written now.
+            if (!prechecks.IsVerified(roundId, tracker) && Refused(gate.Verify(key, ballot)) is { } refused) return refused;
+            content = WireBallot.Write(ballot);
             // The parsed ballot (objects several times its JSON) is not kept while the cast waits for the writer:
             // in a burst a thousand casts wait at once, long enough to reach the old generation.
             ballot = null!;
@@ -71,13 +74,9 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
         return await writer.WriteAsync(new BallotWriter.Pending(roundId, delegateId, keyHash, r.Key, content, actor, tracker));
     }
 
-    /// <summary>Every proof checked; what is stored is the wire JSON (the canonical form, whatever the tablet's spacing).</summary>
-    private static ProblemOr<string> Checked(RoundKey key, EncryptedBallot ballot)
-    {
-        var check = BallotEncryption.Verify(key.Context, key.PublicKey, key.Shape, ballot);
-        if (!check.IsValid) return Problems.BadRequest($"encrypted: phiếu mã hóa không qua kiểm tra chứng minh — {check.Failure}");
-        return WireBallot.Write(ballot);
-    }
+    /// <summary>A proof that fails, in words (null: every proof holds). What is stored is the wire JSON (the canonical form, whatever the tablet's spacing).</summary>
+    internal static ProblemHttpResult? Refused(ProofCheck check) =>
+        check.IsValid ? null : Problems.BadRequest($"encrypted: phiếu mã hóa không qua kiểm tra chứng minh — {check.Failure}");
 
     /// <summary>A delegate who has voted sends again: the same key and the ballot stored get its tracker again; anything else is a second ballot, refused.</summary>
     internal static ProblemOr<CastReceipt> AnswerResend(string storedKeyHash, string keyHash, string tracker, bool trackerStored) =>
@@ -94,8 +93,19 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
 public sealed class ProofCheckGate
 {
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private long _verified;
 
     public Task WaitAsync(CancellationToken ct) => _slots.WaitAsync(ct);
 
     public void Release() => _slots.Release();
+
+    /// <summary>Ballots whose proofs this node has checked (at a pre-check or a cast): what tells a skipped check from one that ran.</summary>
+    public long Verified => Interlocked.Read(ref _verified);
+
+    /// <summary>Every proof of the ballot against the round's context, pk and shape; the caller holds a slot.</summary>
+    public ProofCheck Verify(RoundKey key, EncryptedBallot ballot)
+    {
+        Interlocked.Increment(ref _verified);
+        return BallotEncryption.Verify(key.Context, key.PublicKey, key.Shape, ballot);
+    }
 }

@@ -19,6 +19,8 @@ public static class KeyEndpoints
         services.AddScoped<EncryptedRounds>();
         services.AddScoped<EncryptedCasting>();
         services.AddSingleton<ProofCheckGate>();
+        services.AddSingleton<ProofPrechecks>();
+        services.AddScoped<EncryptedPrechecking>();
         services.AddScoped<RoundDecryption>();
         services.AddScoped<RoundBoards>();
         return services;

@@ -50,8 +50,10 @@ public sealed record BallotName(string Id, int Stt, string FullName, string? Del
 /// <summary>The tablet's view: the open round (if any) and the last announced round (to check one's receipt).</summary>
 public sealed record TabletBallotState(BallotView? Ballot, Guid? LastAnnouncedRoundId);
 
-/// <summary>A draft or a cast ballot from the tablet. <c>Struck</c> on a list with surplus, <c>Marks</c> (id → agree/disagree/none/both) otherwise.</summary>
-public sealed record BallotRequest(IReadOnlyList<string>? Struck, IReadOnlyDictionary<string, string>? Marks);
+/// <summary>A draft from the tablet. <c>Struck</c> on a list with surplus, <c>Marks</c> (id → agree/disagree/none/both) otherwise.</summary>
+/// <param name="Encrypted">An encrypted round only: the ballot's wire JSON as the cast will send it, its proofs checked ahead of the cast.</param>
+public sealed record BallotRequest(IReadOnlyList<string>? Struck, IReadOnlyDictionary<string, string>? Marks,
+    System.Text.Json.JsonElement? Encrypted = null);
 
 /// <param name="Key">The tablet's random submission key, resent unchanged until acknowledged.</param>
 /// <param name="AcceptInvalid">The rule the delegate confirmed breaking (e.g. "over-seats"), for a deliberately invalid ballot.</param>

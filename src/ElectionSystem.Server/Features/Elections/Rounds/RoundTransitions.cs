@@ -13,7 +13,7 @@ namespace ElectionSystem.Server.Features.Elections;
 /// open round's snapshot and tells the hall. Broadcasts are raised here, by the state change, never
 /// by an endpoint.
 /// </summary>
-public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel, LiveUpdates live) : DatabaseGate(DatabaseLocks.Rounds)
+public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel, LiveUpdates live, ProofPrechecks prechecks) : DatabaseGate(DatabaseLocks.Rounds)
 {
     /// <summary>Everyone: tablets refetch their ballot, screens their view.</summary>
     private static readonly IReadOnlyList<string> Everyone =
@@ -38,6 +38,7 @@ public sealed class RoundTransitions(OpenRoundCache cache, ILiveChannel channel,
     public async Task ClosedAsync(RoundSignal signal)
     {
         cache.Invalidate();
+        prechecks.Forget(signal.RoundId);
         await channel.SendAsync(Everyone, nameof(IElectionClient.RoundClosed), signal);
         TurnoutChanged();
     }
