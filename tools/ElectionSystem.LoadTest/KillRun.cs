@@ -13,7 +13,9 @@ namespace ElectionSystem.LoadTest;
 /// (recorded already, same receipt), the round is closed, confirmed and announced, and the database
 /// (whichever server is the primary now) is asked: one participation, one ballot and one receipt per
 /// delegate who got a receipt, every acknowledged receipt among the published ones.
-/// failover_s = from the kill to the first acknowledgement that came after it. Before the close a killed
+/// failover_s = from the kill to the first acknowledgement that came after it; last_resent_ack_s = from
+/// the kill to the last acknowledgement of a ballot that needed a resend (the longest a delegate
+/// caught by the kill waited for a receipt). Before the close a killed
 /// app1 is started again and both nodes are asked for the final turnout (<see cref="FinalTurnout"/>).
 /// </summary>
 internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOnlyList<Tablet> tablets, TwoNodesLayout layout, FinalTurnout final)
@@ -49,6 +51,11 @@ internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOn
         var acked = Enumerable.Range(0, tablets.Count).Where(i => outcomes[i].Acknowledged).ToList();
         var afterKill = acked.Select(i => outcomes[i].AcknowledgedAt).Where(a => a > killedAt).DefaultIfEmpty(0).Min();
         var failover = afterKill == 0 ? double.NaN : Stats.Ms(killedAt, afterKill) / 1000;
+        // The first acknowledgement after an app kill comes from the node that stayed, at once; what a
+        // delegate on the killed node lives is the wait of a ballot that had to be resent: the last
+        // of those acknowledged after the kill, from the kill.
+        var resent = acked.Where(i => outcomes[i].Errors > 0 && outcomes[i].AcknowledgedAt > killedAt).ToList();
+        var lastResent = resent.Count == 0 ? 0 : resent.Max(i => Stats.Ms(killedAt, outcomes[i].AcknowledgedAt)) / 1000;
         var lost = new HashSet<int>();
         await Parallel.ForEachAsync(acked, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, c) =>
         {
@@ -78,7 +85,7 @@ internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOn
         Log.Info($"acknowledged {acked.Count}/{tablets.Count} ({outcomes.Sum(o => o.Errors)} failed attempts resent); stored: "
                  + $"{participations} participations of {delegates} delegates, {ballots} ballots, {receipts} receipts; collected {announced.Result.Collected}");
         return $"kill: part={part} at_s={Log.F1(killAt.TotalSeconds)} delegates={tablets.Count} acknowledged={acked.Count} "
-               + $"failover_s={Log.F2(failover)} lost={lost.Count + Math.Max(0, missing)} duplicated={duplicated} "
+               + $"failover_s={Log.F2(failover)} resent={resent.Count} last_resent_ack_s={Log.F2(lastResent)} lost={lost.Count + Math.Max(0, missing)} duplicated={duplicated} "
                + $"unacknowledged={tablets.Count - acked.Count}" + finalTurnout;
     }
 

@@ -23,6 +23,7 @@ internal static partial class RepeatRun
         var self = Environment.ProcessPath!;
         var prefix = Path.GetFileNameWithoutExtension(self) == "dotnet" ? new[] { typeof(RepeatRun).Assembly.Location } : [];
         var failovers = new List<double>();
+        var lastResent = new List<double>();
         var failed = 0;
         for (var run = 1; run <= options.Repeat; run++)
         {
@@ -39,10 +40,17 @@ internal static partial class RepeatRun
             {
                 failovers.Add(f);
             }
+            if (line is not null && LastResentPattern().Match(line) is { Success: true } r
+                && double.TryParse(r.Groups[1].Value, CultureInfo.InvariantCulture, out var l))
+            {
+                lastResent.Add(l);
+            }
         }
         var median = Median(failovers);
         Console.WriteLine($"kill-repeat: part={options.Kill} runs={options.Repeat} failover_s={string.Join(',', failovers.Select(Log.F2))} "
-                          + $"median_failover_s={(double.IsNaN(median) ? "n/a" : Log.F2(median))} failed_runs={failed}");
+                          + $"median_failover_s={(double.IsNaN(median) ? "n/a" : Log.F2(median))} "
+                          + $"last_resent_ack_s={string.Join(',', lastResent.Select(Log.F2))} median_last_resent_ack_s={(lastResent.Count == 0 ? "n/a" : Log.F2(Median(lastResent)))} "
+                          + $"failed_runs={failed}");
         return failed == 0 ? 0 : 1;
     }
 
@@ -56,6 +64,9 @@ internal static partial class RepeatRun
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    [GeneratedRegex(@"failover_s=([0-9.]+|NaN)")]
+    [GeneratedRegex(@" failover_s=([0-9.]+|NaN)")]
     private static partial Regex FailoverPattern();
+
+    [GeneratedRegex(@" last_resent_ack_s=([0-9.]+)")]
+    private static partial Regex LastResentPattern();
 }
