@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ElectionSystem.Server.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CommitteeAndStaffCredentials : Migration
+    public partial class CredentialsSecretsAndSlips : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -98,11 +98,48 @@ namespace ElectionSystem.Server.Data.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "DutySlips",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sealed = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutySlips", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HallSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HallSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutySlips_ExpiresAt",
+                table: "DutySlips",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DutySlips");
+
+            migrationBuilder.DropTable(
+                name: "HallSecrets");
+
             migrationBuilder.DropColumn(
                 name: "AccountDisplayName",
                 table: "DutyRequests");

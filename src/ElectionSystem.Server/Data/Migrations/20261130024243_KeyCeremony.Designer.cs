@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElectionSystem.Server.Data.Migrations
 {
     [DbContext(typeof(ElectionDbContext))]
-    [Migration("20261130032337_KeyCeremony")]
+    [Migration("20261130024243_KeyCeremony")]
     partial class KeyCeremony
     {
         /// <inheritdoc />
@@ -38,9 +38,6 @@ namespace ElectionSystem.Server.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
@@ -379,21 +376,6 @@ namespace ElectionSystem.Server.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountDisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccountRole")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccountUserName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -412,13 +394,6 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Property<string>("DelegateName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FirstApprovedBy")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("FirstApproverId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -502,21 +477,11 @@ namespace ElectionSystem.Server.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ActivationExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivationHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("DelegateId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ElectedByOpenVoteId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("FailedSecretAttempts")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -528,18 +493,6 @@ namespace ElectionSystem.Server.Data.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PassphraseHash")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SecretBackOffUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecurityStamp")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ElectionSystem.Server.Data.Migrations
 {
     [DbContext(typeof(ElectionDbContext))]
-    [Migration("20261130025133_CommitteeAndStaffCredentials")]
-    partial class CommitteeAndStaffCredentials
+    [Migration("20261130065912_CredentialsSecretsAndSlips")]
+    partial class CredentialsSecretsAndSlips
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -373,6 +373,21 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.ToTable("DisplayKeys");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Data.HallSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("HallSecrets");
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -451,6 +466,72 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.HasIndex("RequestedAt");
 
                     b.ToTable("DutyRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Duties.DutySlip", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("DutySlips", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>
+                {
+                    b.Property<Guid>("CeremonyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoxKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Complaints")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedShares")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CeremonyId", "Index");
+
+                    b.ToTable("CeremonyMembers", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CountingCommitteeMember", b =>
@@ -690,6 +771,91 @@ namespace ElectionSystem.Server.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ElectionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.EncryptedRound", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CeremonyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecryptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Totals")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("CeremonyId");
+
+                    b.ToTable("EncryptedRounds", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.KeyCeremony", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KeyCeremonies", (string)null);
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.PartialDecryptionRow", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "Index");
+
+                    b.ToTable("PartialDecryptions", (string)null);
                 });
 
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.Participation", b =>
@@ -1081,6 +1247,15 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.Navigation("Delegation");
                 });
 
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.CeremonyMember", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.KeyCeremony", null)
+                        .WithMany()
+                        .HasForeignKey("CeremonyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ElectionSystem.Server.Features.Elections.ElectionCandidate", b =>
                 {
                     b.HasOne("ElectionSystem.Server.Features.Elections.Election", null)
@@ -1095,6 +1270,30 @@ namespace ElectionSystem.Server.Data.Migrations
                     b.HasOne("ElectionSystem.Server.Features.Elections.Election", null)
                         .WithMany()
                         .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.EncryptedRound", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.KeyCeremony", null)
+                        .WithMany()
+                        .HasForeignKey("CeremonyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ElectionSystem.Server.Features.Elections.ElectionRoundRow", null)
+                        .WithOne()
+                        .HasForeignKey("ElectionSystem.Server.Features.Elections.EncryptedRound", "RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ElectionSystem.Server.Features.Elections.PartialDecryptionRow", b =>
+                {
+                    b.HasOne("ElectionSystem.Server.Features.Elections.EncryptedRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
