@@ -37,15 +37,7 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
         await gate.WaitAsync(ct);
         try
         {
-            EncryptedBallot ballot;
-            try
-            {
-                ballot = WireBallot.Parse(json.GetRawText());
-            }
-            catch (FormatException e)
-            {
-                return Problems.BadRequest($"encrypted: phiếu mã hóa sai định dạng — {e.Message}");
-            }
+            if (Parse(json, out var ballot) is { } malformed) return malformed;
             tracker = BallotEncryption.Tracker(ballot);
 
             // A resend after the ballot was recorded: the same key and ballot get the same receipt (even after the close).
@@ -72,6 +64,21 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
             gate.Release();
         }
         return await writer.WriteAsync(new BallotWriter.Pending(roundId, delegateId, keyHash, r.Key, content, actor, tracker));
+    }
+
+    /// <summary>The wire form, parsed strictly: null and the ballot, or 400 naming what is wrong.</summary>
+    internal static ProblemHttpResult? Parse(JsonElement json, out EncryptedBallot ballot)
+    {
+        try
+        {
+            ballot = WireBallot.Parse(json.GetRawText());
+            return null;
+        }
+        catch (FormatException e)
+        {
+            ballot = null!;
+            return Problems.BadRequest($"encrypted: phiếu mã hóa sai định dạng — {e.Message}");
+        }
     }
 
     /// <summary>A proof that fails, in words (null: every proof holds). What is stored is the wire JSON (the canonical form, whatever the tablet's spacing).</summary>
