@@ -9,7 +9,7 @@
 // share-sheet.js). The secrets (box secret key, coefficients, x_j) live in this page's memory
 // only: reloading the page before the file is saved loses them, and the ceremony must start again.
 import { api } from './kernel/api.js';
-import { $, el, swap } from './kernel/dom.js';
+import { $, el, saveFile, swap } from './kernel/dom.js';
 import { fillSheet } from './share-sheet.js';
 
 let crypto = null; // the crypto modules, loaded on first use (libsodium's WebAssembly)
@@ -149,12 +149,7 @@ async function save() {
 }
 
 function download(text, name) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = el('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([text], { type: 'application/json' }), name);
 }
 
 /** The printable sheet (share-sheet.js): name, public parts, the sealed file as QR code(s) and as text. */

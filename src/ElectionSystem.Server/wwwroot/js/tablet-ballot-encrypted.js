@@ -5,7 +5,7 @@
 // reads from the layout whether the marks make an invalid ballot and which option it is, encrypts
 // (exponential ElGamal + proofs, js/crypto) and sends the wire JSON. The receipt is the tracker (mã
 // theo dõi phiếu), found on the round's board once the result is announced.
-import { el } from './kernel/dom.js';
+import { el, saveFile } from './kernel/dom.js';
 
 /** What the marks make on this layout: { option (the layout's), rows (0/1, all 0 when invalid) }. */
 export function judge(layout, draft) {
@@ -114,10 +114,5 @@ async function downloadBoard(ctx, roundId) {
   // The board needs the tablet's token, so it is fetched, then saved from memory.
   const r = await fetch(`/api/elections/rounds/${roundId}/board`, { headers: { Authorization: 'Bearer ' + ctx.signIn()?.accessToken } });
   if (!r.ok) return;
-  const url = URL.createObjectURL(await r.blob());
-  const a = el('a', { href: url, download: `bang-phieu-${roundId}.json`, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await r.blob(), `bang-phieu-${roundId}.json`);
 }

@@ -31,38 +31,29 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
         RoundKey? key, bool plaintextOpen, IReadOnlyDictionary<Guid, string>? voted, string actor, CancellationToken ct)
     {
         if (r.Struck is not null || r.Marks is not null || r.AcceptInvalid is not null) return Problems.BadRequest(Mixed);
-        string tracker, content;
+        // A resend after the ballot was recorded: the same key and ballot get the same receipt (even after the close).
+        // Who has voted is read before the gate, and the stored ballot looked up after it: the gate's few slots
+        // are for parsing and proofs, never held across a database wait (a failover's resends come all at once).
+        string? stored = voted is not null
+            ? voted.GetValueOrDefault(delegateId)
+            : await db.Set<Participation>().AsNoTracking().Where(x => x.RoundId == roundId && x.DelegateId == delegateId).Select(x => x.KeyHash).FirstOrDefaultAsync(ct);
+        string tracker, content = "";
         // Parsed and checked a few at a time (the gate): the casts waiting hold their request's JSON only,
         // not a parsed ballot each and a pool thread each, and are served in the order they came.
         await gate.WaitAsync(ct);
         try
         {
-            EncryptedBallot ballot;
-            try
-            {
-                ballot = WireBallot.Parse(json.GetRawText());
-            }
-            catch (FormatException e)
-            {
-                return Problems.BadRequest($"encrypted: phiếu mã hóa sai định dạng — {e.Message}");
-            }
+            if (Parse(json, out var ballot) is { } malformed) return malformed;
             tracker = BallotEncryption.Tracker(ballot);
-
-            // A resend after the ballot was recorded: the same key and ballot get the same receipt (even after the close).
-            string? stored = voted is not null
-                ? voted.GetValueOrDefault(delegateId)
-                : await db.Set<Participation>().AsNoTracking().Where(x => x.RoundId == roundId && x.DelegateId == delegateId).Select(x => x.KeyHash).FirstOrDefaultAsync(ct);
-            if (stored is not null)
+            if (stored is null)
             {
-                var known = await db.Set<StoredBallot>().AsNoTracking().AnyAsync(b => b.Id == tracker && b.RoundId == roundId, ct);
-                return AnswerResend(stored, keyHash, tracker, known);
-            }
-            if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
-            if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
+                if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
+                if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
 
-            // Checked while the delegate reviewed it (same tracker: the same ballot, every proof included): only written now.
-            if (!prechecks.IsVerified(roundId, tracker) && Refused(gate.Verify(key, ballot)) is { } refused) return refused;
-            content = WireBallot.Write(ballot);
+                // Checked while the delegate reviewed it (same tracker: the same ballot, every proof included): only written now.
+                if (!prechecks.IsVerified(roundId, tracker) && Refused(gate.Verify(key, ballot)) is { } refused) return refused;
+                content = WireBallot.Write(ballot);
+            }
             // The parsed ballot (objects several times its JSON) is not kept while the cast waits for the writer:
             // in a burst a thousand casts wait at once, long enough to reach the old generation.
             ballot = null!;
@@ -71,7 +62,27 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
         {
             gate.Release();
         }
+        if (stored is not null)
+        {
+            var known = await db.Set<StoredBallot>().AsNoTracking().AnyAsync(b => b.Id == tracker && b.RoundId == roundId, ct);
+            return AnswerResend(stored, keyHash, tracker, known);
+        }
         return await writer.WriteAsync(new BallotWriter.Pending(roundId, delegateId, keyHash, r.Key, content, actor, tracker));
+    }
+
+    /// <summary>The wire form, parsed strictly: null and the ballot, or 400 naming what is wrong.</summary>
+    internal static ProblemHttpResult? Parse(JsonElement json, out EncryptedBallot ballot)
+    {
+        try
+        {
+            ballot = WireBallot.Parse(json.GetRawText());
+            return null;
+        }
+        catch (FormatException e)
+        {
+            ballot = null!;
+            return Problems.BadRequest($"encrypted: phiếu mã hóa sai định dạng — {e.Message}");
+        }
     }
 
     /// <summary>A proof that fails, in words (null: every proof holds). What is stored is the wire JSON (the canonical form, whatever the tablet's spacing).</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ElectionSystem.Crypto;
 using ElectionSystem.Server.Features.Shared;
-using WireBallot = ElectionSystem.Crypto.BallotJson;
 
 namespace ElectionSystem.Server.Features.Elections;
 
@@ -33,15 +32,7 @@ public sealed class EncryptedPrechecking(OpenRound openRound, ProofCheckGate gat
         await gate.WaitAsync(ct);
         try
         {
-            EncryptedBallot ballot;
-            try
-            {
-                ballot = WireBallot.Parse(json.GetRawText());
-            }
-            catch (FormatException e)
-            {
-                return Problems.BadRequest($"encrypted: phiếu mã hóa sai định dạng — {e.Message}");
-            }
+            if (EncryptedCasting.Parse(json, out var ballot) is { } malformed) return malformed;
             if (EncryptedCasting.Refused(gate.Verify(key, ballot)) is { } refused) return refused;
             var tracker = BallotEncryption.Tracker(ballot);
             return new EncryptedBallotCheck(tracker, true, prechecks.Remember(roundId, tracker), Verified);

@@ -39,3 +39,13 @@ function selection(field) {
     return null;
   }
 }
+
+// Saves a blob as a file named `name` (a download started from memory: a share file, a board fetched with the token).
+export function saveFile(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
