@@ -23,13 +23,3 @@ export function plaintextProblem(shape, plaintext) {
   if (value < shape.lo || value > shape.hi) return `Σ rows − w·valid = ${value} outside [${shape.lo}, ${shape.hi}]`;
   return null;
 }
-
-/** The spec's three example shapes (the Domain decides; these are the cases both sides test). */
-export const examples = {
-  /** A list with surplus: n names, s seats; options valid, too-many-kept (2), all-struck (3). */
-  surplus: (n, s) => ({ rows: n, options: 3, weight: s, lo: 1 - s, hi: 0 }),
-  /** One candidate, no surplus: the "đồng ý" box; options valid, neither-or-both (5). */
-  single: () => ({ rows: 1, options: 2, weight: 1, lo: -1, hi: 0 }),
-  /** n = s > 1, no surplus: n "đồng ý" boxes; option valid only. */
-  noSurplus: (n) => ({ rows: n, options: 1, weight: n, lo: -n, hi: 0 }),
-};
