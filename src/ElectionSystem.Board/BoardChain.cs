@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ElectionSystem.Crypto;
 
 namespace ElectionSystem.Board;
@@ -27,14 +26,8 @@ public static class BoardChain
     }
 
     /// <summary>The chain value after a ballot whose tracker is <paramref name="tracker"/>.</summary>
-    public static string Next(string previous, string tracker)
-    {
-        var bytes = FiatShamir.Tagged(LinkTag).Bytes()
-            .Concat(Item(Convert.FromHexString(previous)))
-            .Concat(Item(Convert.FromHexString(tracker)))
-            .ToArray();
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
+    public static string Next(string previous, string tracker) =>
+        Convert.ToHexStringLower(FiatShamir.Tagged(LinkTag).Raw(Convert.FromHexString(previous)).Raw(Convert.FromHexString(tracker)).Digest());
 
     /// <summary>The entries of these ballots in this order: tracker and chain value of each.</summary>
     public static IReadOnlyList<BoardBallot> Link(IReadOnlyList<string> context, IEnumerable<EncryptedBallot> ballotsInBoardOrder)
@@ -48,13 +41,5 @@ public static class BoardChain
             entries.Add(new BoardBallot(ballot, tracker, previous));
         }
         return entries;
-    }
-
-    private static byte[] Item(byte[] x)
-    {
-        var item = new byte[4 + x.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(item, x.Length);
-        x.CopyTo(item, 4);
-        return item;
     }
 }

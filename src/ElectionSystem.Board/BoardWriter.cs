@@ -1,35 +1,20 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ElectionSystem.Crypto;
+using ElectionSystem.Domain.Records;
 
 namespace ElectionSystem.Board;
 
 /// <summary>
-/// Writes <c>election-board/1</c>: indented with one space like the records, '\n' line ends,
-/// Vietnamese letters as themselves, each ballot in its compact wire form (<see cref="BallotJson"/>)
+/// Writes <c>election-board/1</c> as the records are written (<see cref="RecordJson"/>; the round's
+/// parts by <see cref="ElectionRecordWriter.WriteRound"/>), each ballot in its compact wire form (<see cref="BallotJson"/>)
 /// on one line; properties in the order docs/election-board.md gives.
 /// </summary>
 public static class BoardWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        IndentCharacter = ' ',
-        IndentSize = 1,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string ToJson(ElectionBoard board)
     {
         ArgumentNullException.ThrowIfNull(board);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options))
-            Write(w, board);
-        stream.WriteByte((byte)'\n');
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return RecordJson.ToText(w => Write(w, board));
     }
 
     private static void Write(Utf8JsonWriter w, ElectionBoard board)
@@ -38,35 +23,7 @@ public static class BoardWriter
         w.WriteStartObject();
         w.WriteString("format", ElectionBoard.Format);
         Strings(w, "context", round.Context);
-        w.WriteStartObject("congress");
-        w.WriteString("name", round.Congress.Name);
-        w.WriteNumber("summoned", round.Congress.Summoned);
-        w.WriteNumber("absentCommitteeMembers", round.Congress.AbsentCommitteeMembers);
-        w.WriteNumber("absentWithoutAlternate", round.Congress.AbsentWithoutAlternate);
-        if (round.Congress.Present is { } present) w.WriteNumber("present", present);
-        w.WriteEndObject();
-        w.WriteStartObject("election");
-        w.WriteString("kind", Domain.Elections.ElectionKindWire.ToWire(round.Election.Kind));
-        w.WriteString("title", round.Election.Title);
-        w.WriteNumber("round", round.Election.Round);
-        w.WriteNumber("seats", round.Election.Seats);
-        w.WriteNumber("issued", round.Election.Issued);
-        w.WriteEndObject();
-        w.WriteStartObject("rules");
-        w.WriteNumber("percentDecimals", round.Rules.PercentDecimals);
-        w.WriteString("percentRounding", Domain.Elections.PercentRoundingWire.ToWire(round.Rules.PercentRounding));
-        w.WriteEndObject();
-        w.WriteStartArray("candidates");
-        foreach (var c in round.Candidates)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", c.Id);
-            w.WriteString("fullName", c.FullName);
-            if (c.BirthDate is { } b) w.WriteString("birthDate", b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (c.Delegation is { } d) w.WriteString("delegation", d);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        ElectionRecordWriter.WriteRound(w, round.Congress, round.Election, round.Rules, round.Candidates);
         WriteLayout(w, board.Layout);
         WriteCeremony(w, board.Ceremony);
         w.WriteStartArray("ballots");

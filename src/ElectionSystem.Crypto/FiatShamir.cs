@@ -63,6 +63,9 @@ public sealed class FiatShamir
     /// <summary>Appends a scalar (32 bytes little-endian).</summary>
     public FiatShamir Scalar(Scalar s) => Item(s.Bytes);
 
+    /// <summary>Appends raw bytes as they are (a digest, e.g. the board's chain value and tracker).</summary>
+    public FiatShamir Raw(ReadOnlySpan<byte> bytes) => Item(bytes);
+
     /// <summary>The transcript's bytes so far (for tests and for matching the browser).</summary>
     public byte[] Bytes() => _bytes.ToArray();
 

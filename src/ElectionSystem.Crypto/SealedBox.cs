@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ElectionSystem.Crypto;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace ElectionSystem.Crypto;
 /// through libsodium-wrappers-sumo. The plaintext of a sealed share is the share's 32 bytes
 /// (the scalar, little-endian, as <see cref="Group.EncodeScalar"/> writes it in hex).
 /// </summary>
-public static partial class SealedBox
+public static class SealedBox
 {
     /// <summary>crypto_box_PUBLICKEYBYTES / SECRETKEYBYTES.</summary>
     public const int KeyBytes = 32;
@@ -23,7 +21,7 @@ public static partial class SealedBox
         Sodium.EnsureInitialised();
         var pk = new byte[KeyBytes];
         var sk = new byte[KeyBytes];
-        if (crypto_box_keypair(pk, sk) != 0) throw new InvalidOperationException("crypto_box_keypair failed.");
+        if (Sodium.crypto_box_keypair(pk, sk) != 0) throw new InvalidOperationException("crypto_box_keypair failed.");
         return (pk, sk);
     }
 
@@ -33,7 +31,7 @@ public static partial class SealedBox
         Sodium.EnsureInitialised();
         if (publicKey.Length != KeyBytes) throw new ArgumentException("A box public key is 32 bytes.", nameof(publicKey));
         var sealedBytes = new byte[message.Length + Overhead];
-        if (crypto_box_seal(sealedBytes, message, (ulong)message.Length, publicKey) != 0)
+        if (Sodium.crypto_box_seal(sealedBytes, message, (ulong)message.Length, publicKey) != 0)
             throw new InvalidOperationException("crypto_box_seal failed.");
         return sealedBytes;
     }
@@ -44,15 +42,6 @@ public static partial class SealedBox
         Sodium.EnsureInitialised();
         if (sealedBytes.Length < Overhead || publicKey.Length != KeyBytes || secretKey.Length != KeyBytes) return null;
         var message = new byte[sealedBytes.Length - Overhead];
-        return crypto_box_seal_open(message, sealedBytes, (ulong)sealedBytes.Length, publicKey, secretKey) == 0 ? message : null;
+        return Sodium.crypto_box_seal_open(message, sealedBytes, (ulong)sealedBytes.Length, publicKey, secretKey) == 0 ? message : null;
     }
-
-    [LibraryImport("libsodium")]
-    private static partial int crypto_box_keypair(Span<byte> pk, Span<byte> sk);
-
-    [LibraryImport("libsodium")]
-    private static partial int crypto_box_seal(Span<byte> c, ReadOnlySpan<byte> m, ulong mlen, ReadOnlySpan<byte> pk);
-
-    [LibraryImport("libsodium")]
-    private static partial int crypto_box_seal_open(Span<byte> m, ReadOnlySpan<byte> c, ulong clen, ReadOnlySpan<byte> pk, ReadOnlySpan<byte> sk);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,7 +13,7 @@ namespace ElectionSystem.Crypto;
 /// readable beside the box. The demo congress uses it to hand each demo member a file the
 /// committee page opens; <see cref="Open"/> is the same check the page makes.
 /// </summary>
-public static partial class ShareFile
+public static class ShareFile
 {
     public const string Format = "ElectionSystem/v2/share-file";
     private const int SaltBytes = 16, NonceBytes = 24, KeyBytes = 32, MacBytes = 16, Argon2id13 = 2;
@@ -59,7 +58,7 @@ public static partial class ShareFile
         };
         var plain = Encoding.UTF8.GetBytes(inner.ToJsonString());
         var box = new byte[plain.Length + MacBytes];
-        if (crypto_secretbox_easy(box, plain, (ulong)plain.Length, nonce, key) != 0) throw new InvalidOperationException("crypto_secretbox_easy failed.");
+        if (Sodium.crypto_secretbox_easy(box, plain, (ulong)plain.Length, nonce, key) != 0) throw new InvalidOperationException("crypto_secretbox_easy failed.");
         Array.Clear(key);
         Array.Clear(plain);
         var file = new JsonObject
@@ -87,7 +86,7 @@ public static partial class ShareFile
         Sodium.EnsureInitialised();
         var key = DeriveKey(passphrase, salt, ops, (nuint)mem);
         var plain = new byte[box.Length - MacBytes];
-        var opened = crypto_secretbox_open_easy(plain, box, (ulong)box.Length, nonce, key) == 0;
+        var opened = Sodium.crypto_secretbox_open_easy(plain, box, (ulong)box.Length, nonce, key) == 0;
         Array.Clear(key);
         if (!opened) return null;
         var inner = JsonNode.Parse(plain)!.AsObject();
@@ -122,7 +121,7 @@ public static partial class ShareFile
     private static byte[] RandomNumberBytes(int count)
     {
         var bytes = new byte[count];
-        randombytes_buf(bytes, (nuint)count);
+        Sodium.randombytes_buf(bytes, (nuint)count);
         return bytes;
     }
 
@@ -130,20 +129,8 @@ public static partial class ShareFile
     {
         var password = Encoding.UTF8.GetBytes(passphrase);
         var key = new byte[KeyBytes];
-        if (crypto_pwhash(key, KeyBytes, password, (ulong)password.Length, salt, ops, mem, Argon2id13) != 0)
+        if (Sodium.crypto_pwhash(key, KeyBytes, password, (ulong)password.Length, salt, ops, mem, Argon2id13) != 0)
             throw new InvalidOperationException("crypto_pwhash failed (out of memory?).");
         return key;
     }
-
-    [LibraryImport("libsodium")]
-    private static partial void randombytes_buf(Span<byte> buf, nuint size);
-
-    [LibraryImport("libsodium")]
-    private static partial int crypto_pwhash(Span<byte> outKey, ulong outLen, ReadOnlySpan<byte> passwd, ulong passwdLen, ReadOnlySpan<byte> salt, ulong opsLimit, nuint memLimit, int alg);
-
-    [LibraryImport("libsodium")]
-    private static partial int crypto_secretbox_easy(Span<byte> c, ReadOnlySpan<byte> m, ulong mlen, ReadOnlySpan<byte> n, ReadOnlySpan<byte> k);
-
-    [LibraryImport("libsodium")]
-    private static partial int crypto_secretbox_open_easy(Span<byte> m, ReadOnlySpan<byte> c, ulong clen, ReadOnlySpan<byte> n, ReadOnlySpan<byte> k);
 }

@@ -20,38 +20,7 @@ public static class ElectionRecordWriter
         w.WriteStartObject();
         w.WriteString("format", ElectionRecord.Format);
 
-        w.WriteStartObject("congress");
-        w.WriteString("name", record.Congress.Name);
-        w.WriteNumber("summoned", record.Congress.Summoned);
-        w.WriteNumber("absentCommitteeMembers", record.Congress.AbsentCommitteeMembers);
-        w.WriteNumber("absentWithoutAlternate", record.Congress.AbsentWithoutAlternate);
-        if (record.Congress.Present is { } present) w.WriteNumber("present", present);
-        w.WriteEndObject();
-
-        w.WriteStartObject("election");
-        w.WriteString("kind", record.Election.Kind.ToWire());
-        w.WriteString("title", record.Election.Title);
-        w.WriteNumber("round", record.Election.Round);
-        w.WriteNumber("seats", record.Election.Seats);
-        w.WriteNumber("issued", record.Election.Issued);
-        w.WriteEndObject();
-
-        w.WriteStartObject("rules");
-        w.WriteNumber("percentDecimals", record.Rules.PercentDecimals);
-        w.WriteString("percentRounding", record.Rules.PercentRounding.ToWire());
-        w.WriteEndObject();
-
-        w.WriteStartArray("candidates");
-        foreach (var c in record.Candidates)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", c.Id);
-            w.WriteString("fullName", c.FullName);
-            if (c.BirthDate is { } b) w.WriteString("birthDate", b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (c.Delegation is { } d) w.WriteString("delegation", d);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteRound(w, record.Congress, record.Election, record.Rules, record.Candidates);
 
         w.WriteStartArray("ballots");
         foreach (var b in record.Ballots)
@@ -79,5 +48,45 @@ public static class ElectionRecordWriter
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The round's congress, election, rules and candidates, as <c>election-record/1</c> writes them
+    /// (<c>election-board/1</c> writes its round with the same fields).
+    /// </summary>
+    public static void WriteRound(Utf8JsonWriter w, RecordCongress congress, RecordElection election, ElectionRules rules, IEnumerable<Candidate> candidates)
+    {
+        w.WriteStartObject("congress");
+        w.WriteString("name", congress.Name);
+        w.WriteNumber("summoned", congress.Summoned);
+        w.WriteNumber("absentCommitteeMembers", congress.AbsentCommitteeMembers);
+        w.WriteNumber("absentWithoutAlternate", congress.AbsentWithoutAlternate);
+        if (congress.Present is { } present) w.WriteNumber("present", present);
+        w.WriteEndObject();
+
+        w.WriteStartObject("election");
+        w.WriteString("kind", election.Kind.ToWire());
+        w.WriteString("title", election.Title);
+        w.WriteNumber("round", election.Round);
+        w.WriteNumber("seats", election.Seats);
+        w.WriteNumber("issued", election.Issued);
+        w.WriteEndObject();
+
+        w.WriteStartObject("rules");
+        w.WriteNumber("percentDecimals", rules.PercentDecimals);
+        w.WriteString("percentRounding", rules.PercentRounding.ToWire());
+        w.WriteEndObject();
+
+        w.WriteStartArray("candidates");
+        foreach (var c in candidates)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            w.WriteString("fullName", c.FullName);
+            if (c.BirthDate is { } b) w.WriteString("birthDate", b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (c.Delegation is { } d) w.WriteString("delegation", d);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 }

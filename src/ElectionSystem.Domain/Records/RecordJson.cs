@@ -6,9 +6,10 @@ namespace ElectionSystem.Domain.Records;
 /// <summary>
 /// How records and results are written: indented like the shared examples (one space), '\n'
 /// line ends on every machine, and Vietnamese letters as themselves rather than \u escapes so
-/// the archived file is readable by the committee.
+/// the archived file is readable by the committee. The public board (<c>election-board/1</c>) is
+/// written the same way.
 /// </summary>
-internal static class RecordJson
+public static class RecordJson
 {
     public static JsonWriterOptions Writer { get; } = new()
     {

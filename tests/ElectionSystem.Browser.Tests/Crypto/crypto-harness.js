@@ -4,13 +4,22 @@ import * as group from '/js/crypto/group.js';
 import { Transcript, proofTranscript } from '/js/crypto/transcript.js';
 import { encryptBallot } from '/js/crypto/ballot.js';
 import { verifyBallot } from '/js/crypto/ballot-verify.js';
-import { examples } from '/js/crypto/shape.js';
 import * as dkg from '/js/crypto/dkg.js';
 import * as decryption from '/js/crypto/decryption.js';
 import { encrypt, product } from '/js/crypto/ciphertext.js';
 import { ZERO_OR_ONE, encodeBranches, prove, verify as verifyDisjunctive } from '/js/crypto/disjunctive.js';
 import { canonicalEncoding, fromWire } from '/js/crypto/ballot-encoding.js';
 import { openShareFile, sealShareFile } from '/js/crypto/share-file.js';
+
+/** The spec's three example shapes (the Domain decides; these are the cases both sides test). */
+const examples = {
+  /** A list with surplus: n names, s seats; options valid, too-many-kept (2), all-struck (3). */
+  surplus: (n, s) => ({ rows: n, options: 3, weight: s, lo: 1 - s, hi: 0 }),
+  /** One candidate, no surplus: the "đồng ý" box; options valid, neither-or-both (5). */
+  single: () => ({ rows: 1, options: 2, weight: 1, lo: -1, hi: 0 }),
+  /** n = s > 1, no surplus: n "đồng ý" boxes; option valid only. */
+  noSurplus: (n) => ({ rows: n, options: 1, weight: n, lo: -n, hi: 0 }),
+};
 
 const attempt = (f) => {
   try {

@@ -58,14 +58,16 @@ export function verifyPartial({ context, verificationKey, total, partial }) {
   return equalBytes(challenge(context, K, A, B, D, a, b), c) ? null : 'the proof does not hold';
 }
 
-/** λ_j for the set of trustee indices taking part. */
+/** λ_j for the set of trustee indices taking part: one inversion, as ThresholdDecryption.LagrangeAtZero. */
 export function lagrange(j, indices) {
-  let lambda = intScalar(1);
+  let numerator = intScalar(1);
+  let denominator = intScalar(1);
   for (const m of indices) {
     if (m === j) continue;
-    lambda = mul(lambda, mul(intScalar(m), invert(sub(intScalar(m), intScalar(j)))));
+    numerator = mul(numerator, intScalar(m));
+    denominator = mul(denominator, sub(intScalar(m), intScalar(j)));
   }
-  return lambda;
+  return mul(numerator, invert(denominator));
 }
 
 /** g^m of a total from k (or more) partial decryptions { trustee, d }: an element (null = identity). */

@@ -2,11 +2,19 @@
 // (o_0 = valid, o_k = invalid for reason k), weight w, and Σ x_i − w · o_0 ∈ [lo, hi].
 // A plaintext is { rows: [0|1, …], option: k }.
 
-/** Throws if the shape is not one: R ≥ 0, K ≥ 1, integers, lo ≤ hi. */
+/** The most rows or options (BallotShape.MaxEntries), the widest range and the largest |lo|, |hi| a proof covers (RangeProof). */
+export const MAX_ENTRIES = 1000, MAX_WIDTH = 1000, MAX_MAGNITUDE = 2 ** 40;
+
+/**
+ * Throws if the shape is not one, by the same test as the server's BallotShape.Validate: integers,
+ * 1 ≤ R, K ≤ MAX_ENTRIES, w ≥ 0, lo ≤ hi within ±MAX_MAGNITUDE and hi − lo < MAX_WIDTH.
+ */
 export function checkShape(shape) {
   const { rows, options, weight, lo, hi } = shape ?? {};
   const ints = [rows, options, weight, lo, hi].every(Number.isSafeInteger);
-  if (!ints || rows < 0 || options < 1 || lo > hi) throw new Error(`not a ballot shape: ${JSON.stringify(shape)}`);
+  const entries = (n) => n >= 1 && n <= MAX_ENTRIES;
+  const covered = lo <= hi && lo >= -MAX_MAGNITUDE && hi <= MAX_MAGNITUDE && hi - lo < MAX_WIDTH;
+  if (!ints || !entries(rows) || !entries(options) || weight < 0 || !covered) throw new Error(`not a ballot shape: ${JSON.stringify(shape)}`);
 }
 
 /** The plaintext's constraint value Σ x_i − w · o_0. */
@@ -23,13 +31,3 @@ export function plaintextProblem(shape, plaintext) {
   if (value < shape.lo || value > shape.hi) return `Σ rows − w·valid = ${value} outside [${shape.lo}, ${shape.hi}]`;
   return null;
 }
-
-/** The spec's three example shapes (the Domain decides; these are the cases both sides test). */
-export const examples = {
-  /** A list with surplus: n names, s seats; options valid, too-many-kept (2), all-struck (3). */
-  surplus: (n, s) => ({ rows: n, options: 3, weight: s, lo: 1 - s, hi: 0 }),
-  /** One candidate, no surplus: the "đồng ý" box; options valid, neither-or-both (5). */
-  single: () => ({ rows: 1, options: 2, weight: 1, lo: -1, hi: 0 }),
-  /** n = s > 1, no surplus: n "đồng ý" boxes; option valid only. */
-  noSurplus: (n) => ({ rows: n, options: 1, weight: n, lo: -n, hi: 0 }),
-};
