@@ -60,15 +60,12 @@ internal static class HallSetup
 
     public static string CodeOf(int i) => "LT" + (i + 1).ToString("D5", CultureInfo.InvariantCulture);
 
-    public static Task<string> LoginAsync(HallApi api, string user, string password, CancellationToken ct) =>
-        StaffSignIn.LoginAsync(api, user, password, ct);
-
     /// <summary>Everything before the tablets sign in; dataFolder is read only for the first-run password file.</summary>
     /// <param name="members">The counting committee's size: two counters for the plaintext round's two confirmations, five for a 3-of-5 key ceremony.</param>
     public static async Task<Staff> SetUpAsync(HallApi api, string dataFolder, int delegates, int displayKeys, int members, CancellationToken ct)
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(dataFolder, CongressBootstrap.InitialPasswordFile), ct);
-        var organiser = await LoginAsync(api, lines[0].Trim(), lines[1].Trim(), ct);
+        var organiser = await StaffSignIn.LoginAsync(api, lines[0].Trim(), lines[1].Trim(), ct);
         Log.Info($"signed in as organiser {lines[0].Trim()}");
         // Staff accounts and bulk PIN slips before the congress opens: during it each would wait
         // for a counting-committee member (ADR 0010).
@@ -98,9 +95,9 @@ internal static class HallSetup
         Log.Info($"PIN slips: {pins.Count}");
 
         await EnsureCurrentSessionAsync(api, organiser, ct);
-        await CheckInAllAsync(api, organiser, await LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
+        await CheckInAllAsync(api, organiser, await StaffSignIn.LoginAsync(api, CheckInDesk, passwords[CheckInDesk], ct), delegates, ct);
         var chutich = await File.ReadAllLinesAsync(Path.Combine(dataFolder, CongressBootstrap.InitialPresidiumPasswordFile), ct);
-        var presidium = await LoginAsync(api, chutich[0].Trim(), chutich[1].Trim(), ct);
+        var presidium = await StaffSignIn.LoginAsync(api, chutich[0].Trim(), chutich[1].Trim(), ct);
         var committee = await ElectCommitteeAsync(api, organiser, presidium, pins, members, ct);
         return new Staff(organiser, presidium, committee[0], committee[1], keys, pins, committee);
     }

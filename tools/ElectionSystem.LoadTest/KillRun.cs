@@ -91,9 +91,7 @@ internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOn
 
     private async Task<(long Participations, long Delegates, long Ballots, long Receipts)> CountStoredAsync(Guid roundId, CancellationToken ct)
     {
-        var connection = Environment.GetEnvironmentVariable("TWO_NODES_DB")
-            ?? $"Host=127.0.0.1:{PortOf(1)},127.0.0.1:{PortOf(2)};Database=election;Username=postgres;Target Session Attributes=read-write";
-        await using var db = new NpgsqlConnection(connection);
+        await using var db = new NpgsqlConnection(layout.DatabaseConnection);
         await db.OpenAsync(ct);
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM "Participations" WHERE "RoundId" = @r),
@@ -106,6 +104,4 @@ internal sealed class KillRun(Options options, HallApi api, Staff staff, IReadOn
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
-
-    private int PortOf(int pg) => layout.Url.Port + pg;
 }

@@ -5,7 +5,8 @@ namespace ElectionSystem.LoadTest;
 /// <summary>
 /// The rehearsal layout of deploy/two-nodes (up.sh: PostgreSQL primary + synchronous standby, Redis,
 /// two app nodes, haproxy) as the load tool drives it: started with <c>--two-nodes</c>, or attached to
-/// with <c>--url</c> when it is already up; its parts' process ids come from the layout's folder.
+/// with <c>--url</c> when it is already up; its parts' process ids come from the layout's folder, their
+/// ports from the proxy's as deploy/two-nodes/env.sh derives them.
 /// </summary>
 internal sealed class TwoNodesLayout(string folder, int proxyPort)
 {
@@ -34,6 +35,10 @@ internal sealed class TwoNodesLayout(string folder, int proxyPort)
 
     /// <summary>An app node itself, not through haproxy: 1 (app1) or 2 (app2).</summary>
     public Uri NodeUrl(int node) => new($"http://127.0.0.1:{proxyPort + 10 + node}");
+
+    /// <summary>The database, whichever of the two PostgreSQL servers is the primary now (TWO_NODES_DB overrides).</summary>
+    public string DatabaseConnection => Environment.GetEnvironmentVariable("TWO_NODES_DB")
+        ?? $"Host=127.0.0.1:{proxyPort + 1},127.0.0.1:{proxyPort + 2};Database=election;Username=postgres;Target Session Attributes=read-write";
 
     /// <summary>Starts a killed app node again (start-app.sh, which waits for its /health).</summary>
     public Task StartAppAsync(string name, CancellationToken ct) => RunAsync("start-app.sh", ct, name);

@@ -57,9 +57,8 @@ public sealed class CongressHub(AttendanceService attendance, SignedInConnection
     public Task<AttendanceSnapshot> GetAttendance() => attendance.SnapshotAsync(Context.ConnectionAborted);
 }
 
-/// <summary>The live channel the capabilities send through, on this process's hub.</summary>
 /// <summary>
-/// Hub messages to groups. A message is a hint to refetch, sent after the change has committed: when it
+/// The live channel the capabilities send through, on this process's hub: messages to groups. A message is a hint to refetch, sent after the change has committed: when it
 /// cannot be sent (two hall servers and Redis away: the backplane throws after its timeout) the change
 /// still stands, so this logs and returns instead of failing the request that made it; a screen
 /// refetches its whole state when it reconnects (ADR 0004).

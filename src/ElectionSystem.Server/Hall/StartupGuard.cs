@@ -74,7 +74,9 @@ public static class StartupGuard
         }
         catch (Exception e) when (StorageFailure.IsDiskFull(e))
         {
-            return Refuse($"Không khởi động được: ổ đĩa chứa thư mục dữ liệu “{hall.DataFolder}” đã đầy. " +
+            // PostgreSQL's 53100 is the database server's disk, not this node's data folder.
+            var disk = hall.IsPostgres ? "ổ đĩa của máy chủ cơ sở dữ liệu PostgreSQL" : $"ổ đĩa chứa thư mục dữ liệu “{hall.DataFolder}”";
+            return Refuse($"Không khởi động được: {disk} đã đầy. " +
                 "Hãy giải phóng dung lượng ổ đĩa rồi khởi động lại.", DataFolderUnusable);
         }
         return null;
@@ -84,9 +86,12 @@ public static class StartupGuard
         $"Không khởi động được: thư mục dữ liệu “{folder}” không dùng được ({why}). " +
         "Hãy tạo thư mục, cấp quyền ghi cho tài khoản chạy máy chủ và kiểm tra dung lượng ổ đĩa, rồi khởi động lại.", DataFolderUnusable);
 
-    private static int Damaged(HallOptions hall, string what) => Refuse(
-        $"Không khởi động được: {(hall.IsPostgres ? "cơ sở dữ liệu PostgreSQL" : $"tệp cơ sở dữ liệu “{DatabaseFiles.PathOf(hall.ConnectionString)}”")} bị hỏng hoặc không phải cơ sở dữ liệu ({Shorten(what)}). " +
-        "Máy chủ dừng để không ghi thêm vào tệp hỏng. Hãy giữ nguyên thư mục dữ liệu, khôi phục election.db từ bản sao lưu rồi khởi động lại.",
+    private static int Damaged(HallOptions hall, string what) => Refuse(hall.IsPostgres
+        // The data folder holds no database on PostgreSQL: what to restore is the database itself.
+        ? $"Không khởi động được: cơ sở dữ liệu PostgreSQL bị hỏng ({Shorten(what)}). " +
+          "Máy chủ dừng để không ghi thêm vào cơ sở dữ liệu hỏng. Hãy khôi phục cơ sở dữ liệu PostgreSQL từ bản sao lưu rồi khởi động lại."
+        : $"Không khởi động được: tệp cơ sở dữ liệu “{DatabaseFiles.PathOf(hall.ConnectionString)}” bị hỏng hoặc không phải cơ sở dữ liệu ({Shorten(what)}). " +
+          "Máy chủ dừng để không ghi thêm vào tệp hỏng. Hãy giữ nguyên thư mục dữ liệu, khôi phục election.db từ bản sao lưu rồi khởi động lại.",
         DatabaseDamaged);
 
     private static int Refuse(string message, int exitCode)

@@ -44,7 +44,7 @@ public class PostgresSecrecyTests(PostgresElectionsHall hall) : IClassFixture<Po
         var ballots = await RowsAsync(db, """SELECT "Content", xmin::text FROM "Ballots" WHERE "RoundId" = @r ORDER BY ctid""", round.Id);
         var order = ballots.Select(b => castOrderOf[b[0]]).ToList();
         Assert.Equal(n, order.Count);
-        var rho = Spearman(order);
+        var rho = StoredOrder.Spearman(order);
         Assert.True(Math.Abs(rho) < 0.25, $"Heap order follows casting order: Spearman rho = {rho:F3}");
 
         // One writing transaction for all of a table's rows, and none shared between the tables.
@@ -56,7 +56,7 @@ public class PostgresSecrecyTests(PostgresElectionsHall hall) : IClassFixture<Po
         Assert.Equal(3, new[] { ballots[0][1], participations[0][1], receipts[0][1] }.Distinct().Count());
         // The participations' heap order does not follow the casting order either (the seating order is the casting order).
         var seatOf = seated.Select((s, i) => (s.Delegate.Id.ToString(), i)).ToDictionary(x => x.Item1, x => x.i);
-        Assert.True(Math.Abs(Spearman(participations.Select(p => seatOf[p[0]]).ToList())) < 0.25);
+        Assert.True(Math.Abs(StoredOrder.Spearman(participations.Select(p => seatOf[p[0]]).ToList())) < 0.25);
 
         // Only the designed columns; no default (sequence, now()), no identity, no time column.
         var columns = await RowsAsync(db, """
@@ -80,18 +80,5 @@ public class PostgresSecrecyTests(PostgresElectionsHall hall) : IClassFixture<Po
             rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
         }
         return rows;
-    }
-
-    private static double Spearman(IReadOnlyList<int> castIndexInStoredOrder)
-    {
-        var n = castIndexInStoredOrder.Count;
-        var rank = castIndexInStoredOrder.Select((v, i) => (v, i)).OrderBy(p => p.v).Select((p, r) => (p.i, r)).ToDictionary(p => p.i, p => p.r);
-        double sum = 0;
-        for (var i = 0; i < n; i++)
-        {
-            double d = i - rank[i];
-            sum += d * d;
-        }
-        return 1 - 6 * sum / (n * ((double)n * n - 1));
     }
 }

@@ -45,14 +45,14 @@ public class SecrecyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
         var ballotIds = stored.Select(r => r["Id"]!).ToList();
         var order = stored.Where(r => r["RoundId"] == round.Id.ToString().ToUpperInvariant()).Select(r => castOrderOf[r["Content"]!]).ToList();
         Assert.Equal(n, order.Count);
-        var rho = Spearman(order);
+        var rho = StoredOrder.Spearman(order);
         Assert.True(Math.Abs(rho) < 0.25, $"Stored order follows casting order: Spearman rho = {rho:F3}");
 
         // The exported record's order does not follow it either.
         var counter = await hall.CounterAsync();
         var record = ElectionRecordReader.Read(await counter.GetStringAsync($"/api/committee/rounds/{round.Id}/record.json")).Record!;
         var recordOrder = record.Ballots.Select(b => castOrderOf[BallotJson.ToJson(b.Content)]).ToList();
-        Assert.True(Math.Abs(Spearman(recordOrder)) < 0.25);
+        Assert.True(Math.Abs(StoredOrder.Spearman(recordOrder)) < 0.25);
 
         // No hidden rowid to sort by.
         await Assert.ThrowsAsync<SqliteException>(() => Rows(db, "SELECT rowid FROM Ballots"));
@@ -91,20 +91,6 @@ public class SecrecyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
         }
     }
 
-    private static double Spearman(IReadOnlyList<int> castIndexInStoredOrder)
-    {
-        // Ranks: position in storage vs rank of casting index (a permutation of 0..n-1 after ranking).
-        var n = castIndexInStoredOrder.Count;
-        var rank = castIndexInStoredOrder.Select((v, i) => (v, i)).OrderBy(p => p.v).Select((p, r) => (p.i, r)).ToDictionary(p => p.i, p => p.r);
-        double sum = 0;
-        for (var i = 0; i < n; i++)
-        {
-            double d = i - rank[i];
-            sum += d * d;
-        }
-        return 1 - 6 * sum / (n * ((double)n * n - 1));
-    }
-
     private static async Task<List<string>> Columns(SqliteConnection db, string table) =>
         (await Rows(db, $"SELECT name FROM pragma_table_info('{table}')")).Select(r => r["name"]!).ToList();
 
@@ -125,5 +111,4 @@ public class SecrecyTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
         }
         return rows;
     }
-
 }

@@ -29,13 +29,14 @@ public partial class HallFactory : WebApplicationFactory<Program>
 
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
     private readonly Lazy<Task<string>> _displayKey;
-    private readonly bool _sharesStorage;
+    // A second node on the first one's storage removes only what it made itself.
+    private readonly bool _ownsDatabase = true;
+    private readonly bool _ownsFolder = true;
     private int _counter;
 
     public HallFactory()
     {
-        DataFolder = Path.Combine(Path.GetTempPath(), "es-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataFolder);
+        DataFolder = NewDataFolder();
         if (OnPostgres)
         {
             PostgresDatabase = PostgresCluster.Instance.CreateDatabase();
@@ -51,7 +52,8 @@ public partial class HallFactory : WebApplicationFactory<Program>
     {
         DataFolder = storageOf.DataFolder;
         PostgresDatabase = storageOf.PostgresDatabase;
-        _sharesStorage = true;
+        _ownsDatabase = false;
+        _ownsFolder = false;
         _displayKey = new Lazy<Task<string>>(() => CreateDisplayKeyAsync("test projector"));
     }
 
@@ -65,13 +67,17 @@ public partial class HallFactory : WebApplicationFactory<Program>
     {
         if (ownDataFolder)
         {
-            DataFolder = Path.Combine(Path.GetTempPath(), "es-tests-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(DataFolder);
-            _ownsFolderOnly = true;
+            DataFolder = NewDataFolder();
+            _ownsFolder = true;
         }
     }
 
-    private readonly bool _ownsFolderOnly;
+    private static string NewDataFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "es-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     public string DataFolder { get; }
 
@@ -258,20 +264,18 @@ public partial class HallFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        if (_sharesStorage)
+        if (_ownsDatabase)
         {
-            if (_ownsFolderOnly)
+            SqliteConnection.ClearAllPools();
+            if (PostgresDatabase is not null)
             {
-                DeleteFolder();
+                PostgresCluster.Instance.DropDatabase(PostgresDatabase);
             }
-            return;
         }
-        SqliteConnection.ClearAllPools();
-        if (PostgresDatabase is not null)
+        if (_ownsFolder)
         {
-            PostgresCluster.Instance.DropDatabase(PostgresDatabase);
+            DeleteFolder();
         }
-        DeleteFolder();
     }
 
     private void DeleteFolder()

@@ -42,10 +42,7 @@ public sealed class RedisServer
         {
             try { process.Kill(); } catch (InvalidOperationException) { }
         };
-        using (Process.Start(new ProcessStartInfo("setsid", ["sh", "-c",
-            $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; kill -9 {process.Id}"])))
-        {
-        }
+        AfterTestProcess.Run($"kill -9 {process.Id}");
         // Ready when it says so on its log (no guessing with a delay).
         var deadline = Stopwatch.StartNew();
         while (process.StandardOutput.ReadLine() is { } line)

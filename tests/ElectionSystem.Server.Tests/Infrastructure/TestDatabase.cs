@@ -81,10 +81,7 @@ public sealed class PostgresCluster
         // The runner may kill the test process before ProcessExit has finished: a detached watcher
         // stops and removes the cluster once this process is gone, whichever way it went.
         var stop = (Environment.UserName == "root" ? "runuser -u postgres -- " : "") + $"{Locate("pg_ctl")} -D {folder} -m immediate -w stop";
-        using (Process.Start(new ProcessStartInfo("setsid", ["sh", "-c",
-            $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf {folder}"])))
-        {
-        }
+        AfterTestProcess.Run($"{stop}; rm -rf {folder}");
         // amcheck in every database made from template1, so the round close's integrity check has it.
         using (var connection = new NpgsqlConnection(cluster.ConnectionString("template1") + ";Pooling=false"))
         {
