@@ -101,15 +101,12 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountCreated>, Accepted<PendingDuty>, ProblemHttpResult>> ResetPassword(
         Guid id, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await accounts.FindAsync(id, ct) is not { } account)
+        var found = await accounts.FindForAsync(id, role => AccountPowers.OrganiserMay(role), ct);
+        if (found.Value is not { } account)
         {
-            return Problems.NotFound($"Không có tài khoản {id}.");
+            return found.Problem!;
         }
-        if (AccountPowers.OrganiserMay(account.Role) is { } notYours)
-        {
-            return notYours;
-        }
-        if (await gate.HoldAccountAsync(user, DutyKinds.AccountPasswordReset, Subject(account), ct) is { } pending)
+        if (await gate.HoldAccountAsync(user, DutyKinds.AccountPasswordReset, AccountSubject.Of(account), ct) is { } pending)
         {
             return Held(pending);
         }
@@ -124,15 +121,12 @@ public static class AccountEndpoints
     private static async Task<Results<NoContent, Accepted<PendingDuty>, ProblemHttpResult>> Enable(
         Guid id, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await accounts.FindAsync(id, ct) is not { } account)
+        var found = await accounts.FindForAsync(id, role => AccountPowers.OrganiserMay(role), ct);
+        if (found.Value is not { } account)
         {
-            return Problems.NotFound($"Không có tài khoản {id}.");
+            return found.Problem!;
         }
-        if (AccountPowers.OrganiserMay(account.Role) is { } notYours)
-        {
-            return notYours;
-        }
-        if (account.Disabled && await gate.HoldAccountAsync(user, DutyKinds.AccountEnable, Subject(account), ct) is { } pending)
+        if (account.Disabled && await gate.HoldAccountAsync(user, DutyKinds.AccountEnable, AccountSubject.Of(account), ct) is { } pending)
         {
             return TypedResults.Accepted((string?)null, pending);
         }
@@ -154,15 +148,13 @@ public static class AccountEndpoints
         {
             return notYours;
         }
-        if (await gate.HoldAccountAsync(user, DutyKinds.AccountRoleChange, Subject(account) with { Role = request.Role }, ct) is { } pending)
+        if (await gate.HoldAccountAsync(user, DutyKinds.AccountRoleChange, AccountSubject.Of(account) with { Role = request.Role }, ct) is { } pending)
         {
             return TypedResults.Accepted((string?)null, pending);
         }
         var done = await accounts.ChangeRoleAsync(user, id, request.Role, ct);
         return done.Problem is { } p ? p : TypedResults.Ok(ToDto(done.Value!.Account));
     }
-
-    private static AccountSubject Subject(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role);
 
     private static async Task<Ok<List<DisplayKeyDto>>> ListKeys(ElectionDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.DisplayKeys.AsNoTracking().OrderBy(k => k.CreatedAt)

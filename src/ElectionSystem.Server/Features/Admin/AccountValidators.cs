@@ -11,7 +11,7 @@ public sealed class AccountCreateValidator : AbstractValidator<AccountCreate>
 {
     public AccountCreateValidator()
     {
-        RuleFor(r => r.UserName).Must(IsPlainUserName)
+        RuleFor(r => r.UserName).Must(AccountPowers.IsPlainUserName)
             .WithMessage("Tên đăng nhập (trường \"userName\") phải có 2–100 ký tự, chỉ gồm chữ cái không dấu a–z, chữ số 0–9 và các dấu “.”, “-”, “_” " +
                 "(không dấu tiếng Việt, không dấu cách, không chữ trông giống chữ Latinh của bảng chữ cái khác).");
         RuleFor(r => r.DisplayName).Must(name => TextLimits.Fits(name, TextLimits.Name))
@@ -19,9 +19,6 @@ public sealed class AccountCreateValidator : AbstractValidator<AccountCreate>
         RuleFor(r => r.Role).Must(role => role is not null && Roles.AccountRoles.Contains(role))
             .WithMessage($"Vai trò (trường \"role\") phải là một trong: {string.Join(", ", Roles.AccountRoles)}.");
     }
-
-    /// <summary>The plain user-name rule (<see cref="AccountPowers.IsPlainUserName"/>): no look-alike letters.</summary>
-    public static bool IsPlainUserName(string? name) => AccountPowers.IsPlainUserName(name);
 }
 
 public sealed class DisplayKeyCreateValidator : AbstractValidator<DisplayKeyCreate>

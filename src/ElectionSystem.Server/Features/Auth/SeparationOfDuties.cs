@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ElectionSystem.Server.Data;
 
 namespace ElectionSystem.Server.Features.Auth;
 
@@ -68,7 +69,11 @@ public static class DutyKinds
 public sealed record PendingDuty(Guid RequestId, string Kind, string DelegateCode, string Detail, string? Account = null);
 
 /// <summary>The staff account a request is about: its id (none yet for a new one), user name, display name and the role it has or is to get.</summary>
-public sealed record AccountSubject(Guid? AccountId, string UserName, string DisplayName, string Role);
+public sealed record AccountSubject(Guid? AccountId, string UserName, string DisplayName, string Role)
+{
+    /// <summary>An existing account as it is now.</summary>
+    public static AccountSubject Of(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role);
+}
 
 /// <summary>
 /// The gate in front of the actions that enable a delegate to vote (PIN reset, badge reissue,

@@ -3,6 +3,7 @@ using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.Auth;
@@ -23,10 +24,10 @@ public sealed class StaffAccounts(ElectionDbContext db, AuditLog audit, HallCloc
     public const string NotYourself = "Không thể tự khóa tài khoản đang dùng.";
     public const string NotYourOwnRole = "Không thể tự đổi vai trò của tài khoản đang dùng.";
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Missing(Guid id) => Problems.NotFound($"Không có tài khoản {id}.");
+    private static ProblemHttpResult Missing(Guid id) => Problems.NotFound($"Không có tài khoản {id}.");
 
     /// <summary>A user name already taken (compared without case, as the column is).</summary>
-    public async Task<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?> NameTakenAsync(string userName, CancellationToken ct) =>
+    public async Task<ProblemHttpResult?> NameTakenAsync(string userName, CancellationToken ct) =>
         await db.Accounts.AnyAsync(a => a.UserName == userName, ct) ? Problems.Conflict($"Tên đăng nhập \"{userName}\" đã có.") : null;
 
     public async Task<ProblemOr<AccountChange>> CreateAsync(
@@ -94,6 +95,16 @@ public sealed class StaffAccounts(ElectionDbContext db, AuditLog audit, HallCloc
     }
 
     public Task<Account?> FindAsync(Guid id, CancellationToken ct) => db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>
+    /// The account a screen asks to change: 404 when there is none, the screen's own 403 (<paramref name="may"/>,
+    /// one of <see cref="AccountPowers"/>'s, given the account's role) when it is not that screen's to change.
+    /// </summary>
+    public async Task<ProblemOr<Account>> FindForAsync(Guid id, Func<string, ProblemHttpResult?> may, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } account) return Missing(id);
+        return may(account.Role) is { } notYours ? notYours : account;
+    }
 
     private async Task<ProblemOr<AccountChange>> SaveEndingSessionsAsync(
         ClaimsPrincipal user, Account account, string action, object? data, string? password, CancellationToken ct)

@@ -10,33 +10,14 @@ namespace ElectionSystem.Server.Features.Auth;
 /// Which staff sign-ins still count. Every cookie and bearer token carries the account's security
 /// stamp (<see cref="StampClaim"/>); a request counts only while it equals the stored stamp of an
 /// account that is not disabled. Sign-out, password reset, disable and role change give the account
-/// a new stamp (<see cref="Revoke"/>), which ends every cookie and token of it at once.
-/// The stored stamps are cached here, so a request costs no query; <see cref="Ended"/> drops an
-/// account's entry after its change is saved and closes its open hub connections, here and (through
-/// <see cref="IHallBus"/>) on the other hall server, whose cached entries also expire by themselves. Delegate tablets
-/// and display keys have checks of their own (TabletSessions, DisplayKeyAuthenticationHandler).
+/// a new stamp (<see cref="Revoke"/>), which ends every cookie and token of it at once; the cache and
+/// <see cref="SessionStamps.Ended"/> are <see cref="SessionStamps"/>'. Delegate tablets and display
+/// keys have checks of their own (TabletSessions, DisplayKeyAuthenticationHandler).
 /// </summary>
-public sealed class StaffSessions
+public sealed class StaffSessions(IServiceScopeFactory scopes, SignedInConnections connections, IHallBus bus)
+    : SessionStamps("staff-ended", scopes, connections, bus)
 {
     public const string StampClaim = "es:stamp";
-    private const string Topic = "staff-ended";
-
-    private readonly IServiceScopeFactory scopes;
-    private readonly SignedInConnections connections;
-    private readonly IHallBus bus;
-    private readonly NodeCache<Guid, string?> _stamps;
-
-    public StaffSessions(IServiceScopeFactory scopes, SignedInConnections connections, IHallBus bus)
-    {
-        this.scopes = scopes;
-        this.connections = connections;
-        this.bus = bus;
-        _stamps = new NodeCache<Guid, string?>(bus.CacheLifetime);
-        bus.Subscribe(Topic, id =>
-        {
-            if (Guid.TryParse(id, out var accountId)) EndedHere(accountId);
-        });
-    }
 
     /// <summary>A staff principal: one of the account roles (not a display, not a delegate's tablet).</summary>
     public static bool IsStaff(ClaimsPrincipal user) =>
@@ -50,35 +31,13 @@ public sealed class StaffSessions
     /// <summary>Before the save: a new stamp, so every cookie and token signed with the old one stops counting.</summary>
     public static void Revoke(Account account) => account.SecurityStamp = Account.NewStamp();
 
-    /// <summary>After the save of a <see cref="Revoke"/>: forget the cached stamp and close the account's hub connections.</summary>
-    public void Ended(Guid accountId)
-    {
-        EndedHere(accountId);
-        bus.Publish(Topic, accountId.ToString("N"));
-    }
+    public Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        AccountId(user) is { } accountId ? MatchesAsync(accountId, user.FindFirstValue(StampClaim), cancellationToken) : Task.FromResult(false);
 
-    private void EndedHere(Guid accountId)
-    {
-        _stamps.Remove(accountId);
-        connections.Abort(SignedInConnections.AccountSubject(accountId));
-    }
+    protected override Task<string?> LoadStampAsync(ElectionDbContext db, Guid id, CancellationToken ct) =>
+        db.Accounts.AsNoTracking().Where(a => a.Id == id && !a.Disabled).Select(a => a.SecurityStamp).FirstOrDefaultAsync(ct);
 
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (AccountId(user) is not { } accountId || user.FindFirstValue(StampClaim) is not { } stamp)
-        {
-            return false;
-        }
-        // A change saved (here or on the other node) while the query runs does not leave its old stamp in the cache.
-        var current = await _stamps.GetOrLoadAsync(accountId, async (id, ct) =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ElectionDbContext>();
-            return await db.Accounts.AsNoTracking().Where(a => a.Id == id && !a.Disabled)
-                .Select(a => a.SecurityStamp).FirstOrDefaultAsync(ct);
-        }, cancellationToken);
-        return current is not null && string.Equals(current, stamp, StringComparison.Ordinal);
-    }
+    protected override string ConnectionSubject(Guid id) => SignedInConnections.AccountSubject(id);
 }
 
 /// <summary>

@@ -47,15 +47,19 @@ public sealed class DutyGate(ElectionDbContext db, AuditLog audit, HallClock clo
             return null;
         }
         var what = $"{DutyKinds.Vi(kind)} \"{account.UserName}\" ({Roles.DisplayNameVi(account.Role)})";
+        var two = AccountPowers.NeedsTwoMembers(account.Role);
         if (kind == DutyKinds.AccountCreate)
         {
-            // The same new account asked twice waits once (user names compare without case).
+            // The same new account (same name, without case, and same role) asked twice waits once. A
+            // request for that name with another role is not this one: the caller must not be told its
+            // account is on the way when another role's is (the second approved then finds the name taken).
             var name = account.UserName.ToLowerInvariant();
             var asked = await db.DutyRequests.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.Kind == kind && r.State == DutyStates.Pending && r.AccountUserName!.ToLower() == name, ct);
+                .FirstOrDefaultAsync(r => r.Kind == kind && r.State == DutyStates.Pending && r.AccountRole == account.Role
+                    && r.AccountUserName!.ToLower() == name, ct);
             if (asked is not null)
             {
-                return new PendingDuty(asked.Id, kind, "", $"{what}: yêu cầu này đã có, đang chờ một thành viên Ban Kiểm phiếu duyệt.", asked.AccountUserName);
+                return new PendingDuty(asked.Id, kind, "", $"{what}: yêu cầu này đã có, đang chờ {(two ? "hai thành viên Ban Kiểm phiếu khác nhau" : "một thành viên Ban Kiểm phiếu")} duyệt.", asked.AccountUserName);
             }
         }
         var request = new DutyRequest
@@ -68,6 +72,6 @@ public sealed class DutyGate(ElectionDbContext db, AuditLog audit, HallClock clo
         await audit.AppendAsync(user, "duty.requested", $"account:{account.UserName}", new { request.Id, kind, role = account.Role });
         await db.SaveChangesAsync(ct);
         await notices.ChangedAsync();
-        return new PendingDuty(request.Id, kind, "", $"{what}: {(AccountPowers.NeedsTwoMembers(account.Role) ? WaitingForTwo : Waiting)}", account.UserName);
+        return new PendingDuty(request.Id, kind, "", $"{what}: {(two ? WaitingForTwo : Waiting)}", account.UserName);
     }
 }

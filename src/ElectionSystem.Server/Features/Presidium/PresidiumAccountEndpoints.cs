@@ -61,15 +61,12 @@ public static class PresidiumAccountEndpoints
     private static async Task<Results<Ok<PresidiumAccountCreated>, Accepted<PendingDuty>, ProblemHttpResult>> ResetPassword(
         Guid id, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await accounts.FindAsync(id, ct) is not { } account)
+        var found = await accounts.FindForAsync(id, AccountPowers.PresidiumMay, ct);
+        if (found.Value is not { } account)
         {
-            return Problems.NotFound($"Không có tài khoản {id}.");
+            return found.Problem!;
         }
-        if (AccountPowers.PresidiumMay(account.Role) is { } notYours)
-        {
-            return notYours;
-        }
-        if (await gate.HoldAccountAsync(user, DutyKinds.AccountPasswordReset, Subject(account), ct) is { } pending)
+        if (await gate.HoldAccountAsync(user, DutyKinds.AccountPasswordReset, AccountSubject.Of(account), ct) is { } pending)
         {
             return TypedResults.Accepted((string?)null, pending);
         }
@@ -80,20 +77,15 @@ public static class PresidiumAccountEndpoints
     private static async Task<Results<NoContent, Accepted<PendingDuty>, ProblemHttpResult>> Enable(
         Guid id, StaffAccounts accounts, IDutyGate gate, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await accounts.FindAsync(id, ct) is not { } account)
+        var found = await accounts.FindForAsync(id, AccountPowers.PresidiumMay, ct);
+        if (found.Value is not { } account)
         {
-            return Problems.NotFound($"Không có tài khoản {id}.");
+            return found.Problem!;
         }
-        if (AccountPowers.PresidiumMay(account.Role) is { } notYours)
-        {
-            return notYours;
-        }
-        if (account.Disabled && await gate.HoldAccountAsync(user, DutyKinds.AccountEnable, Subject(account), ct) is { } pending)
+        if (account.Disabled && await gate.HoldAccountAsync(user, DutyKinds.AccountEnable, AccountSubject.Of(account), ct) is { } pending)
         {
             return TypedResults.Accepted((string?)null, pending);
         }
         return (await accounts.EnableAsync(user, id, ct)).Problem is { } p ? p : TypedResults.NoContent();
     }
-
-    private static AccountSubject Subject(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role);
 }
