@@ -1,5 +1,6 @@
 // Organisers' page: congress, sessions, delegates (absence, alternates, badges), import, accounts,
 // display keys, audit. Every call goes through the same API a script would use.
+import { showPassword } from './kernel/accounts.js';
 import { api } from './kernel/api.js';
 import { $, el, swap } from './kernel/dom.js';
 import { fmt } from './kernel/words.js';
@@ -135,8 +136,6 @@ $('import-commit').addEventListener('click', guard(async () => {
 // member (202, ADR 0010); the temporary password is collected once from the request, after approval.
 // Every password the server makes is temporary: the person sets their own at the first sign-in.
 const held = (r) => r && r.requestId;
-const showPassword = (userName, password) =>
-  alert(`Tài khoản ${userName}, mật khẩu tạm: ${password}\n(chỉ hiện một lần; người dùng phải đổi mật khẩu ở lần đăng nhập đầu)`);
 
 async function loadAccounts() {
   const accounts = await api('/api/accounts');

@@ -2,8 +2,9 @@
 // resets or unlocks a presidium account; the presidium does, here. Every password is temporary.
 // During the congress these, and a member's new activation code, wait for two committee members
 // (202): the request is remembered in this tab, and "Nhận" collects the password or the code once.
+import { showPassword } from './kernel/accounts.js';
 import { api } from './kernel/api.js';
-import { $, el } from './kernel/dom.js';
+import { $, el, swap } from './kernel/dom.js';
 
 const RequestsKey = 'es.presidiumRequests';
 
@@ -15,8 +16,6 @@ function say(message) {
   $('presidium-accounts-problem').textContent = message || '';
 }
 
-const showPassword = (userName, password) =>
-  alert(`Tài khoản ${userName}, mật khẩu tạm: ${password}\n(chỉ hiện một lần; người dùng phải đổi mật khẩu ở lần đăng nhập đầu)`);
 
 /** A request held for the committee (a PendingDuty): kept to collect its result once approved. */
 export function remember(pending) {
@@ -38,13 +37,13 @@ async function collect(pending) {
 }
 
 function drawRequests() {
-  $('presidium-requests').replaceChildren(...requests().map((p) => el('li', {}, `${p.detail} `,
+  swap($('presidium-requests'), ...requests().map((p) => el('li', {}, `${p.detail} `,
     el('button', { type: 'button', class: 'secondary', on: { click: () => collect(p).catch((e) => say(e.message)) } }, 'Nhận'))));
 }
 
 async function loadAccounts() {
   const accounts = await api('/api/presidium/accounts');
-  $('presidium-account-rows').replaceChildren(...accounts.map((a) => el('li', {},
+  swap($('presidium-account-rows'), ...accounts.map((a) => el('li', {},
     `${a.userName} — ${a.displayName}${a.disabled ? ' (đã khóa)' : ''}${a.mustChangePassword ? ' · Chưa đổi mật khẩu tạm' : ''} `,
     el('button', { type: 'button', class: 'secondary', on: { click: () => change(a, 'reset-password').catch((e) => say(e.message)) } }, 'Đặt lại mật khẩu'),
     a.disabled ? el('button', { type: 'button', class: 'secondary', on: { click: () => change(a, 'enable').catch((e) => say(e.message)) } }, 'Mở khóa') : '')));
