@@ -45,4 +45,26 @@ public class ProofPrechecksTests
         Assert.True(prechecks.TryCount(next, a));
         Assert.Equal(0, prechecks.Count(round));
     }
+
+    [Fact]
+    public void A_wire_digest_names_its_tracker_only_in_its_round_and_until_the_close()
+    {
+        var prechecks = new ProofPrechecks(new LocalHallBus(null));
+        var round = Guid.NewGuid();
+        var wire = System.Text.Json.JsonDocument.Parse("{\"rows\":[]}").RootElement;
+        var digest = ProofPrechecks.WireDigest(wire);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("{\"rows\":[]}"u8)), digest);
+        Assert.True(prechecks.Remember(round, Tracker(1)));                  // no canonical bytes: the tracker only
+        Assert.Null(prechecks.TrackerOfWire(round, digest));
+        Assert.True(prechecks.Remember(round, Tracker(2), digest));
+        Assert.Equal(Tracker(2), prechecks.TrackerOfWire(round, digest));
+        Assert.Null(prechecks.TrackerOfWire(Guid.NewGuid(), digest));
+        Assert.Null(prechecks.TrackerOfWire(round, Tracker(2)));
+        Assert.Equal(2, prechecks.Count(round));
+
+        prechecks.Forget(round);
+        Assert.Null(prechecks.TrackerOfWire(round, digest));
+        Assert.False(prechecks.Remember(round, Tracker(2), digest));
+        Assert.Null(prechecks.TrackerOfWire(round, digest));
+    }
 }

@@ -12,7 +12,8 @@ namespace ElectionSystem.Server.Features.Elections;
 /// <summary>
 /// The cast of an encrypted ballot: parsed strictly (the wire form), every proof checked against the
 /// round's context, pk and shape BEFORE the ballot is queued — unless this node checked this very ballot
-/// (its tracker) while the delegate reviewed it (<see cref="EncryptedPrechecking"/>) — in the request's
+/// (its tracker) while the delegate reviewed it (<see cref="EncryptedPrechecking"/>); the very bytes it pre-checked
+/// are not even parsed again (<see cref="ProofPrechecks.TrackerOfWire"/>) — in the request's
 /// own thread, so a burst's checks run side by side on every core and the writer's single thread only writes — then
 /// written like any ballot (participation and ballot in one transaction, once per delegate), stored
 /// as its wire JSON under its tracker, which is the receipt. The server never sees a plaintext.
@@ -38,29 +39,43 @@ public sealed class EncryptedCasting(ElectionDbContext db, BallotWriter writer, 
             ? voted.GetValueOrDefault(delegateId)
             : await db.Set<Participation>().AsNoTracking().Where(x => x.RoundId == roundId && x.DelegateId == delegateId).Select(x => x.KeyHash).FirstOrDefaultAsync(ct);
         string tracker, content = "";
-        // Parsed and checked a few at a time (the gate): the casts waiting hold their request's JSON only,
-        // not a parsed ballot each and a pool thread each, and are served in the order they came.
-        await gate.WaitAsync(ct);
-        try
+        if (prechecks.TrackerOfWire(roundId, ProofPrechecks.WireDigest(json)) is { } prechecked)
         {
-            if (Parse(json, out var ballot) is { } malformed) return malformed;
-            tracker = BallotEncryption.Tracker(ballot);
+            // The very bytes this node pre-checked, in the canonical wire form: the same ballot, every proof holding
+            // for this round; its tracker is known and its content is these bytes — nothing to parse or check.
+            tracker = prechecked;
             if (stored is null)
             {
-                if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
                 if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
-
-                // Checked while the delegate reviewed it (same tracker: the same ballot, every proof included): only written now.
-                if (!prechecks.IsVerified(roundId, tracker) && Refused(gate.Verify(key, ballot)) is { } refused) return refused;
-                content = WireBallot.Write(ballot);
+                content = json.GetRawText();
             }
-            // The parsed ballot (objects several times its JSON) is not kept while the cast waits for the writer:
-            // in a burst a thousand casts wait at once, long enough to reach the old generation.
-            ballot = null!;
         }
-        finally
+        else
         {
-            gate.Release();
+            // Parsed and checked a few at a time (the gate): the casts waiting hold their request's JSON only,
+            // not a parsed ballot each and a pool thread each, and are served in the order they came.
+            await gate.WaitAsync(ct);
+            try
+            {
+                if (Parse(json, out var ballot) is { } malformed) return malformed;
+                tracker = BallotEncryption.Tracker(ballot);
+                if (stored is null)
+                {
+                    if (plaintextOpen) return Problems.BadRequest(PlaintextOnly);
+                    if (key is null) return Problems.Conflict(BallotCasting.RoundNotOpen + ".");
+
+                    // Checked while the delegate reviewed it (same tracker: the same ballot, every proof included): only written now.
+                    if (!prechecks.IsVerified(roundId, tracker) && Refused(gate.Verify(key, ballot)) is { } refused) return refused;
+                    content = WireBallot.Write(ballot);
+                }
+                // The parsed ballot (objects several times its JSON) is not kept while the cast waits for the writer:
+                // in a burst a thousand casts wait at once, long enough to reach the old generation.
+                ballot = null!;
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
         if (stored is not null)
         {
@@ -105,10 +120,18 @@ public sealed class ProofCheckGate
 {
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private long _verified;
+    private long _admitted;
 
     public Task WaitAsync(CancellationToken ct) => _slots.WaitAsync(ct);
 
-    public void Release() => _slots.Release();
+    public void Release()
+    {
+        Interlocked.Increment(ref _admitted);
+        _slots.Release();
+    }
+
+    /// <summary>Encrypted ballots this node has parsed (each once through the gate): what tells a cast that only wrote.</summary>
+    public long Admitted => Interlocked.Read(ref _admitted);
 
     /// <summary>Ballots whose proofs this node has checked (at a pre-check or a cast): what tells a skipped check from one that ran.</summary>
     public long Verified => Interlocked.Read(ref _verified);

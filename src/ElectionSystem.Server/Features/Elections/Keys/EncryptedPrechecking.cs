@@ -35,7 +35,9 @@ public sealed class EncryptedPrechecking(OpenRound openRound, ProofCheckGate gat
             if (EncryptedCasting.Parse(json, out var ballot) is { } malformed) return malformed;
             if (EncryptedCasting.Refused(gate.Verify(key, ballot)) is { } refused) return refused;
             var tracker = BallotEncryption.Tracker(ballot);
-            return new EncryptedBallotCheck(tracker, true, prechecks.Remember(roundId, tracker), Verified);
+            // Sent in its canonical form (as tablets do): the cast of these same bytes need not even parse them.
+            var wire = json.GetRawText() == Crypto.BallotJson.Write(ballot) ? ProofPrechecks.WireDigest(json) : null;
+            return new EncryptedBallotCheck(tracker, true, prechecks.Remember(roundId, tracker, wire), Verified);
         }
         finally
         {

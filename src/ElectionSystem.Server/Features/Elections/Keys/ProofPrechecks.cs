@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text.Json;
 using ElectionSystem.Server.Hosting;
 
 namespace ElectionSystem.Server.Features.Elections;
@@ -13,6 +16,9 @@ namespace ElectionSystem.Server.Features.Elections;
 /// round's close, here and on the other hall server. No delegate id is kept with a tracker: the
 /// per-delegate count of pre-checks (<see cref="PerDelegate"/>) is a separate list, and both lists are
 /// kept sorted by value, so their order in memory is not the order in which the checks came.
+/// A ballot that came to the check in its canonical wire form (as the tablet sends it) is also remembered
+/// by the SHA-256 of those very bytes (<see cref="WireDigest"/>): the cast of the same bytes then needs no
+/// parse either — the same bytes parse to the same ballot, whose tracker and content are known.
 /// </summary>
 public sealed class ProofPrechecks
 {
@@ -31,6 +37,7 @@ public sealed class ProofPrechecks
     private sealed class Round
     {
         public readonly List<string> Trackers = [];
+        public readonly List<(string Wire, string Tracker)> Wires = [];
         public readonly List<(Guid Delegate, int Count)> Asked = [];
     }
 
@@ -62,20 +69,44 @@ public sealed class ProofPrechecks
         }
     }
 
-    /// <summary>A ballot whose every proof holds for the round: remembered unless the round is closed or full.</summary>
-    public bool Remember(Guid roundId, string tracker)
+    /// <summary>
+    /// A ballot whose every proof holds for the round: remembered unless the round is closed or full.
+    /// <paramref name="wire"/>: the <see cref="WireDigest"/> of the JSON it came in, when that JSON is its canonical wire form.
+    /// </summary>
+    public bool Remember(Guid roundId, string tracker, string? wire = null)
     {
         lock (_lock)
         {
             if (_closed.Contains(roundId)) return false;
-            var trackers = RoundOf(roundId).Trackers;
-            var at = trackers.BinarySearch(tracker, StringComparer.Ordinal);
-            if (at >= 0) return true;
-            if (trackers.Count >= MaxPerRound) return false;
-            trackers.Insert(~at, tracker);
+            var round = RoundOf(roundId);
+            var at = round.Trackers.BinarySearch(tracker, StringComparer.Ordinal);
+            if (at < 0)
+            {
+                if (round.Trackers.Count >= MaxPerRound) return false;
+                round.Trackers.Insert(~at, tracker);
+            }
+            if (wire is not null)
+            {
+                var w = round.Wires.BinarySearch((wire, tracker), ByWire.Instance);
+                if (w < 0 && round.Wires.Count < MaxPerRound) round.Wires.Insert(~w, (wire, tracker));
+            }
             return true;
         }
     }
+
+    /// <summary>The tracker of the pre-checked ballot whose canonical wire JSON has this digest, or null.</summary>
+    public string? TrackerOfWire(Guid roundId, string wire)
+    {
+        lock (_lock)
+        {
+            if (!_rounds.TryGetValue(roundId, out var round)) return null;
+            var at = round.Wires.BinarySearch((wire, ""), ByWire.Instance);
+            return at >= 0 ? round.Wires[at].Tracker : null;
+        }
+    }
+
+    /// <summary>SHA-256 (hex) of the JSON value's bytes exactly as they came in the request.</summary>
+    public static string WireDigest(JsonElement json) => Convert.ToHexString(SHA256.HashData(JsonMarshal.GetRawUtf8Value(json)));
 
     /// <summary>Whether this node has checked every proof of the ballot with this tracker for this round.</summary>
     public bool IsVerified(Guid roundId, string tracker)
@@ -120,6 +151,13 @@ public sealed class ProofPrechecks
             _rounds[roundId] = round = new Round();
         }
         return round;
+    }
+
+    private sealed class ByWire : IComparer<(string Wire, string Tracker)>
+    {
+        public static readonly ByWire Instance = new();
+
+        public int Compare((string Wire, string Tracker) x, (string Wire, string Tracker) y) => string.CompareOrdinal(x.Wire, y.Wire);
     }
 
     private sealed class ByDelegate : IComparer<(Guid Delegate, int Count)>
