@@ -191,13 +191,40 @@ public static class BoardReader
 
     private static PaperTotals Paper(Node node, BoardLayout layout)
     {
-        var f = node.Object(["ballots", "rows", "options"]);
+        var f = node.Object(["ballots", "rows", "options"], ["invalid"]);
         var paper = new PaperTotals(
             f["ballots"].Integer(0),
             [.. f["rows"].Array(layout.Rows, layout.Rows, "layout.rows").Select(n => n.Integer(0))],
-            [.. f["options"].Array(layout.Options.Count, layout.Options.Count, "layout.options").Select(n => n.Integer(0))]);
-        if (paper.Options.Sum(o => (long)o) != paper.Ballots)
-            throw f["ballots"].Bad($"{paper.Ballots} ballots, but the options add up to {paper.Options.Sum(o => (long)o)}");
+            [.. f["options"].Array(layout.Options.Count, layout.Options.Count, "layout.options").Select(n => n.Integer(0))],
+            f.Optional("invalid") is { } invalid ? PaperInvalid(invalid, layout) : []);
+        var sum = paper.Options.Sum(o => (long)o) + paper.Invalid.Sum(c => (long)c.Ballots);
+        if (sum != paper.Ballots)
+        {
+            throw f["ballots"].Bad(paper.Invalid.Count == 0
+                ? $"{paper.Ballots} ballots, but the options add up to {sum}"
+                : $"{paper.Ballots} ballots, but the options and the invalid counts add up to {sum}");
+        }
         return paper;
+    }
+
+    /// <summary>Paper ballots by a reason outside the layout's options: each reason once, in the result's order, at least one ballot.</summary>
+    private static List<PaperReasonCount> PaperInvalid(Node node, BoardLayout layout)
+    {
+        var order = InvalidReasonWire.ResultOrder;
+        var previous = -1;
+        return [.. node.Array(1, order.Count).Select(n =>
+        {
+            var f = n.Object(["reason", "ballots"]);
+            var word = f["reason"].String();
+            var at = order.Select(r => r.ToWire()).ToList().IndexOf(word);
+            if (at < 0)
+                throw f["reason"].Bad($"not one of {string.Join(", ", order.Select(r => r.ToWire()))}");
+            if (layout.Options.Any(o => o.Reason == word))
+                throw f["reason"].Bad($"{word} is an option of the layout: its ballots are counted in paper.options");
+            if (at <= previous)
+                throw f["reason"].Bad($"each reason once, in the order of election-result/1 ({string.Join(", ", order.Select(r => r.ToWire()))})");
+            previous = at;
+            return new PaperReasonCount(order[at], f["ballots"].Integer(1));
+        })];
     }
 }

@@ -62,8 +62,21 @@ public static partial class BoardVerifier
         var options = counts.Skip(board.Layout.Rows).Select(c => (int)c!.Value).ToList();
         var tally = Decode(layout, rows, options, "totals");
         if (board.Paper is { } paper)
-            tally = tally.Plus(Decode(layout, paper.Rows, paper.Options, "paper"));
+            tally = tally.Plus(Decode(layout, paper.Rows, paper.Options, "paper")).Plus(DecodeOutside(layout, paper));
         return round.Count(tally);
+    }
+
+    /// <summary>The paper ballots outside the layout's options, counted by the Domain as it counts a committee's ruling.</summary>
+    private static Tally DecodeOutside(BallotLayout layout, PaperTotals paper)
+    {
+        try
+        {
+            return layout.DecodeOutside(paper.InvalidByReason);
+        }
+        catch (ArgumentException e)
+        {
+            throw new BoardFailure($"paper.invalid: not ballots outside this layout's options: {e.Message}");
+        }
     }
 
     private static Tally Decode(BallotLayout layout, IReadOnlyList<int> rows, IReadOnlyList<int> options, string what)

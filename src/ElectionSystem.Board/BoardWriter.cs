@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ElectionSystem.Crypto;
+using ElectionSystem.Domain.Elections;
 using ElectionSystem.Domain.Records;
 
 namespace ElectionSystem.Board;
@@ -58,6 +59,19 @@ public static class BoardWriter
             w.WriteNumber("ballots", paper.Ballots);
             Integers(w, "rows", paper.Rows);
             Integers(w, "options", paper.Options);
+            if (paper.Invalid.Count > 0)
+            {
+                // Optional: absent when every paper ballot is one of the layout's options (the board is then as before).
+                w.WriteStartArray("invalid");
+                foreach (var c in paper.Invalid)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("reason", c.Reason.ToWire());
+                    w.WriteNumber("ballots", c.Ballots);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         else

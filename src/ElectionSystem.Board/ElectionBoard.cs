@@ -93,22 +93,52 @@ public sealed record BoardTotals(IReadOnlyList<Ciphertext> Rows, IReadOnlyList<C
 /// <summary>Trustee j's partial decryption (share D and its proof) of every row total and every option total.</summary>
 public sealed record TrusteeDecryption(int Trustee, IReadOnlyList<PartialDecryption> Rows, IReadOnlyList<PartialDecryption> Options);
 
-/// <summary>A mixed round's paper ballots as public totals: the same input to the Domain's decode as the tablet totals.</summary>
-public sealed record PaperTotals(int Ballots, IReadOnlyList<int> Rows, IReadOnlyList<int> Options)
+/// <summary>
+/// A mixed round's paper ballots as public totals: the same input to the Domain's decode as the tablet
+/// totals (<see cref="Rows"/>, <see cref="Options"/>), plus the ballots invalid for a reason the layout
+/// has no option for — the counting committee's rulings (not issued, an added name, identifying marks,
+/// other) and a name not on the list — counted by reason (<see cref="Invalid"/>, empty when none).
+/// </summary>
+public sealed record PaperTotals(int Ballots, IReadOnlyList<int> Rows, IReadOnlyList<int> Options, IReadOnlyList<PaperReasonCount> Invalid)
 {
-    /// <summary>The totals of paper ballots as entered and confirmed, each encoded as the layout encodes a tablet choice.</summary>
+    /// <summary>Paper totals without ballots outside the layout's options.</summary>
+    public PaperTotals(int ballots, IReadOnlyList<int> rows, IReadOnlyList<int> options)
+        : this(ballots, rows, options, [])
+    {
+    }
+
+    /// <summary>The ballots outside the options, as the Domain's decode takes them.</summary>
+    public IReadOnlyDictionary<InvalidReason, int> InvalidByReason => Invalid.ToDictionary(c => c.Reason, c => c.Ballots);
+
+    /// <summary>
+    /// The totals of paper ballots as entered and confirmed: each one the layout encodes is added as a
+    /// tablet choice would be; each one outside its options (<see cref="BallotLayout.OutsideReason"/>)
+    /// is counted under its reason, in the order of <c>election-result/1</c>.
+    /// </summary>
     public static PaperTotals Of(BallotLayout layout, IEnumerable<BallotContent> ballots)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(ballots);
         var rows = new int[layout.Rows.Count];
         var options = new int[layout.Options.Count];
+        var outside = new Dictionary<InvalidReason, int>();
         var count = 0;
-        foreach (var plaintext in ballots.Select(layout.Encode))
+        foreach (var ballot in ballots)
         {
             count++;
+            if (layout.OutsideReason(ballot) is { } reason)
+            {
+                outside[reason] = outside.GetValueOrDefault(reason) + 1;
+                continue;
+            }
+            var plaintext = layout.Encode(ballot);
             for (var i = 0; i < rows.Length; i++) rows[i] += plaintext.Rows[i];
             for (var k = 0; k < options.Length; k++) options[k] += plaintext.Options[k];
         }
-        return new PaperTotals(count, rows, options);
+        return new PaperTotals(count, rows, options,
+            [.. InvalidReasonWire.ResultOrder.Where(outside.ContainsKey).Select(r => new PaperReasonCount(r, outside[r]))]);
     }
 }
+
+/// <summary>Paper ballots invalid for one reason outside the layout's options, and how many.</summary>
+public sealed record PaperReasonCount(InvalidReason Reason, int Ballots);

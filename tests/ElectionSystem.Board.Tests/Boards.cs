@@ -66,6 +66,19 @@ public static class Boards
         [Struck("c2", "c6"), Struck("c1", "c2"), Struck("c3"), Struck(), Struck("c1", "c2", "c3", "c4", "c5", "c6"), Struck("c5", "c6")],
         [1, 2, 3, 4]));
 
+    private static readonly Lazy<Scenario> MixedRulingsBoard = new(() => Build(
+        ElectionKind.ExecutiveCommittee, 4, Six, SurplusTablet(),
+        [Struck("c2", "c6"), Struck("c1", "c2"), Struck(),
+         Ruled(InvalidReason.IdentifyingMark), Ruled(InvalidReason.AddedName), Ruled(InvalidReason.IdentifyingMark),
+         Ruled(InvalidReason.NotIssued), Ruled(InvalidReason.Other), Struck("c3", "x9")],
+        [1, 2, 3]));
+
+    /// <summary>
+    /// A mixed round whose paper holds the counting committee's rulings (identifying marks twice, an added
+    /// name, not issued, other) and a name not on the list, besides ballots the layout encodes.
+    /// </summary>
+    public static Scenario MixedRulings => MixedRulingsBoard.Value;
+
     /// <summary>A list with surplus: 6 names, 4 seats; 20 valid ballots and 4 invalid (over-seats, all-struck).</summary>
     public static Scenario Surplus => SurplusBoard.Value;
 
@@ -87,6 +100,8 @@ public static class Boards
     ];
 
     private static BallotContent Struck(params string[] ids) => new BallotContent.Struck(ids);
+
+    private static BallotContent Ruled(InvalidReason reason) => new BallotContent.PaperInvalid(reason);
 
     private static IEnumerable<BallotContent> Marks(Mark mark, int count) =>
         Enumerable.Repeat<BallotContent>(new BallotContent.Marks(new Dictionary<string, Mark> { ["c1"] = mark }), count);

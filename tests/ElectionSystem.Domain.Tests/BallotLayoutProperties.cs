@@ -49,6 +49,35 @@ public class BallotLayoutProperties
                 && ElectionResultWriter.ToJson(s.Round.Count(decoded)) == ElectionResultWriter.ToJson(s.Round.Count(s.Ballots));
         });
 
+    /// <summary>
+    /// Paper ballots of any kind — committee rulings and names not on the list included — as a mixed
+    /// round's board carries them: the encodable ones summed as options, the rest counted by reason;
+    /// decoded, they are the Domain's count of the same ballots.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property Encodable_sums_plus_the_reasons_outside_the_options_decode_to_the_count_of_the_same_ballots() =>
+        Prop.ForAll(Generators.Scenarios().ToArbitrary(), s =>
+        {
+            var layout = BallotLayout.Of(s.Round);
+            var rows = new int[layout.Rows.Count];
+            var options = new int[layout.Options.Count];
+            var outside = new Dictionary<InvalidReason, int>();
+            foreach (var b in s.Ballots)
+            {
+                if (layout.OutsideReason(b.Content) is { } reason)
+                {
+                    outside[reason] = outside.GetValueOrDefault(reason) + 1;
+                    continue;
+                }
+                var p = layout.Encode(b.Content);
+                for (var i = 0; i < rows.Length; i++) rows[i] += p.Rows[i];
+                for (var k = 0; k < options.Length; k++) options[k] += p.Options[k];
+            }
+            var decoded = layout.Decode(rows, options).Plus(layout.DecodeOutside(outside));
+            return SameTally(decoded, Tally.Count(s.Round, s.Ballots))
+                && ElectionResultWriter.ToJson(s.Round.Count(decoded)) == ElectionResultWriter.ToJson(s.Round.Count(s.Ballots));
+        });
+
     [Property(MaxTest = 200)]
     public Property Tallies_of_two_parts_of_a_round_add_up_to_the_tally_of_the_whole() =>
         Prop.ForAll(Generators.Scenarios().ToArbitrary(), Gen.Choose(0, 40).ToArbitrary(), (s, cut) =>

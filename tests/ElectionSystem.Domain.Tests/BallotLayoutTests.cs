@@ -173,6 +173,20 @@ public class BallotLayoutTests
     public void Decode_refuses_totals_no_ballots_of_the_layout_add_up_to(int[] rows, int[] options) =>
         Assert.Throws<ArgumentException>(() => FiveForThree.Decode(rows, options));
 
+    [Fact]
+    public void Rulings_and_unknown_names_fall_outside_the_options_and_decode_as_invalid_by_reason_only()
+    {
+        Assert.Equal(InvalidReason.AddedName, FiveForThree.OutsideReason(new BallotContent.PaperInvalid(InvalidReason.AddedName)));
+        Assert.Equal(InvalidReason.UnknownCandidate, FiveForThree.OutsideReason(new BallotContent.Struck(["zz"])));
+        Assert.Null(FiveForThree.OutsideReason(new BallotContent.Struck([])));    // over-seats: an option
+        var t = FiveForThree.DecodeOutside(new Dictionary<InvalidReason, int> { [InvalidReason.AddedName] = 2, [InvalidReason.IdentifyingMark] = 1, [InvalidReason.Other] = 0 });
+        Assert.Equal((3, 0), (t.Collected, t.Valid));
+        Assert.Equal([0, 0, 0, 0, 0], t.Votes);
+        Assert.Equal(new Dictionary<InvalidReason, int> { [InvalidReason.AddedName] = 2, [InvalidReason.IdentifyingMark] = 1 }, t.Invalid);
+        Assert.Throws<ArgumentException>(() => FiveForThree.DecodeOutside(new Dictionary<InvalidReason, int> { [InvalidReason.OverSeats] = 1 }));
+        Assert.Throws<ArgumentException>(() => FiveForThree.DecodeOutside(new Dictionary<InvalidReason, int> { [InvalidReason.AddedName] = -1 }));
+    }
+
     // --- The description the tablet receives
 
     [Fact]

@@ -151,6 +151,41 @@ public sealed class BallotLayout
         return new Tally(checked((int)collected), valid, invalid, rowTotals.ToList());
     }
 
+    /// <summary>
+    /// The reason a ballot is invalid when this layout has no option for it — a counting committee's
+    /// ruling on a paper ballot (not issued, an added name, identifying marks, other) or a name not on
+    /// the list — or null when <see cref="Encode"/> takes it (valid, or invalid by one of the options).
+    /// Such a ballot is never a tablet's plaintext; a mixed round's paper carries it as a count per
+    /// reason, which <see cref="DecodeOutside"/> reads.
+    /// </summary>
+    public InvalidReason? OutsideReason(BallotContent choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return _round.Check(choice) is { } reason && !HasOption(reason) ? reason : null;
+    }
+
+    /// <summary>
+    /// The count's input from ballots invalid for reasons outside the options, counted by reason: each
+    /// is collected, none is valid, none gives a vote — as <see cref="Tally.Count"/> counts them. Refuses
+    /// a reason that is one of the options (it is counted there) and a negative count.
+    /// </summary>
+    public Tally DecodeOutside(IReadOnlyDictionary<InvalidReason, int> byReason)
+    {
+        ArgumentNullException.ThrowIfNull(byReason);
+        if (byReason.Keys.Where(HasOption).Select(r => r.ToWire()).FirstOrDefault() is { } option)
+        {
+            throw new ArgumentException($"{option} is an option of this layout: its ballots are counted among the option totals.", nameof(byReason));
+        }
+        if (byReason.Values.Any(n => n < 0))
+        {
+            throw new ArgumentException("A total of ballots cannot be negative.", nameof(byReason));
+        }
+        var invalid = byReason.Where(p => p.Value > 0).ToDictionary(p => p.Key, p => p.Value);
+        return new Tally(checked(invalid.Values.Sum()), 0, invalid, new int[Rows.Count]);
+    }
+
+    private bool HasOption(InvalidReason reason) => Options.Any(o => o.Reason == reason);
+
     /// <summary>The layout as plain data, for the tablet (JSON) and the proofs (R, K, w, lo, hi).</summary>
     public BallotLayoutDescription Describe() => new(
         Rows.Count,

@@ -23,6 +23,7 @@ public static class KeyEndpoints
         services.AddScoped<EncryptedPrechecking>();
         services.AddScoped<RoundDecryption>();
         services.AddScoped<RoundBoards>();
+        services.AddSingleton<RoundBoardCache>();
         return services;
     }
 
@@ -52,9 +53,9 @@ public static class KeyEndpoints
         return ceremony;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Board(Guid roundId, RoundBoards s, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Board(Guid roundId, RoundBoards s, CancellationToken ct)
     {
         var board = await s.JsonAsync(roundId, ct);
-        return board.Problem is { } p ? p : TypedResults.Text(board.Value!, "application/json");
+        return board.Problem is { } p ? p : TypedResults.Bytes(board.Value!, "application/json");
     }
 }

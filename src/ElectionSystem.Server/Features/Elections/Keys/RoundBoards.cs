@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Text;
 using ElectionSystem.Board;
 using ElectionSystem.Crypto;
 using ElectionSystem.Domain.Elections;
@@ -20,31 +20,38 @@ public sealed record TrackerOnBoard(Guid RoundId, string Tracker, bool Found, in
 /// with <c>ElectionSystem.Board</c> from what is stored: the record's round, the ceremony's public
 /// parts, every encrypted ballot (ordered by tracker — a hash, so the order is random and yet the
 /// same on every export — and chained), the voters' codes, the totals, the k partial decryptions,
-/// the paper ballots' totals and the announced result as stored. The verifier checks it alone.
+/// the paper ballots' totals (those ruled invalid by the committee counted by reason) and the
+/// announced result as stored. The verifier checks it alone.
 /// </summary>
-public sealed class RoundBoards(ElectionDbContext db, RoundCounts counts)
+public sealed class RoundBoards(ElectionDbContext db, RoundCounts counts, RoundBoardCache cache)
 {
-    /// <summary>An announced round's board never changes: built once per process.</summary>
-    private static readonly ConcurrentDictionary<Guid, ElectionBoard> Built = new();
-
-    public async Task<ProblemOr<string>> JsonAsync(Guid roundId, CancellationToken ct)
+    /// <summary>The board as written (UTF-8 JSON), the same bytes on every export.</summary>
+    public async Task<ProblemOr<byte[]>> JsonAsync(Guid roundId, CancellationToken ct)
     {
-        var board = await BoardAsync(roundId, ct);
-        return board.Problem is { } p ? p : BoardWriter.ToJson(board.Value!);
+        var board = await WrittenAsync(roundId, ct);
+        return board.Problem is { } p ? p : board.Value!.Json;
     }
 
     public async Task<ProblemOr<TrackerOnBoard>> FindAsync(Guid roundId, string tracker, CancellationToken ct)
     {
+        var board = await WrittenAsync(roundId, ct);
+        if (board.Problem is { } p) return p;
+        var entries = board.Value!.Entries;
+        var i = Array.FindIndex(entries, e => e.Tracker == tracker);
+        return new TrackerOnBoard(roundId, tracker, i >= 0, i >= 0 ? i + 1 : null, i >= 0 ? entries[i].Chain : null);
+    }
+
+    private async Task<ProblemOr<WrittenBoard>> WrittenAsync(Guid roundId, CancellationToken ct)
+    {
+        if (cache.Find(roundId) is { } cached) return cached;
         var board = await BoardAsync(roundId, ct);
         if (board.Problem is { } p) return p;
-        var ballots = board.Value!.Ballots;
-        var i = ballots.ToList().FindIndex(b => b.Tracker == tracker);
-        return new TrackerOnBoard(roundId, tracker, i >= 0, i >= 0 ? i + 1 : null, i >= 0 ? ballots[i].Chain : null);
+        var written = new WrittenBoard(Encoding.UTF8.GetBytes(BoardWriter.ToJson(board.Value!)), [.. board.Value!.Ballots.Select(b => (b.Tracker, b.Chain))]);
+        return cache.Keep(roundId, written);
     }
 
     private async Task<ProblemOr<ElectionBoard>> BoardAsync(Guid roundId, CancellationToken ct)
     {
-        if (Built.TryGetValue(roundId, out var cached)) return cached;
         var round = await db.RoundAsync(roundId, ct);
         if (round is null) return Problems.NotFound(RoundWords.RoundNotFound);
         var enc = await db.Set<EncryptedRound>().AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == roundId, ct);
@@ -75,21 +82,56 @@ public sealed class RoundBoards(ElectionDbContext db, RoundCounts counts)
         var decryptions = (await db.Set<PartialDecryptionRow>().AsNoTracking().Where(p => p.RoundId == roundId).OrderBy(p => p.Index).ToListAsync(ct))
             .Select(p => RoundDecryption.Decryption(p.Index, System.Text.Json.JsonSerializer.Deserialize<PartialDecryptionRequest>(p.Json, EncryptedRounds.Json)!)).ToList();
         var paper = (await db.BallotsAsync(roundId, [], ct)).Where(b => b.Source == BallotSource.Paper).Select(b => b.Content).ToList();
-        PaperTotals? paperTotals;
-        try
-        {
-            paperTotals = paper.Count == 0 ? null : PaperTotals.Of(layout, paper);
-        }
-        catch (ArgumentException)
-        {
-            // election-board/1 carries paper as the totals a tablet choice would add up to; a committee's ruling
-            // (added name, identifying marks) has no such encoding yet.
-            return Problems.Conflict("Phiếu giấy có phiếu không hợp lệ do Ban Kiểm phiếu kết luận (thêm tên, đánh dấu): định dạng election-board/1 chưa ghi được loại này.");
-        }
+        // Paper as public totals: ballots the layout encodes as a tablet choice would add up, the committee's
+        // rulings (added name, identifying marks, …) counted by reason.
+        var paperTotals = paper.Count == 0 ? null : PaperTotals.Of(layout, paper);
         // The announced result as stored: it was counted once, from these decryptions, when the k-th member
         // posted; the board carries it and the verifier recounts it (the export does not count again).
         var board = new ElectionBoard(boardRound, BoardLayout.Of(layout), boardCeremony, BoardChain.Link(context, ballots),
             [.. voters.Order(StringComparer.Ordinal)], new BoardTotals(totals.Rows, totals.Options), decryptions, paperTotals, round.ResultJson!);
-        return Built.GetOrAdd(roundId, board);
+        return board;
+    }
+}
+
+/// <summary>An announced round's board as written, and its trackers with their chain values in board order.</summary>
+public sealed record WrittenBoard(byte[] Json, (string Tracker, string Chain)[] Entries);
+
+/// <summary>
+/// The boards last exported, as written (an announced round's board never changes). Bounded to the
+/// <see cref="Capacity"/> rounds most recently asked for: a 60-name round of 1,600 ballots writes
+/// tens of megabytes, and older rounds are built again from the database when asked.
+/// </summary>
+public sealed class RoundBoardCache
+{
+    public const int Capacity = 3;
+
+    private readonly Lock _gate = new();
+    private readonly LinkedList<(Guid Round, WrittenBoard Board)> _recent = new();
+
+    public WrittenBoard? Find(Guid roundId)
+    {
+        lock (_gate)
+        {
+            for (var node = _recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Round != roundId) continue;
+                _recent.Remove(node);
+                _recent.AddFirst(node);
+                return node.Value.Board;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Keeps the board (or returns the one another request kept first), dropping the least recently asked for.</summary>
+    public WrittenBoard Keep(Guid roundId, WrittenBoard board)
+    {
+        lock (_gate)
+        {
+            if (_recent.FirstOrDefault(e => e.Round == roundId) is { Board: { } kept }) return kept;
+            _recent.AddFirst((roundId, board));
+            while (_recent.Count > Capacity) _recent.RemoveLast();
+            return board;
+        }
     }
 }
