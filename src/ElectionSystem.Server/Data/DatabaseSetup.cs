@@ -22,13 +22,14 @@ public static class DatabaseSetup
         if (DatabaseProviders.IsPostgres(provider))
         {
             // Everything asks for ElectionDbContext; on PostgreSQL it is the subclass (its own migrations).
-            services.AddDbContext<ElectionDbContext, PostgresElectionDbContext>(options => options.UseHallPostgres(connectionString));
+            services.AddDbContext<ElectionDbContext, PostgresElectionDbContext>(options => options.UseHallPostgres(connectionString)
+                .AddInterceptors(ExpiredRowsInterceptor.Instance));
             return services;
         }
         services.AddSingleton<SqlitePragmas>();
         services.AddDbContext<ElectionDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), ExpiredRowsInterceptor.Instance));
         return services;
     }
 

@@ -20,6 +20,9 @@ public static class StartupGuard
     /// <summary>PostgreSQL does not answer (EX_UNAVAILABLE): systemd restarts, the database may come back.</summary>
     public const int DatabaseUnreachable = 69;
 
+    /// <summary>PostgreSQL refuses the settings — wrong password or user, no such database (EX_CONFIG): retrying only loops.</summary>
+    public const int DatabaseMisconfigured = 78;
+
     /// <summary>Checks the settings, the data folder and the database, then prepares the congress; an exit code when the server must not start.</summary>
     public static async Task<int?> StartOrRefuseAsync(this WebApplication app)
     {
@@ -53,10 +56,13 @@ public static class StartupGuard
         {
             problems = await DatabaseHealth.QuickProblemsAsync(hall.DatabaseProvider, hall.ConnectionString);
         }
+        catch (Exception e) when (hall.IsPostgres && PostgresStartFailures.ConfigurationLine(e, hall.ConnectionString) is { } line)
+        {
+            return Refuse(line, DatabaseMisconfigured);
+        }
         catch (Exception e) when (StorageFailure.IsUnreachable(e))
         {
-            return Refuse($"Không khởi động được: không kết nối được máy chủ cơ sở dữ liệu PostgreSQL ({Shorten(e.Message)}). " +
-                "Hãy kiểm tra máy chủ cơ sở dữ liệu và ConnectionStrings:Election, rồi khởi động lại.", DatabaseUnreachable);
+            return Refuse(PostgresStartFailures.UnreachableLine(e, hall.ConnectionString), DatabaseUnreachable);
         }
         if (problems.Count > 0)
         {

@@ -82,7 +82,7 @@ public sealed class StartupRefusalTests : IDisposable
         }
     }
 
-    private static void AssertOneVietnameseLine(string stderr, string expected)
+    internal static void AssertOneVietnameseLine(string stderr, string expected)
     {
         var lines = stderr.TrimEnd('\n').Split('\n');
         Assert.True(lines.Length == 1, stderr);
@@ -108,8 +108,8 @@ public sealed class StartupRefusalTests : IDisposable
         }
     }
 
-    /// <summary>Runs the server on that data folder until it exits by itself (a minute at most).</summary>
-    private static async Task<(int Code, string Stderr)> RunServerAsync(string dataFolder)
+    /// <summary>Runs the server on that data folder (and any further settings) until it exits by itself (a minute at most).</summary>
+    internal static async Task<(int Code, string Stderr)> RunServerAsync(string dataFolder, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -117,7 +117,7 @@ public sealed class StartupRefusalTests : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ElectionSystem.Server.dll"), "--DataFolder", dataFolder, "--urls", "http://127.0.0.1:0" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ElectionSystem.Server.dll"), "--DataFolder", dataFolder, "--urls", "http://127.0.0.1:0" }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }

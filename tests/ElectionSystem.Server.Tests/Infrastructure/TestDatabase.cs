@@ -40,6 +40,14 @@ public sealed class PostgresCluster
 
     public static PostgresCluster Instance => Shared.Value;
 
+    /// <summary>
+    /// The one role that must give a password (scram-sha-256 on the socket; every other role is
+    /// trusted): for the start-up refusal of a wrong password (28P01, PostgresStartupRefusalTests).
+    /// </summary>
+    public const string PasswordUser = "es_password_user";
+
+    public const string PasswordUserPassword = "mat-khau-dung-1";
+
     public string ConnectionString(string database) =>
         $"Host={_folder};Port={_port};Username=postgres;Database={database};Include Error Detail=true;Maximum Pool Size=40";
 
@@ -74,6 +82,10 @@ public sealed class PostgresCluster
         // A port number only names the socket file; nothing listens on TCP.
         var port = 50000 + Random.Shared.Next(10000);
         Run("initdb", $"-D {folder} -U postgres -A trust -E UTF8 --no-locale --no-sync");
+        // pg_hba.conf is read top down: the password role's line comes before "local all all trust".
+        // Rewritten in place (as root the file stays the postgres user's).
+        var hba = Path.Combine(folder, "pg_hba.conf");
+        File.WriteAllText(hba, $"local all {PasswordUser} scram-sha-256\n" + File.ReadAllText(hba));
         Run("pg_ctl", $"-D {folder} -l {folder}/server.log -w -t 60 start -o \"-k {folder} -p {port} -c listen_addresses='' " +
             "-c synchronous_commit=on -c max_connections=400 -c shared_buffers=64MB\"");
         var cluster = new PostgresCluster(folder, port);
@@ -89,6 +101,7 @@ public sealed class PostgresCluster
             using var command = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS amcheck", connection);
             command.ExecuteNonQuery();
         }
+        cluster.Execute($"CREATE ROLE {PasswordUser} LOGIN PASSWORD '{PasswordUserPassword}'");
         return cluster;
     }
 

@@ -10,7 +10,7 @@ namespace ElectionSystem.Server.Tests.Security;
 /// <summary>
 /// Issue 13, "the tally leaks before announcement": after the close and before the confirmations the
 /// presidium read the minutes page and .docx, and the organiser the committee's round (votes per
-/// candidate) and record.json. Now only the counting committee reads them until the announcement;
+/// candidate) and record.json. Now only the counting committee's members read them until the announcement;
 /// afterwards everyone allowed reads them as before.
 /// </summary>
 public class TallyBeforeAnnouncementTests(ElectionsHall hall) : IClassFixture<ElectionsHall>
@@ -100,6 +100,67 @@ public class TallyBeforeAnnouncementTests(ElectionsHall hall) : IClassFixture<El
             Assert.Equal(HttpStatusCode.OK, (await organiser.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         }
         Assert.NotNull((await ElectionsHall.OkAsync<CommitteeRoundDto>(organiser.GetAsync(new Uri($"/api/committee/rounds/{roundId}", UriKind.Relative)))).Result);
+    }
+
+    /// <summary>
+    /// A staff account with the counting-committee role is the organiser's making, not a member the
+    /// congress elected (ADR 0010): before the announcement it reads no counts anywhere — the
+    /// committee's round view comes without its result, the record, the minutes, their .docx and the
+    /// results endpoint refuse — while a member's own session reads them; after the announcement the
+    /// account reads them like every other role allowed.
+    /// </summary>
+    [Fact]
+    public async Task A_counting_committee_staff_account_the_organiser_made_reads_no_counts_before_the_announcement()
+    {
+        using var organiser = await hall.ClientAsync(Features.Auth.Roles.Organiser);
+        HttpClient staff = null!;
+        await hall.BeforeTheCongressAsync(async () =>
+            staff = await hall.NewStaffAccountAsync(organiser, hall.Unique("tokythuat-"), Features.Auth.Roles.CountingCommittee));
+        using var _ = staff;
+        var roundId = await ClosedRoundAsync();
+        var member = await hall.CounterAsync();
+
+        async Task AssertNoCountsAsync(HttpClient reader)
+        {
+            foreach (var url in TallyUrls(roundId))
+            {
+                await AssertRefusedAsync(reader, url);
+            }
+            Assert.Null((await ElectionsHall.OkAsync<CommitteeRoundDto>(reader.GetAsync(new Uri($"/api/committee/rounds/{roundId}", UriKind.Relative)))).Result);
+            using var results = await reader.GetAsync(new Uri($"/api/elections/rounds/{roundId}/results", UriKind.Relative));
+            Assert.False(results.IsSuccessStatusCode);
+            Assert.DoesNotContain("Lê Văn A", await results.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Closed: the member reads the counts, the staff account none of them.
+        var seen = await ElectionsHall.OkAsync<CommitteeRoundDto>(member.GetAsync(new Uri($"/api/committee/rounds/{roundId}", UriKind.Relative)));
+        Assert.Equal(3, seen.Result!.Candidates.Single(c => c.FullName == "Lê Văn A").Votes);
+        foreach (var url in TallyUrls(roundId))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        }
+        await AssertNoCountsAsync(staff);
+        // Nor any other session with the role but no member behind it.
+        using var seeded = await hall.ClientAsync(Features.Auth.Roles.CountingCommittee);
+        await AssertNoCountsAsync(seeded);
+
+        // Confirmed by two members: still not public, the account still reads nothing.
+        var second = await hall.SecondCounterAsync();
+        await ElectionsHall.OkAsync<CommitteeRoundDto>(member.PostAsync(new Uri($"/api/committee/rounds/{roundId}/confirm", UriKind.Relative), null));
+        var confirmed = await ElectionsHall.OkAsync<CommitteeRoundDto>(second.PostAsync(new Uri($"/api/committee/rounds/{roundId}/confirm", UriKind.Relative), null));
+        Assert.NotNull(confirmed.Result);
+        await AssertNoCountsAsync(staff);
+
+        // The account may announce (no second person needed); from then on it reads like everyone allowed.
+        await ElectionsHall.OkAsync<ResultsAnnounced>(staff.PostAsJsonAsync($"/api/committee/rounds/{roundId}/announce", new AnnounceRequest("ballot")));
+        foreach (var url in TallyUrls(roundId))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        }
+        var announced = await ElectionsHall.OkAsync<CommitteeRoundDto>(staff.GetAsync(new Uri($"/api/committee/rounds/{roundId}", UriKind.Relative)));
+        Assert.Equal(3, announced.Result!.Candidates.Single(c => c.FullName == "Lê Văn A").Votes);
+        Assert.Equal(3, (await ElectionsHall.OkAsync<RoundResultDto>(staff.GetAsync(new Uri($"/api/elections/rounds/{roundId}/results", UriKind.Relative))))
+            .Candidates.Single(c => c.FullName == "Lê Văn A").Votes);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace ElectionSystem.Server.Features.Duties;
 /// Protection key ring (with two servers that ring is itself in the database: Auth/DatabaseKeyRing), so
 /// the row alone shows no PIN or password. Bound to its request: a sealed value moved to another row does not open.
 /// </summary>
-public sealed class DutySlip
+public sealed class DutySlip : IExpiredRow
 {
     public Guid RequestId { get; set; }
 
@@ -28,6 +28,9 @@ public sealed class DutySlip
     public string Sealed { get; set; } = "";
 
     public DateTime ExpiresAt { get; set; }
+
+    /// <summary>Removed because its hour has passed (not stored): another server's delete of it first is no conflict.</summary>
+    public bool RemovedAsExpired { get; set; }
 }
 
 internal sealed class DutySlipConfiguration : IEntityTypeConfiguration<DutySlip>
@@ -37,6 +40,7 @@ internal sealed class DutySlipConfiguration : IEntityTypeConfiguration<DutySlip>
         b.ToTable("DutySlips");
         b.HasKey(s => s.RequestId);
         b.HasIndex(s => s.ExpiresAt);
+        b.Ignore(s => s.RemovedAsExpired);
     }
 }
 
@@ -98,15 +102,22 @@ public sealed class DutySlips(ElectionDbContext db, AuditLog audit, HallClock cl
     }
 
     /// <summary>
-    /// Expired slips are deleted now (a delete that finds them gone, the other node's, is no error) and
-    /// recorded with the caller's next SaveChanges; true when there were some.
+    /// Expired slips are removed and recorded on the caller's context: the delete and its audit line
+    /// are saved by the caller's one SaveChanges, or neither is (a delete that finds a slip gone, the
+    /// other node's, is no error: <see cref="ExpiredRowsInterceptor"/>); true when there were some.
     /// </summary>
     private async Task<bool> ForgetExpiredAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var expired = await db.Set<DutySlip>().Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
-        if (expired == 0) return false;
-        await audit.AppendAsync("system", "duty.slips-expired", "duties", new { slips = expired });
+        var expired = await db.Set<DutySlip>().Where(s => s.ExpiresAt <= now).ToListAsync(ct);
+        if (expired.Count == 0) return false;
+        foreach (var slip in expired)
+        {
+            slip.RemovedAsExpired = true;
+            db.Set<DutySlip>().Remove(slip);
+        }
+        await audit.AppendAsync("system", "duty.slips-expired", "duties",
+            new { slips = expired.Count, requests = expired.Select(s => s.RequestId).Order().ToList() });
         return true;
     }
 
