@@ -71,4 +71,20 @@ internal static class Cpu
             return double.NaN;
         }
     }
+
+    /// <summary>
+    /// Waits until the process has used less than a fifth of one core over 300 ms (or <paramref name="atMost"/> has passed):
+    /// the work a phase left behind (a collection after the pre-checks, say) is not counted in the next. Returns the seconds waited.
+    /// </summary>
+    public static async Task<double> UntilIdleAsync(int? pid, TimeSpan atMost, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (pid is not null && Stopwatch.GetElapsedTime(start) < atMost)
+        {
+            var before = ProcessSeconds(pid);
+            await Task.Delay(300, ct);
+            if (!(ProcessSeconds(pid) - before >= 0.06)) break;
+        }
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
 }
