@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ElectionSystem.Domain.Elections;
 using ElectionSystem.Server.Data;
 using ElectionSystem.Server.Features.Audit;
+using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Shared;
 using ElectionSystem.Server.Hosting;
@@ -13,6 +14,8 @@ namespace ElectionSystem.Server.Features.PaperEntry;
 /// The counting committee's paper desk: open paper entry for a round, bundles, paper ballots handed
 /// out, the disagreements and its rulings, and completion — which adds the paper ballots (random
 /// ids, no position kept) to the round and has it counted again with every ballot (RoundTally).
+/// Rulings and completion are a member's own session's (<see cref="PaperDeskAccess"/>); every answer
+/// is the status as its reader may see it.
 /// </summary>
 public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock clock, RoundTransitions transitions, RoundTally tally)
 {
@@ -35,7 +38,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
             await audit.AppendAsync(user, "paper.opened", $"round:{roundId}", new { issued = r.Issued, r.PaperOnly, r.Bundles, r.BundleSize });
             await db.SaveChangesAsync(ct);
         }
-        return await StatusAsync(roundId, ct);
+        return PaperDeskAccess.For(await StatusAsync(roundId, ct), user);
     }
 
     public async Task<ProblemOr<PaperStatusDto>> SetIssuedAsync(Guid roundId, SetIssuedRequest r, ClaimsPrincipal user, CancellationToken ct)
@@ -49,7 +52,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
             row.IssuedPaper = r.Issued;
             await db.SaveChangesAsync(ct);
         }
-        return await StatusAsync(roundId, ct);
+        return PaperDeskAccess.For(await StatusAsync(roundId, ct), user);
     }
 
     public async Task<ProblemOr<PaperStatusDto>> AddBundlesAsync(Guid roundId, AddBundlesRequest r, ClaimsPrincipal user, CancellationToken ct)
@@ -64,7 +67,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         }
         await audit.AppendAsync(user, "paper.bundles.added", $"round:{roundId}", new { numbers, sizes = r.Sizes });
         await db.SaveChangesAsync(ct);
-        return await StatusAsync(roundId, ct);
+        return PaperDeskAccess.For(await StatusAsync(roundId, ct), user);
     }
 
     private async Task<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult?> EnteringAsync(Guid roundId, CancellationToken ct)
@@ -112,11 +115,23 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
     private static bool Done(List<PaperBundleStation> stations, int bundle) =>
         stations.Count(s => s.BundleNumber == bundle && s.FinishedAt is not null) == Stations;
 
-    /// <summary>The status as a reader sees it: it shows ballots' contents, so before the announcement only the committee reads it.</summary>
+    /// <summary>The entry log's data: it is all ballots' contents, so before the announcement only the committee's members read it.</summary>
     public async Task<ProblemOr<PaperStatusDto>> StatusForAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
         var status = await StatusAsync(roundId, ct);
-        return status.Value is { } v && !TallyAccess.MaySee(v.RoundState, user) ? TallyAccess.NotAnnounced() : status;
+        return status.Value is { } v && !TallyAccess.MaySee(v.RoundState, user) ? TallyAccess.NotAnnounced() : PaperDeskAccess.For(status, user);
+    }
+
+    /// <summary>
+    /// The desk's status: a member reads it whole; before the announcement a counting-committee staff
+    /// account reads its progress without contents, and the other readers (presidium, organiser) get 403.
+    /// </summary>
+    public async Task<ProblemOr<PaperStatusDto>> DeskStatusAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var status = await StatusAsync(roundId, ct);
+        return status.Value is { } v && !TallyAccess.MaySee(v.RoundState, user) && !user.IsInRole(Roles.CountingCommittee)
+            ? TallyAccess.NotAnnounced()
+            : PaperDeskAccess.For(status, user);
     }
 
     public async Task<ProblemOr<PaperStatusDto>> StatusAsync(Guid roundId, CancellationToken ct)
@@ -162,7 +177,7 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         return new PaperStatusDto(s.Round.Row.Id, s.Round.Election.Title, RoundWords.Label(s.Round.Row), s.Round.Row.State.Word(), s.Count.State.Word(),
             s.Count.PaperOnly, s.Round.Row.IssuedPaper, s.Bundles.Sum(b => b.Size), s.Positions.Count(p => p.Agreed), bundles, disagreements, overrides,
             Blockers(s), s.Count.State == PaperCountState.Completed ? s.Count.Counted : null,
-            s.Count.OpenedBy, s.Count.OpenedAt, s.Count.CompletedBy, s.Count.CompletedAt);
+            s.Count.OpenedBy, s.Count.OpenedAt, s.Count.CompletedBy, s.Count.CompletedAt, disagreements.Count);
     }
 
     private static List<string> Blockers(Snapshot s)
@@ -180,8 +195,11 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
         return blockers;
     }
 
+    /// <summary>A member's ruling on one position (403 <see cref="PaperDeskAccess.MembersOnly"/> for a staff account): it changes the count.</summary>
     public async Task<ProblemOr<PaperStatusDto>> ResolveAsync(Guid roundId, int bundle, int index, ResolveRequest r, ClaimsPrincipal user, CancellationToken ct)
     {
+        var member = await PaperDeskAccess.DecidingMemberAsync(db, user, ct);
+        if (member.Problem is { } notAMember) return notAMember;
         await using (await transitions.EnterAsync(db, ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
@@ -207,27 +225,29 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
             }
             row.Content = json;
             row.Reason = r.Reason.Trim();
-            row.DecidedBy = PaperRounds.Me(user);
+            row.DecidedBy = member.Value!;
             row.DecidedAt = clock.UtcNow;
             // Paper ballots are anonymous by construction (ADR 0002): the ruling on a position may name its content.
             await audit.AppendAsync(user, "paper.ballot.ruled", $"round:{roundId}", new
             {
                 bundle, index, kind = p.Agreed ? "override" : "disagreement",
                 entries = p.Entries.Select(e => new { e.Station, text = EntryText.Format(BallotJson.Parse(e.Content), s.Round.Round) }),
-                decision = EntryText.Format(content, s.Round.Round), reason = row.Reason,
+                decision = EntryText.Format(content, s.Round.Round), reason = row.Reason, member = member.Value,
             });
             await db.SaveChangesAsync(ct);
         }
-        return await StatusAsync(roundId, ct);
+        return PaperDeskAccess.For(await StatusAsync(roundId, ct), user);
     }
 
     /// <summary>
     /// Hoàn tất nhập phiếu: the paper ballots join the round's ballots (random ids, no position kept),
     /// and the round's record and result are rewritten from all its ballots — the same count as at
-    /// the close, now with the paper. Confirmation is possible only after this.
+    /// the close, now with the paper. Confirmation is possible only after this. A member's only (403 for a staff account).
     /// </summary>
     public async Task<ProblemOr<PaperStatusDto>> CompleteAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
+        var member = await PaperDeskAccess.DecidingMemberAsync(db, user, ct);
+        if (member.Problem is { } notAMember) return notAMember;
         await using (await transitions.EnterAsync(db, ct))
         {
             if (await EnteringAsync(roundId, ct) is { } problem) return problem;
@@ -249,17 +269,18 @@ public sealed class PaperDesk(ElectionDbContext db, AuditLog audit, HallClock cl
             var recounted = await tally.CountWithPaperAsync(row, paper, ct);
 
             count.State = PaperCountState.Completed;
-            count.CompletedBy = PaperRounds.Me(user);
+            count.CompletedBy = member.Value!;
             count.CompletedAt = clock.UtcNow;
             count.Counted = paper.Count;
             await audit.AppendAsync(user, "paper.completed", $"round:{roundId}", new
             {
                 // An encrypted round not yet decrypted (recounted null) counts its paper with the decryption.
                 paperBallots = paper.Count, issued = recounted?.Counted.Record.Election.Issued, collected = recounted?.Counted.Result.Collected, recordSha256 = row.RecordSha256,
+                member = member.Value,
             });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        return await StatusAsync(roundId, ct);
+        return PaperDeskAccess.For(await StatusAsync(roundId, ct), user);
     }
 }

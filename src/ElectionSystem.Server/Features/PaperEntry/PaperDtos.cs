@@ -53,11 +53,18 @@ public sealed record DisagreementDto(int Bundle, int Index, IReadOnlyList<Statio
 public sealed record OverrideDto(int Bundle, int Index, string AgreedText, ResolutionDto Resolution);
 
 /// <summary>The committee's view of a round's paper entry.</summary>
+/// <param name="Disagreed">How many positions the three stations keyed differently (a count, shown to every reader of the desk).</param>
+/// <param name="ContentsShown">
+/// False: <paramref name="Disagreements"/> and <paramref name="Overrides"/> are withheld (empty) — a counting-committee
+/// staff account before the announcement sees progress and counts of ballots, not what is on them (<see cref="PaperDeskAccess"/>).
+/// </param>
+/// <param name="MayDecide">This reader may rule on a ballot and complete the entry: a committee member's own session.</param>
 public sealed record PaperStatusDto(
     Guid RoundId, string ElectionTitle, string RoundLabel, string RoundState, string? State, bool PaperOnly, int IssuedPaper,
     int Ballots, int Agreed, IReadOnlyList<BundleStatusDto> Bundles, IReadOnlyList<DisagreementDto> Disagreements,
     IReadOnlyList<OverrideDto> Overrides, IReadOnlyList<string> BlockersVi, int? Counted,
-    string? OpenedBy, DateTime? OpenedAt, string? CompletedBy, DateTime? CompletedAt);
+    string? OpenedBy, DateTime? OpenedAt, string? CompletedBy, DateTime? CompletedAt,
+    int Disagreed = 0, bool ContentsShown = true, bool MayDecide = false);
 
 /// <param name="StrikeOut">A list with surplus (strike out names); otherwise the four columns with đồng ý / không đồng ý boxes.</param>
 public sealed record BallotSheet(string? BodyName, string? CongressOrdinal, string ElectionTitle, string RoundLabel, int Seats, bool StrikeOut,

@@ -8,8 +8,15 @@ namespace ElectionSystem.Server.Features.PaperEntry;
 
 /// <summary>
 /// /api/entry: the entry stations (role entry-operator) — each sees and writes only its own entries.
-/// /api/paper: the counting committee — open paper entry, bundles, the disagreements and its rulings,
-/// completion; the status (also the entry log's data) for those who read the minutes.
+/// /api/paper: the counting committee's paper desk (ADR 0010, "The paper desk is the members'";
+/// <see cref="PaperDeskAccess"/>):
+/// <list type="bullet">
+/// <item>open, issued, bundles — the role (a staff account too): procedure, no ballot's contents.</item>
+/// <item>ruling, complete — a committee member's own session only (403 otherwise): they change the count.</item>
+/// <item>GET status — a member whole; a counting-committee staff account before the announcement its
+/// progress without contents (no disagreements, overrides); the presidium and the organiser 403 until
+/// the announcement (<see cref="TallyAccess"/>). Every action answers the status as its caller may see it.</item>
+/// </list>
 /// </summary>
 public static class PaperEntryEndpoints
 {
@@ -40,7 +47,7 @@ public static class PaperEntryEndpoints
 
         var paper = routes.MapGroup("/api/paper").WithTags("Paper entry");
         var read = paper.MapGroup("").RequireAuthorization(AuthSetup.Require(LogRoles));
-        read.MapGet("/rounds/{roundId:guid}", async (Guid roundId, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) => (await s.StatusForAsync(roundId, u, ct)).ToHttp());
+        read.MapGet("/rounds/{roundId:guid}", async (Guid roundId, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) => (await s.DeskStatusAsync(roundId, u, ct)).ToHttp());
 
         var act = paper.MapGroup("").RequireAuthorization(AuthSetup.Require(Roles.CountingCommittee)).DisableAntiforgery();
         act.MapPost("/rounds/{roundId:guid}/open", async (Guid roundId, OpenPaperRequest r, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) =>
@@ -49,6 +56,7 @@ public static class PaperEntryEndpoints
             (await s.SetIssuedAsync(roundId, r, u, ct)).ToHttp());
         act.MapPost("/rounds/{roundId:guid}/bundles", async (Guid roundId, AddBundlesRequest r, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.AddBundlesAsync(roundId, r, u, ct)).ToHttp());
+        // A member's own session only (PaperDesk answers 403 to a staff account): rulings and completion change the count.
         act.MapPost("/rounds/{roundId:guid}/bundles/{bundle:int}/ballots/{index:int}/ruling", async (Guid roundId, int bundle, int index, ResolveRequest r, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) =>
             (await s.ResolveAsync(roundId, bundle, index, r, u, ct)).ToHttp());
         act.MapPost("/rounds/{roundId:guid}/complete", async (Guid roundId, PaperDesk s, ClaimsPrincipal u, CancellationToken ct) =>
