@@ -1,5 +1,7 @@
 // Ban Kiểm phiếu's paper desk (/entry/committee). Every figure comes from /api/paper; the rulings
-// and their reasons go to the audit log on the server.
+// and their reasons go to the audit log on the server. The status says what its reader may do:
+// contentsShown (false for a staff account before the announcement: no disagreements' contents, no
+// entry log) and mayDecide (a member's own session: the ruling form and the completion).
 import { api } from './kernel/api.js';
 import { $, el, swap } from './kernel/dom.js';
 import { createStore } from './kernel/state.js';
@@ -33,8 +35,8 @@ function render({ rounds, current, paper: s, problem }) {
   const base = `/api/paper/rounds/${current}`;
   const main = [el('h1', {}, `${s.electionTitle} — ${s.roundLabel}`)];
   if (problem) main.push(el('p', { class: 'problem' }, problem));
-  main.push(el('p', {}, el('a', { href: `/entry/rounds/${current}/ballot-print`, target: '_blank' }, 'In phiếu bầu'), ' · ',
-    el('a', { href: `/entry/rounds/${current}/log`, target: '_blank' }, 'Nhật ký nhập phiếu')));
+  main.push(el('p', {}, el('a', { href: `/entry/rounds/${current}/ballot-print`, target: '_blank' }, 'In phiếu bầu'),
+    ...(s.contentsShown ? [' · ', el('a', { href: `/entry/rounds/${current}/log`, target: '_blank' }, 'Nhật ký nhập phiếu')] : [])));
   if (!s.state) {
     const issued = el('input', { id: 'issued', type: 'number', min: '0', value: '0' });
     const bundles = el('input', { id: 'bundle-count', type: 'number', min: '0', value: '1' });
@@ -50,7 +52,7 @@ function render({ rounds, current, paper: s, problem }) {
   } else {
     main.push(el('p', { class: 'figures' }, el('span', {}, 'Phát ra ', el('b', {}, String(s.issuedPaper))),
       el('span', {}, 'Trong các tập ', el('b', {}, String(s.ballots))), el('span', {}, 'Khớp ', el('b', {}, String(s.agreed))),
-      el('span', {}, 'Chênh lệch ', el('b', {}, String(s.disagreements.length)))));
+      el('span', {}, 'Chênh lệch ', el('b', {}, String(s.disagreed)))));
     main.push(el('table', {}, el('thead', {}, el('tr', {}, ...['Tập', 'Số phiếu', 'Trạm 1', 'Trạm 2', 'Trạm 3'].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...s.bundles.map((b) => el('tr', {}, el('td', {}, String(b.number)), el('td', {}, String(b.size)),
         ...[1, 2, 3].map((n) => { const st = b.stations.find((x) => x.station === n);
@@ -61,19 +63,27 @@ function render({ rounds, current, paper: s, problem }) {
         el('button', { type: 'button', class: 'secondary', on: { click: () => act(`${base}/bundles`, 'POST', { sizes: [+size.value] }) } }, 'Thêm tập phiếu')));
     }
     main.push(el('h2', {}, 'Chênh lệch giữa các lần nhập'));
-    main.push(el('table', { id: 'disagreements' }, el('thead', {}, el('tr', {}, ...['Tập / phiếu', 'Trạm 1', 'Trạm 2', 'Trạm 3', 'Kết luận'].map((h) => el('th', {}, h)))),
+    if (!s.contentsShown) {
+      main.push(el('p', { id: 'contents-withheld', class: 'muted' },
+        `${s.disagreed} phiếu chênh lệch. Chỉ thành viên Ban Kiểm phiếu (đăng nhập bằng thẻ đại biểu, mã PIN và mật khẩu Ban Kiểm phiếu) mới xem nội dung và kết luận các phiếu này.`));
+    } else {
+      main.push(el('table', { id: 'disagreements' }, el('thead', {}, el('tr', {}, ...['Tập / phiếu', 'Trạm 1', 'Trạm 2', 'Trạm 3', 'Kết luận'].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...s.disagreements.map((d) => {
         const text = el('input', { placeholder: 'nội dung phiếu (vd. 3 17 22, /t, /x)', value: d.resolution?.text || '' });
         const reason = el('input', { placeholder: 'lý do', value: d.resolution?.reason || '' });
         return el('tr', {}, el('td', {}, `${d.bundle} / ${d.index}`),
           ...[1, 2, 3].map((n) => { const e = d.entries.find((x) => x.station === n); return el('td', {}, e ? `${e.text} (${e.summary})` : '—'); }),
-          el('td', {}, text, reason, s.state === 'entering' ? el('button', { type: 'button', on: { click: () =>
+          el('td', {}, text, reason, s.state === 'entering' && s.mayDecide ? el('button', { type: 'button', on: { click: () =>
             act(`${base}/bundles/${d.bundle}/ballots/${d.index}/ruling`, 'POST', { text: text.value, reason: reason.value }) } }, 'Kết luận') : null));
       }))));
+    }
     if (s.blockersVi.length) main.push(el('ul', {}, ...s.blockersVi.map((b) => el('li', {}, b))));
-    if (s.state === 'entering') {
+    if (s.state === 'entering' && s.mayDecide) {
       main.push(el('div', { class: 'actions' }, el('button', { type: 'button', id: 'complete', disabled: s.blockersVi.length > 0 ? '' : null,
         on: { click: () => act(`${base}/complete`, 'POST') } }, 'Hoàn tất nhập phiếu, đưa vào kiểm phiếu')));
+    } else if (s.state === 'entering') {
+      main.push(el('p', { id: 'complete-members-only', class: 'muted' },
+        'Chỉ thành viên Ban Kiểm phiếu (đăng nhập bằng thẻ đại biểu, mã PIN và mật khẩu Ban Kiểm phiếu) mới hoàn tất nhập phiếu giấy, đưa vào kiểm phiếu.'));
     } else {
       main.push(el('p', { class: 'statement' }, `Đã hoàn tất: ${s.counted} phiếu giấy đưa vào kiểm phiếu.`));
     }
