@@ -164,9 +164,10 @@ public sealed class DemoSeeder(IOptions<HallOptions> options, HallClock clock)
                  {
                      ("bantochuc", "Ban Tổ chức Đại hội", Roles.Organiser),
                      ("doanchutich", "Đoàn Chủ tịch", Roles.Presidium),
-                     // Two members: a result is announced only after two of them confirm it.
-                     ("bankiemphieu", "Ban Kiểm phiếu — Trưởng ban", Roles.CountingCommittee),
-                     ("bankiemphieu2", "Ban Kiểm phiếu — Thành viên", Roles.CountingCommittee),
+                     // The committee's role, not its members (ADR 0010): close, announce, open paper entry. The members
+                     // DB046, DB047 (DemoCommittee) confirm, decrypt, read the tally and rule on paper in their own sessions.
+                     ("bankiemphieu", "Ban Kiểm phiếu — tài khoản 1", Roles.CountingCommittee),
+                     ("bankiemphieu2", "Ban Kiểm phiếu — tài khoản 2", Roles.CountingCommittee),
                      ("diemdanh", "Tổ điểm danh", Roles.CheckInStaff),
                      // Paper ballots are keyed in by three operators on three stations.
                      ("nhapphieu1", "Kỹ thuật viên nhập phiếu 1", Roles.EntryOperator),
