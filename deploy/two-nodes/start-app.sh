@@ -27,6 +27,6 @@ echo $! >"$dir/$name.pid"
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { echo "up: $name on 127.0.0.1:$port (pid $(cat "$dir/$name.pid"))"; exit 0; }
   kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null || break
-  sleep 0.5
+  sleep 0.5 # the node says nothing when it is ready but /health: polled, at most 60 s
 done
 echo "up: $name did not answer /health (see $dir/$name.log)" >&2; tail -5 "$dir/$name.log" >&2; exit 1

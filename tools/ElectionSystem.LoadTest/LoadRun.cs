@@ -134,6 +134,8 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
 
         // --- turnout on the screens -----------------------------------------------------------
         var turnoutDeadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 10;
+        // Polled, not awaited on a signal: each screen's hub handler stamps its own moment, so the 20 ms poll
+        // only decides when to stop waiting and never enters a figure.
         while (Stopwatch.GetTimestamp() < turnoutDeadline && _turnoutFull.Take(m).Any(t => t == 0)) await Task.Delay(20, ct);
         var turnoutSeen = _turnoutFull.Take(m).Where(t => t != 0).ToList();
         var turnoutLag = turnoutSeen.Count == m ? Math.Max(0, Stats.Ms(lastAck, turnoutSeen.Max())) : double.PositiveInfinity;
@@ -156,6 +158,7 @@ internal sealed partial class LoadRun(Options options, HallApi api, Staff staff,
         var announced = await HallSetup.AnnounceAsync(api, staff, roundId, ct);
         var announceReturn = Stopwatch.GetTimestamp();
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 15;
+        // As for the turnout: the handlers stamp the moments, the poll only ends the wait.
         while (Stopwatch.GetTimestamp() < deadline && _announced.Any(t => t == 0)) await Task.Delay(20, ct);
         var screensSeen = _announced.Skip(n).Take(m).Where(t => t != 0).ToList();
         var announceToScreen = screensSeen.Count == m ? Stats.Ms(announceStart, screensSeen.Max()) : double.PositiveInfinity;

@@ -82,7 +82,7 @@ internal static class Cpu
         while (pid is not null && Stopwatch.GetElapsedTime(start) < atMost)
         {
             var before = ProcessSeconds(pid);
-            await Task.Delay(300, ct);
+            await Task.Delay(300, ct); // the window the CPU is measured over: the measurement itself, not a wait for an event
             if (!(ProcessSeconds(pid) - before >= 0.06)) break;
         }
         return Stopwatch.GetElapsedTime(start).TotalSeconds;

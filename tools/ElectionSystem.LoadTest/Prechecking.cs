@@ -23,6 +23,7 @@ internal static class Prechecking
         var answers = await Task.WhenAll(tablets.Select(async t =>
         {
             var at = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * spread.TotalMilliseconds);
+            // The delegate's moment of review, at random in the phase: the schedule being simulated, not a wait for an event.
             if (at > TimeSpan.Zero) await Task.Delay(at, ct);
             var (status, body, ms) = await t.Http.TimedAsync(HttpMethod.Post, path, t.Token, new { encrypted = prepared.Ballots[t.Index].Encrypted }, ct);
             return (Ok: status == HttpStatusCode.OK, Ms: ms, Problem: status == HttpStatusCode.OK ? null : $"{(status is { } s ? (int)s : 0)}: {(body.Length > 200 ? body[..200] : body)}");

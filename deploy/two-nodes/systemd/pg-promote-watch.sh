@@ -34,5 +34,5 @@ while :; do
     echo "pg-promote-watch: this server is the primary now"
     exit 0
   fi
-  sleep 1
+  sleep 1 # the probe interval (see the header): a primary that dies sends no event to wait on
 done
