@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using ElectionSystem.Server.Data;
-using ElectionSystem.Server.Features.Auth;
 using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace ElectionSystem.Server.Features.PaperEntry;
 
@@ -23,18 +21,9 @@ public static class PaperDeskAccess
         "Chỉ thành viên Ban Kiểm phiếu (đăng nhập bằng thẻ đại biểu, mã PIN và mật khẩu Ban Kiểm phiếu) mới được xem nội dung phiếu chênh lệch, "
         + "kết luận phiếu và hoàn tất nhập phiếu giấy. Tài khoản Ban Kiểm phiếu chỉ mở nhập phiếu giấy, ghi số phiếu phát ra, thêm tập phiếu và theo dõi tiến độ nhập.";
 
-    public static bool IsMemberSession(ClaimsPrincipal user) => CommitteeMemberClaims.MemberId(user) is not null;
-
     /// <summary>The member who decides, as the round's confirmations name them ("Họ tên (mã)"); 403 for anyone else.</summary>
-    public static async Task<ProblemOr<string>> DecidingMemberAsync(ElectionDbContext db, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (CommitteeMemberClaims.MemberId(user) is not { } id || !await CountingCommitteeMembers.IsMemberAsync(db, id, ct))
-        {
-            return Problems.Forbidden(MembersOnly);
-        }
-        var d = await db.Delegates.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Code, x.FullName }).FirstAsync(ct);
-        return $"{d.FullName} ({d.Code})";
-    }
+    public static async Task<ProblemOr<string>> DecidingMemberAsync(ElectionDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        await CountingCommitteeMembers.DecidingMemberAsync(db, user, ct) is { } member ? member : Problems.Forbidden(MembersOnly);
 
     /// <summary>
     /// The status as this reader may see it: a member sees everything and may decide; after the
@@ -43,7 +32,7 @@ public static class PaperDeskAccess
     /// </summary>
     public static PaperStatusDto For(PaperStatusDto status, ClaimsPrincipal user)
     {
-        if (IsMemberSession(user)) return status with { ContentsShown = true, MayDecide = true };
+        if (TallyAccess.IsMemberSession(user)) return status with { ContentsShown = true, MayDecide = true };
         return TallyAccess.MaySee(status.RoundState, user)
             ? status with { ContentsShown = true, MayDecide = false }
             : status with { Disagreements = [], Overrides = [], ContentsShown = false, MayDecide = false };

@@ -18,12 +18,7 @@ public sealed class RoundConfirmation(
 {
     public async Task<ProblemOr<RoundSignal>> ConfirmAsync(Guid roundId, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (CommitteeMemberClaims.MemberId(user) is not { } memberId || !await CountingCommitteeMembers.IsMemberAsync(db, memberId, ct))
-        {
-            return Problems.Forbidden(NotAMember);
-        }
-        var member = await db.Delegates.AsNoTracking().Where(d => d.Id == memberId).Select(d => new { d.Code, d.FullName }).FirstAsync(ct);
-        var account = $"{member.FullName} ({member.Code})";
+        if (await CountingCommitteeMembers.DecidingMemberAsync(db, user, ct) is not { } account) return Problems.Forbidden(NotAMember);
         RoundSignal signal;
         await using (await transitions.EnterAsync(db, ct))
         {

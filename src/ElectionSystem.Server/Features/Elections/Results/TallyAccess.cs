@@ -22,14 +22,14 @@ public static class TallyAccess
         "Kết quả lần bầu này chưa được công bố: trước khi công bố, chỉ thành viên Ban Kiểm phiếu được xem số phiếu, biên bản kiểm phiếu và biên bản điện tử.";
 
     public static bool MaySee(RoundState state, ClaimsPrincipal user) =>
-        state == RoundState.Announced || IsMember(user);
+        state == RoundState.Announced || IsMemberSession(user);
 
     /// <summary>The same rule for a state given as its API word (<see cref="RoundStates"/>).</summary>
     public static bool MaySee(string stateWord, ClaimsPrincipal user) =>
-        stateWord == RoundStates.Announced || IsMember(user);
+        stateWord == RoundStates.Announced || IsMemberSession(user);
 
     /// <summary>A committee member's own session: the role and the member's delegate id, no staff account behind it.</summary>
-    private static bool IsMember(ClaimsPrincipal user) => CommitteeMemberClaims.MemberId(user) is not null;
+    public static bool IsMemberSession(ClaimsPrincipal user) => CommitteeMemberClaims.MemberId(user) is not null;
 
     public static ProblemHttpResult NotAnnounced() => Problems.Forbidden(NotAnnouncedDetail, "Kết quả chưa công bố");
 }

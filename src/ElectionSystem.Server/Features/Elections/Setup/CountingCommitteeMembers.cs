@@ -29,6 +29,18 @@ public sealed class CountingCommitteeMembers(ElectionDbContext db, AuditLog audi
         db.Set<CountingCommitteeMember>().AnyAsync(m => m.DelegateId == delegateId, ct);
 
     /// <summary>
+    /// The member deciding through this session, named as the minutes and the audit name them ("Họ tên (mã)"):
+    /// a member's own session (<see cref="Auth.CommitteeMemberClaims"/>) whose delegate is on the list now; else null
+    /// (a staff account, whatever its role, is not a member).
+    /// </summary>
+    public static async Task<string?> DecidingMemberAsync(ElectionDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (Auth.CommitteeMemberClaims.MemberId(user) is not { } id || !await IsMemberAsync(db, id, ct)) return null;
+        var d = await db.Delegates.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Code, x.FullName }).FirstAsync(ct);
+        return $"{d.FullName} ({d.Code})";
+    }
+
+    /// <summary>
     /// Records the list the congress elected; every member gets a new one-time activation code (in
     /// the answer, shown once) and every session of the former list ends.
     /// </summary>
