@@ -161,7 +161,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, RoundTransitions t
             var encrypted = await IsEncryptedAsync(db, roundId, ct);
             var posted = group.Select(x => x.p.Tracker).OfType<string>().ToList();
             var trackers = posted.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : (await db.Set<StoredBallot>().AsNoTracking()
-                .Where(b => posted.Contains(b.Id)).Select(b => b.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                .Where(b => b.RoundId == roundId && posted.Contains(b.Id)).Select(b => b.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             foreach (var (p, i) in group)
             {
                 if (round is null)
