@@ -92,6 +92,8 @@ internal sealed class StoredBallotConfiguration : IEntityTypeConfiguration<Store
     public void Configure(EntityTypeBuilder<StoredBallot> b)
     {
         b.ToTable(ElectionSchema.BallotsTable, t => t.ExcludeFromMigrations());
+        // The table's own key is (RoundId, Id) on SQLite (migration BallotsClusteredByRound); EF needs a key only to
+        // track what it reads, and Id alone is one (a random 128-bit id or a tracker).
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
     }

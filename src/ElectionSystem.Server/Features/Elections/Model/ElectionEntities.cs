@@ -150,8 +150,8 @@ public sealed class RoundCandidate
 
 /// <summary>
 /// Phiếu bầu as stored: a random id, the round, how it came, its content. Nothing else — no
-/// delegate, tablet, time, sequence or receipt. A WITHOUT ROWID table clustered on the random id
-/// (see <see cref="ElectionSchema"/> and docs/decisions/0001-ballot-secrecy.md).
+/// delegate, tablet, time, sequence or receipt. A WITHOUT ROWID table clustered on the round and
+/// the random id (see <see cref="ElectionSchema"/> and docs/decisions/0001-ballot-secrecy.md).
 /// </summary>
 public sealed class StoredBallot
 {
