@@ -10,6 +10,7 @@ using ElectionSystem.Server.Features.Tablet;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Accessibility;
 
@@ -36,14 +37,9 @@ public class AxeBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelper out
             await hall.StaffAsync("a11y-organiser", Roles.Organiser, Password);
             await hall.StaffAsync("a11y-desk", Roles.CheckInStaff, Password);
             await hall.StaffAsync("a11y-entry", Roles.EntryOperator, Password);
-            var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-                new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới, nhiệm kỳ 2025 – 2030", 2)));
-            foreach (var n in new[] { "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên" })
-            {
-                await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-            }
-            var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-            await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+            var (_, round) = await OpenRoundAsync(presidium,
+                new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới, nhiệm kỳ 2025 – 2030", 2),
+                new[] { "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên" }.Select(n => new AddCandidateRequest(n)));
             _ready = true;
         }
         finally
@@ -89,13 +85,5 @@ public class AxeBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelper out
         var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
         output.WriteLine("screenshot: " + path);
         return path;
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }

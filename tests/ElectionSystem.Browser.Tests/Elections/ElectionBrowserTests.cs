@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Elections;
 
@@ -35,11 +36,9 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
         var presidium = await hall.StaffAsync("chutich", Roles.Presidium);
 
         string[] names = ["Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên", "Mạc Thị Liên", "Quách Văn Nam", "Tôn Thị Oanh"];
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới, nhiệm kỳ 2025 – 2030", 5)));
-        foreach (var n in names) await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (_, round) = await OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới, nhiệm kỳ 2025 – 2030", 5),
+            names.Select(n => new AddCandidateRequest(n)));
 
         // The projector, open throughout.
         var projectorContext = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1600, Height = 900 } });
@@ -149,13 +148,5 @@ public class ElectionBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelpe
         var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
         output.WriteLine("screenshot: " + path);
         return path;
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }

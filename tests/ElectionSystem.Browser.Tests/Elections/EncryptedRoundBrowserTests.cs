@@ -6,6 +6,7 @@ using ElectionSystem.Server.Features.Elections;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Elections;
 
@@ -91,11 +92,9 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
 
         // A round opened now is encrypted: 3 names for 2 seats.
         string[] names = ["Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên"];
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới, nhiệm kỳ 2025 – 2030", 2)));
-        foreach (var n in names) await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (_, round) = await OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới, nhiệm kỳ 2025 – 2030", 2),
+            names.Select(n => new AddCandidateRequest(n)));
 
         // D001 strikes Lương Văn Kiên: a valid ballot, encrypted in the page; the receipt is its tracker.
         var first = await TabletAsync("D001");
@@ -279,13 +278,5 @@ public class EncryptedRoundBrowserTests(ElectionsBrowserFixture hall, ITestOutpu
         var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
         output.WriteLine("screenshot: " + path);
         return path;
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }

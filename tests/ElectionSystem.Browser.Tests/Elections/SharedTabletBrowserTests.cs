@@ -10,6 +10,7 @@ using ElectionSystem.Server.Features.Tablet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Elections;
 
@@ -46,14 +47,9 @@ public class SharedTabletBrowserTests(ElectionsBrowserFixture hall) : IClassFixt
             return (list[0], list[1]);
         });
         var presidium = await hall.StaffAsync("chutich-tablet", Roles.Presidium);
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ phường, nhiệm kỳ 2025 – 2030", 2)));
-        foreach (var n in new[] { "Vũ Văn An", "Đào Thị Bích", "Lương Văn Cảnh" })
-        {
-            await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-        }
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (_, round) = await OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ phường, nhiệm kỳ 2025 – 2030", 2),
+            new[] { "Vũ Văn An", "Đào Thị Bích", "Lương Văn Cảnh" }.Select(n => new AddCandidateRequest(n)));
 
         // Every cast the page sends is recorded; while `failing`, the server "answers" 503.
         var context = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1024, Height = 1366 }, HasTouch = true });
@@ -144,12 +140,4 @@ public class SharedTabletBrowserTests(ElectionsBrowserFixture hall) : IClassFixt
     /// <summary>The ballot module's keys in the tablet's localStorage.</summary>
     private static Task<string[]> StoredAsync(IPage tablet) =>
         tablet.EvaluateAsync<string[]>("() => Object.keys(localStorage).filter((k) => k.startsWith('es.ballot.'))");
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-    }
 }

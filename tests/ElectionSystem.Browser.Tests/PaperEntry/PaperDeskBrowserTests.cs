@@ -6,6 +6,7 @@ using ElectionSystem.Server.Features.PaperEntry;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.PaperEntry;
 
@@ -26,14 +27,9 @@ public class PaperDeskBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelp
         await hall.SeatAsync(Pin, 1, ("Hoàng Thị Lan", "K001"), ("Đại biểu Giấy Một", "P001"), ("Đại biểu Giấy Hai", "P002"), ("Đại biểu Giấy Ba", "P003"));
         var presidium = await hall.StaffAsync("chutich-ban", Roles.Presidium);
         var staff = await hall.StaffAsync("kiemphieu-tk", Roles.CountingCommittee);
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành có phiếu giấy", 2)));
-        foreach (var n in new[] { "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên" })
-        {
-            await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-        }
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (_, round) = await OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành có phiếu giấy", 2),
+            new[] { "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên" }.Select(n => new AddCandidateRequest(n)));
         // The account opens the paper entry and closes the round: both still its own.
         await Ok<PaperStatusDto>(staff.PostAsJsonAsync($"/api/paper/rounds/{round.Id}/open", new OpenPaperRequest(3, false, 1, 3)));
         await Ok<CommitteeRoundDto>(staff.PostAsync($"/api/committee/rounds/{round.Id}/close", null));
@@ -94,13 +90,5 @@ public class PaperDeskBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelp
         var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
         output.WriteLine("screenshot: " + path);
         return path;
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }

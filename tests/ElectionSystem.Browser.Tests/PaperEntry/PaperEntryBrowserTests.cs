@@ -11,6 +11,7 @@ using ElectionSystem.Browser.Tests.Elections;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.PaperEntry;
 
@@ -31,15 +32,9 @@ public class PaperEntryBrowserTests(ElectionsBrowserFixture hall, ITestOutputHel
         var committee = await hall.StaffAsync("kiemphieu-giay", Roles.CountingCommittee);
         await hall.StaffAsync("nhapphieu1", Roles.EntryOperator);
 
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa XVII, nhiệm kỳ 2025 – 2030", 45)));
-        for (var i = 0; i < 50; i++)
-        {
-            await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates",
-                new AddCandidateRequest($"{Family[i % 10]} Văn {Given[(i * 7) % 25]} {Given[i % 25]}")));
-        }
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (_, round) = await OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa XVII, nhiệm kỳ 2025 – 2030", 45),
+            Enumerable.Range(0, 50).Select(i => new AddCandidateRequest($"{Family[i % 10]} Văn {Given[(i * 7) % 25]} {Given[i % 25]}")));
         // Ten delegates present: paper is handed to delegates present, one each (issue 11).
         await hall.WithDbAsync(async db =>
         {
@@ -140,12 +135,4 @@ public class PaperEntryBrowserTests(ElectionsBrowserFixture hall, ITestOutputHel
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(body, Json)!;
-    }
 }

@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static ElectionSystem.Browser.Tests.Projector.ProjectorScreen;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Projector;
 
@@ -40,11 +41,10 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
             return await db.SaveChangesAsync();
         });
         using var presidium = await hall.StaffAsync("chutich", Roles.Presidium);
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections", new CreateElectionRequest(ElectionKinds.ExecutiveCommittee,
-            "Bầu Ban Chấp hành Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh khóa XX, nhiệm kỳ 2025 – 2030", 10)));
-        foreach (var n in Names) await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (election, round) = await OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee,
+            "Bầu Ban Chấp hành Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh khóa XX, nhiệm kỳ 2025 – 2030", 10),
+            Names.Select(n => new AddCandidateRequest(n)));
 
         var projectorContext = await hall.Browser.NewContextAsync(new() { BaseURL = hall.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });
         var projector = await projectorContext.NewPageAsync();
@@ -199,13 +199,5 @@ public sealed class ProjectorResultsBrowserTests(ElectionsBrowserFixture hall, I
         var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
         output.WriteLine("screenshot: " + path);
         return page.ScreenshotAsync(new() { Path = path });
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return (await r.Content.ReadFromJsonAsync<T>())!;
     }
 }

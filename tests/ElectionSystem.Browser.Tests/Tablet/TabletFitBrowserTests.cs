@@ -9,6 +9,7 @@ using ElectionSystem.Server.Features.Tablet;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Tablet;
 
@@ -32,16 +33,10 @@ public class TabletFitBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelp
             await hall.SeatAsync(Pin, 0, ("Nguyễn Văn Bảy", "T001"), ("Trần Thị Tám", "T002"));
             // A delegation's ballot 1: long names with long delegation lines, as a real list has.
             using var presidium = await hall.StaffAsync("chutich-tablet", Roles.Presidium);
-            var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-                new CreateElectionRequest(ElectionKinds.Delegation, "Bầu đoàn đại biểu dự Đại hội đại biểu toàn quốc lần thứ XIV", 3, AlternateSeats: 1)));
             string[] names = ["Nguyễn Thị Phương Thảo", "Trần Nguyễn Hoàng Long", "Lê Thị Thanh Huyền", "Phạm Văn Quang Trường", "Hoàng Thị Mỹ Duyên"];
-            foreach (var n in names)
-            {
-                await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates",
-                    new AddCandidateRequest(n, new DateOnly(1975, 5, 19), "Phó Bí thư Thường trực Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh")));
-            }
-            var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-            await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+            var (_, round) = await OpenRoundAsync(presidium,
+                new CreateElectionRequest(ElectionKinds.Delegation, "Bầu đoàn đại biểu dự Đại hội đại biểu toàn quốc lần thứ XIV", 3, AlternateSeats: 1),
+                names.Select(n => new AddCandidateRequest(n, new DateOnly(1975, 5, 19), "Phó Bí thư Thường trực Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh")));
             _ready = true;
         }
         finally
@@ -123,13 +118,5 @@ public class TabletFitBrowserTests(ElectionsBrowserFixture hall, ITestOutputHelp
         var path = Path.Combine(ElectionsBrowserFixture.ScreenshotFolder, file);
         output.WriteLine("screenshot: " + path);
         return path;
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }

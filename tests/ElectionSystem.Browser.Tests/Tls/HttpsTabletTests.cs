@@ -6,6 +6,7 @@ using ElectionSystem.Server.Features.Elections;
 using ElectionSystem.Server.Features.Tablet;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static ElectionSystem.Browser.Tests.BrowserApi;
 
 namespace ElectionSystem.Browser.Tests.Tls;
 
@@ -83,22 +84,9 @@ public class HttpsTabletTests(HttpsHallFixture hall) : IClassFixture<HttpsHallFi
             return await db.SaveChangesAsync();
         });
         using var presidium = await hall.StaffAsync("chutich", Roles.Presidium);
-        var election = await Ok<ElectionDto>(presidium.PostAsJsonAsync("/api/elections",
-            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới", 5)));
-        foreach (var n in new[] { "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên", "Mạc Thị Liên", "Quách Văn Nam", "Tôn Thị Oanh" })
-        {
-            await Ok<ElectionDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/candidates", new AddCandidateRequest(n)));
-        }
-        var round = await Ok<RoundSummaryDto>(presidium.PostAsJsonAsync($"/api/elections/{election.Id}/rounds", new CreateRoundRequest()));
-        await Ok<RoundSummaryDto>(presidium.PostAsync($"/api/elections/rounds/{round.Id}/open", null));
+        var (_, round) = await BrowserApi.OpenRoundAsync(presidium,
+            new CreateElectionRequest(ElectionKinds.ExecutiveCommittee, "Bầu Ban Chấp hành Đảng bộ khóa mới", 5),
+            new[] { "Vũ Văn Hải", "Đào Thị Hoa", "Lương Văn Kiên", "Mạc Thị Liên", "Quách Văn Nam", "Tôn Thị Oanh" }.Select(n => new AddCandidateRequest(n)));
         return round.Id;
-    }
-
-    private static async Task<T> Ok<T>(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode}: {body}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }
